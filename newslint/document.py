@@ -1,0 +1,315 @@
+"""Documents: the file's text, the prose that rules read, and the map between them.
+
+Rules never see markup. A :class:`Document` holds the original ``text`` exactly as
+read (BOM removed, newlines untouched) and ``prose``: the same text with code,
+front matter, URLs, HTML and Markdown syntax left out. ``prose`` keeps every
+newline of the original, so line-anchored patterns and paragraphs still work, and
+a piecewise map (Typerighter's "skip ranges") turns prose offsets back into file
+offsets. For plain text the map is the identity.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".mdx"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_DATE_VALUE = r"['\"]?(\d{4}-\d{2}-\d{2})"
+_LEADING_DATE = re.compile(r"[ \t\r\n]*(date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*)", re.IGNORECASE)
+_FRONT_MATTER = re.compile(
+    r"(---|\+\+\+)[ \t]*\r?\n(.*?)^\1[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE
+)
+_FM_DATE = re.compile(r"^[ \t]*date[ \t]*[:=][ \t]*" + _DATE_VALUE, re.MULTILINE | re.IGNORECASE)
+_SUPPRESS = re.compile(
+    r"<!--\s*newslint-(disable-next-line|disable|enable)\b([^>]*?)-->", re.IGNORECASE
+)
+_CODES = re.compile(r"[A-Za-z]+\d*")
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """Lines (1-based, inclusive) on which the listed codes (or all, if empty) are silenced."""
+
+    first_line: int
+    last_line: int
+    codes: tuple[str, ...]
+
+    def covers(self, line: int, code: str) -> bool:
+        if not self.first_line <= line <= self.last_line:
+            return False
+        return not self.codes or any(code.startswith(c) for c in self.codes)
+
+
+@dataclass
+class Document:
+    """One article: original text, prose for the rules, positions both ways."""
+
+    path: str
+    text: str
+    prose: str
+    date: dt.date | None = None
+    format: str = "text"
+    suppressions: list[Suppression] = field(default_factory=list)
+    _seg_prose: list[int] = field(default_factory=lambda: [0], repr=False)
+    _seg_orig: list[int] = field(default_factory=lambda: [0], repr=False)
+    _line_starts: list[int] | None = field(default=None, repr=False)
+
+    # ----- positions in the original text -------------------------------------------------
+    @property
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+        return self._line_starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in code points) of a 0-based offset of ``text``."""
+        starts = self.line_starts
+        index = bisect.bisect_right(starts, offset) - 1
+        return index + 1, offset - starts[index] + 1
+
+    def offset_of(self, line: int, column: int) -> int:
+        """The inverse of :meth:`line_col`."""
+        return self.line_starts[line - 1] + column - 1
+
+    def line_text(self, line: int) -> str:
+        """The original line, without its line ending."""
+        starts = self.line_starts
+        start = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    # ----- prose -> original -----------------------------------------------------------------
+    def to_original(self, prose_offset: int) -> int:
+        index = bisect.bisect_right(self._seg_prose, prose_offset) - 1
+        return self._seg_orig[index] + prose_offset - self._seg_prose[index]
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int, bool]:
+        """Map a prose span to the file: (start, end, contiguous).
+
+        ``contiguous`` is False when markup was skipped inside the span, so that the
+        file's text there is not the text the rule saw and a fix must not be applied.
+        """
+        o_start = self.to_original(start)
+        if end <= start:
+            return o_start, o_start, True
+        o_end = self.to_original(end - 1) + 1
+        return o_start, o_end, (o_end - o_start) == (end - start)
+
+    def is_suppressed(self, line: int, code: str) -> bool:
+        return any(s.covers(line, code) for s in self.suppressions)
+
+    # ----- structure of the prose ----------------------------------------------------------
+    def paragraphs(self) -> Iterator[tuple[int, int]]:
+        """Prose spans separated by blank lines (lines with only whitespace)."""
+        for match in re.finditer(r"(?:[^\r\n]*\S[^\r\n]*(?:\r\n|\r|\n|$))+", self.prose):
+            start, end = match.span()
+            if start != end:
+                yield start, end
+
+    def prose_lines(self) -> Iterator[tuple[int, int]]:
+        """Spans of every line of the prose (line endings excluded)."""
+        pos = 0
+        for match in _NEWLINE.finditer(self.prose):
+            yield pos, match.start()
+            pos = match.end()
+        yield pos, len(self.prose)
+
+
+# ----------------------------------------------------------------------------------------------
+# Building documents
+# ----------------------------------------------------------------------------------------------
+
+
+def detect_format(path: str) -> str:
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return "text"
+
+
+def make_document(text: str, path: str = "<text>", fmt: str | None = None) -> Document:
+    """Build a document from text already decoded (BOM removed)."""
+    fmt = fmt or detect_format(path)
+    skips: list[tuple[int, int]] = []
+    fillers: list[tuple[int, int]] = []
+    date: dt.date | None = None
+
+    front = _FRONT_MATTER.match(text)
+    body_start = 0
+    if front:
+        date = _parse_date(_FM_DATE.search(front.group(2)))
+        skips.append((0, front.end()))
+        body_start = front.end()
+    lead = _LEADING_DATE.match(text, body_start)
+    if lead:
+        date = date or _parse_date(lead, 2)
+        skips.append(lead.span(1))
+
+    if fmt == "markdown":
+        from .markup import markdown_skips
+
+        more_skips, more_fillers = markdown_skips(text, body_start)
+        skips += more_skips
+        fillers += more_fillers
+    elif fmt == "html":
+        from .markup import html_skips
+
+        skips += html_skips(text)
+    else:
+        skips += [m.span() for m in re.finditer(r"<!--.*?-->", text, re.DOTALL)]
+
+    prose, seg_prose, seg_orig = _build_prose(text, skips, fillers)
+    doc = Document(path=path, text=text, prose=prose, date=date, format=fmt,
+                   _seg_prose=seg_prose, _seg_orig=seg_orig)
+    doc.suppressions = _suppressions(doc)
+    return doc
+
+
+def _parse_date(match: re.Match[str] | None, group: int = 1) -> dt.date | None:
+    if not match:
+        return None
+    try:
+        return dt.date.fromisoformat(match.group(group))
+    except ValueError:
+        return None
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(r for r in ranges if r[1] > r[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _build_prose(
+    text: str, skips: list[tuple[int, int]], fillers: list[tuple[int, int]]
+) -> tuple[str, list[int], list[int]]:
+    """Drop skipped ranges (keeping their newlines) and blank out fillers with 'x'.
+
+    Fillers (inline code, bare URLs) keep their length so that the sentence around
+    them still reads as a sentence ("run `ls`, then" must not become "run , then").
+    """
+    if not skips and not fillers:
+        return text, [0], [0]
+    merged = _merge(skips)
+    fill = _merge([f for f in fillers if not any(s <= f[0] and f[1] <= e for s, e in merged)])
+    events = [(s, e, "skip") for s, e in merged] + [(s, e, "fill") for s, e in fill]
+    events.sort()
+    parts: list[str] = []
+    seg_prose: list[int] = [0]
+    seg_orig: list[int] = [0]
+    prose_len = 0
+    pos = 0
+
+    def keep(start: int, end: int) -> None:
+        nonlocal prose_len
+        if end <= start:
+            return
+        if seg_orig[-1] + (prose_len - seg_prose[-1]) != start:
+            seg_prose.append(prose_len)
+            seg_orig.append(start)
+        parts.append(text[start:end])
+        prose_len += end - start
+
+    for start, end, what in events:
+        if start < pos:
+            start = pos
+            if start >= end:
+                continue
+        keep(pos, start)
+        if what == "fill":
+            if seg_orig[-1] + (prose_len - seg_prose[-1]) != start:
+                seg_prose.append(prose_len)
+                seg_orig.append(start)
+            segment = text[start:end]
+            parts.append(re.sub(r"[^\r\n]", "x", segment))
+            prose_len += end - start
+        else:
+            for nl in _NEWLINE.finditer(text, start, end):
+                keep(nl.start(), nl.end())
+        pos = end
+    keep(pos, len(text))
+    return "".join(parts), seg_prose, seg_orig
+
+
+def _suppressions(doc: Document) -> list[Suppression]:
+    found: list[Suppression] = []
+    open_from: dict[tuple[str, ...], int] = {}
+    last_line = len(doc.line_starts)
+    if "newslint-" not in doc.text:
+        return found
+    for match in _SUPPRESS.finditer(doc.text):
+        verb = match.group(1).lower()
+        codes = tuple(c.upper() for c in _CODES.findall(match.group(2)))
+        line, _ = doc.line_col(match.start())
+        if verb == "disable-next-line":
+            end_line, _ = doc.line_col(match.end())
+            found.append(Suppression(end_line + 1, end_line + 1, codes))
+        elif verb == "disable":
+            open_from[codes] = line
+        else:
+            keys = [k for k in open_from if not codes or k == codes]
+            for key in keys:
+                found.append(Suppression(open_from.pop(key), line, key))
+    for key, line in open_from.items():
+        found.append(Suppression(line, last_line, key))
+    return found
+
+
+# ----------------------------------------------------------------------------------------------
+# Reading files
+# ----------------------------------------------------------------------------------------------
+
+
+class UnreadableFile(Exception):
+    """A file that cannot be linted; the message is for a person."""
+
+
+def decode(data: bytes, path: str) -> tuple[str, bool]:
+    """Decode UTF-8 (with or without BOM). Returns (text, had_bom)."""
+    if b"\x00" in data[:8192]:
+        raise UnreadableFile("binary file (contains NUL bytes); not linted")
+    bom = data.startswith(b"\xef\xbb\xbf")
+    try:
+        text = data.decode("utf-8-sig" if bom else "utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise UnreadableFile(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}, line {line}); "
+            "save the file as UTF-8 and run again"
+        ) from None
+    return text, bom
+
+
+def read_document(path: str, display_path: str | None = None, max_bytes: int | None = None) -> Document:
+    """Read and parse a file, or raise :class:`UnreadableFile` with a clear reason."""
+    try:
+        size = os.path.getsize(path)
+        if max_bytes is not None and size > max_bytes:
+            raise UnreadableFile(
+                f"file is {size / 1e6:.1f} MB, over the max-file-size of {max_bytes / 1e6:.1f} MB; "
+                "not linted (raise max-file-size in newslint.toml to lint it)"
+            )
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise UnreadableFile("no such file") from None
+    except IsADirectoryError:
+        raise UnreadableFile("is a directory") from None
+    except PermissionError:
+        raise UnreadableFile("permission denied") from None
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
+    text, _ = decode(data, path)
+    return make_document(text, display_path or path)

@@ -1,0 +1,112 @@
+"""Run rules over documents: select rules, check, map hits to the file, suppress.
+
+Data flows one way: document -> (lazily) NLP -> rule kinds -> findings ->
+suppression and per-file ignores. Kinds never read files or print.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from .config import Config
+from .document import Document
+from .kinds.base import Context, RuleKind
+from .kinds.common import PatternTimeout
+from .model import CATEGORIES, Finding, Fix, Hit, Rule
+from .nlp import NLP
+from .packs import compile_rule, load_packs
+from .presets import preset_settings
+
+ISSUE_URL = "https://github.com/newslint/newslint/issues"
+
+
+def matches(rule: Rule, selector: str) -> bool:
+    """A selector is a code, a code prefix (NL4), a rule name or a category."""
+    sel = selector.strip()
+    if sel.upper() == "ALL":
+        return True
+    if sel in CATEGORIES:
+        return rule.category == sel
+    return rule.code.startswith(sel.upper()) or rule.name == sel
+
+
+def select_rules(rules: Sequence[Rule], select: Iterable[str] | None, ignore: Iterable[str],
+                 extend_select: Iterable[str] = ()) -> list[Rule]:
+    """Rules to run: all enabled ones by default; ``select`` replaces that set."""
+    select = list(select) if select is not None else None
+    extend = list(extend_select)
+    ignore = list(ignore)
+    chosen = []
+    for rule in rules:
+        if select is None:
+            wanted = rule.spec.get("enabled", True) is not False or any(matches(rule, s) for s in extend)
+        else:
+            wanted = any(matches(rule, s) for s in select + extend)
+        if wanted and not any(matches(rule, s) for s in ignore):
+            chosen.append(rule)
+    return chosen
+
+
+class Linter:
+    """Everything needed to lint documents under one configuration, compiled once."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        packs = load_packs(self.config.packs)
+        self.all_rules: list[Rule] = [rule for pack in packs for rule in pack.rules]
+        self.rules = select_rules(self.all_rules, self.config.select, self.config.ignore, self.config.extend_select)
+        self.nlp = NLP(self.config.nlp_model)
+        self.preset = preset_settings(self.config.style)
+        self.kinds: dict[str, RuleKind] = {rule.code: compile_rule(rule) for rule in self.rules}
+
+    def lint(self, doc: Document, date: dt.date | None = None) -> list[Finding]:
+        """All findings for one document, in file order."""
+        article_date = doc.date or date or self.config.date or dt.date.today()
+        ctx = Context(doc=doc, date=article_date, preset=self.preset, options=self.config.options, nlp=self.nlp)
+        ignored = self.config.ignores_for(doc.path) if self.config.per_file_ignores else ()
+        findings: dict[tuple[object, ...], Finding] = {}
+        for rule in self.rules:
+            if ignored and any(matches(rule, s) for s in ignored):
+                continue
+            kind = self.kinds[rule.code]
+            if not self.nlp.provides(kind.requirements()):
+                continue
+            for finding in self._run(rule, kind, ctx):
+                if not doc.is_suppressed(finding.line, finding.rule):
+                    findings.setdefault(finding.sort_key(), finding)
+        return sorted(findings.values(), key=Finding.sort_key)
+
+    def _run(self, rule: Rule, kind: RuleKind, ctx: Context) -> list[Finding]:
+        try:
+            return [to_finding(ctx.doc, rule, hit) for hit in kind.check(ctx)]
+        except PatternTimeout as exc:
+            message = (f"rule {rule.code} ({rule.name}) from {rule.pack_path} was stopped: its pattern "
+                       f"{exc.pattern[:60]!r} ran too long on this file; fix the pattern")
+            return [to_finding(ctx.doc, rule, Hit(0, 0, message, severity="error"))]
+        except RecursionError as exc:
+            return [_internal(ctx.doc, rule, exc)]
+        except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
+            return [_internal(ctx.doc, rule, exc)]
+
+
+def _internal(doc: Document, rule: Rule, exc: BaseException) -> Finding:
+    message = (f"internal error in rule {rule.code} ({rule.name}): {type(exc).__name__}: {exc}; "
+               f"the other rules ran. Please report this at {ISSUE_URL}")
+    return to_finding(doc, rule, Hit(0, 0, message, severity="error"))
+
+
+def to_finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
+    """Place a hit (prose span) in the original file."""
+    start, end, contiguous = doc.span_to_original(hit.start, hit.end)
+    line, column = doc.line_col(start)
+    end_line, end_column = doc.line_col(end)
+    match = doc.text[start:end]
+    fix = None
+    if hit.fix is not None:
+        fix = Fix(hit.fix, start, end - start, bool(hit.safe and contiguous))
+    return Finding(
+        path=doc.path, line=line, column=column, end_line=end_line, end_column=end_column,
+        offset=start, length=end - start, rule=rule.code, name=rule.name, category=rule.category,
+        severity=hit.severity or rule.severity, message=hit.message, match=match,
+        replacements=list(hit.replacements), fix=fix,
+    )

@@ -1,0 +1,96 @@
+"""The interface every rule kind implements, and the context a check runs in."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from ..document import Document
+from ..model import Hit, Rule
+
+
+class PackError(Exception):
+    """A rule's fields are wrong; the loader adds the pack file and rule code."""
+
+
+@dataclass
+class Context:
+    """What a rule may look at while checking one document.
+
+    ``text`` is the document's prose (markup removed); hits are spans of it.
+    ``date`` is the article date (front matter, leading date line, --date, config,
+    else today). ``preset`` is the house-style preset's settings (``name`` included).
+    """
+
+    doc: Document
+    date: dt.date
+    preset: dict[str, Any] = field(default_factory=lambda: {"name": "default"})
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    nlp: Any = None  # newslint.nlp.NLP, built on demand by the engine
+    _spacy_doc: Any = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        return self.doc.prose
+
+    @property
+    def style(self) -> str:
+        return str(self.preset.get("name", "default"))
+
+    def rule_options(self, rule: Rule) -> dict[str, Any]:
+        """Per-rule settings from config (``[options.NL505]``), by code or name."""
+        return {**self.options.get(rule.name, {}), **self.options.get(rule.code, {})}
+
+    def spacy_doc(self) -> Any:
+        """The spaCy ``Doc`` of the prose: tokenised and sentence-split once per document."""
+        if self._spacy_doc is None:
+            if self.nlp is None:
+                from ..nlp import NLP
+
+                self.nlp = NLP()
+            self._spacy_doc = self.nlp(self.text)
+        return self._spacy_doc
+
+
+class RuleKind:
+    """One kind of check (substitution, existence, consistency, ...).
+
+    Subclasses declare ``fields`` (kind-specific pack fields, name -> accepted types),
+    ``required`` (those that must be present), and ``needs`` (what NLP they use:
+    ``"tokens"`` for spaCy tokens and sentences, ``"pos"`` / ``"ents"`` for a trained
+    pipeline). ``configure`` validates and compiles once per process; ``check`` runs
+    per document and yields :class:`Hit` objects with prose offsets.
+    """
+
+    fields: ClassVar[dict[str, type | tuple[type, ...]]] = {}
+    required: ClassVar[tuple[str, ...]] = ()
+    needs: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self.configure(rule.spec)
+
+    def configure(self, spec: dict[str, Any]) -> None:  # noqa: B027 - optional hook
+        """Validate and compile kind-specific fields; raise PackError on bad input."""
+
+    def requirements(self) -> frozenset[str]:
+        """What this configured rule needs from NLP (a pack may add ``requires = ["pos"]``)."""
+        return self.needs | frozenset(self.rule.spec.get("requires", ()))
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        raise NotImplementedError
+
+    # Helpers shared by kinds -------------------------------------------------------------
+    def format(self, template: str | None = None, **values: Any) -> str:
+        """Fill the rule's message template; unknown placeholders are left visible."""
+        text = template if template is not None else self.rule.message
+        try:
+            return text.format_map(_Missing(values))
+        except (ValueError, IndexError):
+            return text
+
+
+class _Missing(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

@@ -1,0 +1,122 @@
+"""Pattern helpers shared by kinds: compiled `regex` patterns with timeouts, word
+boundaries, case handling and exception spans."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import regex
+
+from .base import PackError
+
+#: Seconds one pattern may spend on one document before it is stopped and reported.
+PATTERN_TIMEOUT = 2.0
+
+# A term is a whole word: not inside a longer word, but hyphenated compounds
+# ("Moscow-Kiev"), possessives ("Kiev's") and all caps are still found.
+WORD_LEFT = r"(?<![\w])"
+WORD_RIGHT = r"(?![\w])"
+
+
+class PatternTimeout(Exception):
+    """A pattern ran longer than PATTERN_TIMEOUT on a document."""
+
+    def __init__(self, pattern: str) -> None:
+        super().__init__(pattern)
+        self.pattern = pattern
+
+
+def compile_regex(source: str, ignore_case: bool = False, what: str = "pattern") -> Any:
+    """Compile a pack pattern with the `regex` module, or raise PackError saying why."""
+    if not isinstance(source, str):
+        raise PackError(f"{what} must be a string, not {type(source).__name__}")
+    flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+    try:
+        return regex.compile(source, flags)
+    except (regex.error, ValueError, OverflowError) as exc:
+        raise PackError(f"{what} {source!r} does not compile: {exc}") from None
+
+
+def finditer(pattern: Any, text: str) -> Iterator[Any]:
+    """``pattern.finditer`` bounded by PATTERN_TIMEOUT; raises PatternTimeout."""
+    try:
+        yield from pattern.finditer(text, timeout=PATTERN_TIMEOUT)
+    except TimeoutError:
+        raise PatternTimeout(pattern.pattern) from None
+
+
+def case_forms(term: str) -> list[str]:
+    """The spellings a term is matched in by default: as written, ALL CAPS, Capitalised."""
+    forms = [term, term.upper()]
+    if term[:1].islower():
+        forms.append(term[:1].upper() + term[1:])
+    return list(dict.fromkeys(forms))
+
+
+def terms_regex(terms: Iterable[str], ignore_case: bool = False) -> Any:
+    """One alternation for many terms (longest first), whole words only."""
+    forms: list[str] = []
+    for term in terms:
+        forms.extend([term] if ignore_case else case_forms(term))
+    forms = sorted(set(forms), key=lambda t: (-len(t), t))
+    if not forms:
+        return None
+    body = "|".join(regex.escape(f) for f in forms)
+    return compile_regex(f"{WORD_LEFT}(?:{body}){WORD_RIGHT}", ignore_case, "terms")
+
+
+def match_case(source: str, replacement: str) -> str:
+    """Give ``replacement`` the case pattern of ``source`` (KIEV -> KYIV, kiev -> kyiv)."""
+    letters = [c for c in source if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if letters and all(c.islower() for c in letters) and replacement[:1].isupper() and \
+            replacement[1:] == replacement[1:].lower():
+        return replacement.lower()
+    if source[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+class Exceptions:
+    """Spans of a document where a rule stays quiet (``exceptions = [patterns]``)."""
+
+    def __init__(self, sources: Any, what: str = "exceptions") -> None:
+        if sources is None:
+            sources = []
+        if isinstance(sources, str):
+            sources = [sources]
+        if not isinstance(sources, list):
+            raise PackError(f"{what} must be a list of patterns")
+        self.patterns = [compile_regex(s, False, f"{what} pattern") for s in sources]
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        found: list[tuple[int, int]] = []
+        for pattern in self.patterns:
+            found.extend(m.span() for m in finditer(pattern, text))
+        return found
+
+    @staticmethod
+    def covers(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in spans)
+
+
+def as_str_list(value: Any, field: str) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise PackError(f"'{field}' must be a list of strings")
+    return list(value)
+
+
+def line_numbers(ctx: Any, offsets: Iterable[int]) -> list[int]:
+    """Original-file line numbers of prose offsets, sorted and unique."""
+    doc = ctx.doc
+    return sorted({doc.line_col(doc.to_original(o))[0] for o in offsets})
+
+
+def format_lines(lines: list[int], limit: int = 6) -> str:
+    shown = ", ".join(str(n) for n in lines[:limit])
+    if len(lines) > limit:
+        shown += ", ..."
+    return ("line " if len(lines) == 1 else "lines ") + shown

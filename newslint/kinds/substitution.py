@@ -1,0 +1,89 @@
+"""``substitution``: a term that house style replaces with another (Kiev -> Kyiv).
+
+Pack fields: ``terms`` (table: term -> preferred, or -> list of choices),
+``exceptions`` (patterns whose matches are left alone: "chicken Kiev"),
+``ignore-case`` (default false: terms match as written, in ALL CAPS and, for
+lower-case terms, Capitalised), ``safe`` (whether the fix is safe; default true),
+``presets`` (per-preset tables of extra ``terms`` and ``disable = true``).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..model import Hit
+from .base import Context, PackError, RuleKind
+from .common import Exceptions, finditer, match_case, terms_regex
+
+
+class Kind(RuleKind):
+    fields = {"terms": dict, "exceptions": list, "ignore-case": bool, "safe": bool, "presets": dict}
+    required = ("terms",)
+
+    def configure(self, spec: dict[str, Any]) -> None:
+        self.ignore_case = bool(spec.get("ignore-case", False))
+        self.safe = bool(spec.get("safe", True))
+        self.exceptions = Exceptions(spec.get("exceptions"))
+        self.terms = _terms(spec["terms"])
+        self.pattern = terms_regex(self.terms, self.ignore_case)
+        self.presets: dict[str, tuple[bool, dict[str, list[str]], Any]] = {}
+        for name, table in (spec.get("presets") or {}).items():
+            if not isinstance(table, dict):
+                raise PackError(f"presets.{name} must be a table")
+            extra = _terms(table.get("terms", {}))
+            merged = {**self.terms, **extra}
+            for term in table.get("allow", []):
+                merged.pop(term, None)
+            self.presets[name] = (bool(table.get("disable", False)), merged, terms_regex(merged, self.ignore_case))
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        terms, pattern = self.terms, self.pattern
+        if ctx.style in self.presets:
+            disabled, terms, pattern = self.presets[ctx.style]
+            if disabled:
+                return
+        if pattern is None:
+            return
+        lookup = {k.lower(): v for k, v in terms.items()} if self.ignore_case else None
+        exempt = self.exceptions.spans(ctx.text)
+        for match in finditer(pattern, ctx.text):
+            word = match.group()
+            start, end = match.span()
+            if Exceptions.covers(exempt, start, end):
+                continue
+            choices = _lookup(terms, lookup, word)
+            if not choices:
+                continue
+            replacements = [match_case(word, c) for c in choices]
+            yield Hit(
+                start, end,
+                self.format(match=word, replacement=" or ".join(replacements)),
+                replacements=replacements,
+                fix=replacements[0] if len(replacements) == 1 else None,
+                safe=self.safe,
+            )
+
+
+def _terms(raw: Any) -> dict[str, list[str]]:
+    if not isinstance(raw, dict):
+        raise PackError("'terms' must be a table of term = \"preferred\"")
+    terms: dict[str, list[str]] = {}
+    for term, preferred in raw.items():
+        if isinstance(preferred, str):
+            terms[term] = [preferred]
+        elif isinstance(preferred, list) and preferred and all(isinstance(p, str) for p in preferred):
+            terms[term] = list(preferred)
+        else:
+            raise PackError(f"terms.{term} must be a string or a list of strings")
+    return terms
+
+
+def _lookup(terms: dict[str, list[str]], lowered: dict[str, list[str]] | None, word: str) -> list[str]:
+    if word in terms:
+        return terms[word]
+    if lowered is not None:
+        return lowered.get(word.lower(), [])
+    for term, choices in terms.items():
+        if word in (term.upper(), term[:1].upper() + term[1:]):
+            return choices
+    return []

@@ -1,0 +1,65 @@
+"""The spaCy pipeline, built on first use and shared by every rule and document.
+
+Without a configured model the pipeline is spaCy's rule-based English tokenizer
+plus a sentencizer: no download, no trained weights. With ``[nlp] model`` set
+and the package installed, that trained pipeline is used instead and rules that
+need part-of-speech tags or entities (``requires = ["pos"]``) run as well.
+"""
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+_PIPELINES: dict[str | None, Any] = {}
+TRAINED_FEATURES = frozenset({"pos", "ents", "lemma", "dep"})
+
+
+class NLP:
+    """A lazily loaded spaCy pipeline (one per process and model name)."""
+
+    def __init__(self, model: str | None = None) -> None:
+        self.model = model
+        self._warned = False
+
+    @property
+    def pipeline(self) -> Any:
+        if self.model not in _PIPELINES:
+            _PIPELINES[self.model] = self._load()
+        return _PIPELINES[self.model]
+
+    def _load(self) -> Any:
+        import spacy
+
+        if self.model:
+            try:
+                nlp = spacy.load(self.model, exclude=["lemmatizer"])
+                if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+                    nlp.add_pipe("sentencizer")
+                return nlp
+            except OSError:
+                if not self._warned:
+                    print(f"newslint: spaCy model '{self.model}' is not installed; rules that need it are "
+                          f"skipped (pip install newslint[model])", file=sys.stderr)
+                    self._warned = True
+                self.model = None
+                if None in _PIPELINES:
+                    return _PIPELINES[None]
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        return nlp
+
+    def provides(self, features: frozenset[str]) -> bool:
+        """Whether rules needing ``features`` can run with this pipeline."""
+        wanted = features & TRAINED_FEATURES
+        if not wanted:
+            return True
+        if not self.model:
+            return False
+        _ = self.pipeline  # loading may discover the model is missing
+        return self.model is not None
+
+    def __call__(self, text: str) -> Any:
+        pipeline = self.pipeline
+        if len(text) >= pipeline.max_length:
+            pipeline.max_length = len(text) + 1
+        return pipeline(text)
