@@ -19,6 +19,7 @@ COMMON_FIELDS: dict[str, type | tuple[type, ...]] = {
     "code": str, "name": str, "kind": str, "category": str, "severity": str, "message": str,
     "summary": str, "why": str, "advice": str, "source": str,
     "examples": list, "counterexamples": list, "requires": list, "enabled": bool,
+    "example-style": str,
 }
 KIND_DEFAULT_SEVERITY = "warning"
 
