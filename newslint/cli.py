@@ -24,7 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="newslint",
-        description="Lint news copy. Also: 'newslint rules' lists every rule, 'newslint explain CODE' documents one.",
+        description="Lint news copy. Also: 'newslint rules' lists every rule, 'newslint explain CODE' "
+        "documents one, 'newslint check-pack FILE' validates a rule pack and runs its examples.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; '-' reads standard input")
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="report format (default: text)")
@@ -55,6 +56,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .docs import explain
 
             return explain(argv[1:])
+        if argv and argv[0] == "check-pack":
+            from .packcheck import check_packs
+
+            return check_packs(argv[1:])
         return _lint(argv)
     except NewslintError as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)

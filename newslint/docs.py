@@ -99,7 +99,16 @@ def update_readme(path: Path) -> bool:
     return new != text
 
 
+def readme_is_current(path: Path) -> bool:
+    text = path.read_text(encoding="utf-8")
+    return (README_BEGIN + "\n" + markdown_table(all_rules()) + README_END) in text
+
+
 if __name__ == "__main__":
-    if "--update-readme" in sys.argv:
-        readme = Path(__file__).resolve().parent.parent / "README.md"
+    readme = Path(__file__).resolve().parent.parent / "README.md"
+    if "--check-readme" in sys.argv:
+        if not readme_is_current(readme):
+            print("README.md rule table is out of date: run python -m newslint.docs --update-readme")
+            sys.exit(1)
+    elif "--update-readme" in sys.argv:
         print("README.md updated" if update_readme(readme) else "README.md already up to date")

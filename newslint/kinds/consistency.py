@@ -4,7 +4,8 @@ Pack fields: ``groups`` (a list; each a list of variants, or a table with
 ``variants`` and optional ``id``/``label``), ``ignore-case`` (default false),
 ``exceptions``. The form used most often wins (ties: the one used first); every
 use of another form is flagged, saying which lines use which. Message
-placeholders: {match}, {preferred}, {count}, {lines}, {match_lines}, {label}.
+placeholders: {match}, {preferred}, {count}, {times} ("once", "twice", "3 times"),
+{lines}, {match_lines}, {label}.
 """
 from __future__ import annotations
 
@@ -72,11 +73,16 @@ class Kind(RuleKind):
                         start, end,
                         self.format(
                             match=word, preferred=preferred, count=len(by_variant[preferred]),
+                            times=times(len(by_variant[preferred])),
                             lines=format_lines(preferred_lines), match_lines=format_lines(match_lines),
                             label=self.groups[group][0],
                         ),
                         replacements=[preferred], fix=preferred, safe=self.safe,
                     )
+
+
+def times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
 def canonical_variants(groups: list[tuple[str, list[str]]]) -> Iterable[str]:
