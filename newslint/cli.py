@@ -6,6 +6,7 @@ it; 2 usage or configuration error, or no input files.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -95,7 +96,7 @@ def _lint(argv: list[str]) -> int:
     write(args.format, results, sys.stdout, quiet=args.quiet, statistics=args.statistics)
     sys.stdout.flush()
     linted = [r for r in results if r.error is None]
-    if not linted and not any(r.path == "-" or _is_file(r.path) for r in results):
+    if not linted and not any(r.path == "-" or os.path.isfile(r.path) for r in results):
         print("newslint: error: no files were linted", file=sys.stderr)
         return EXIT_USAGE
     failing = [
@@ -103,12 +104,6 @@ def _lint(argv: list[str]) -> int:
         if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[session.config_for(r.path).fail_on]
     ]
     return EXIT_FINDINGS if failing else EXIT_OK
-
-
-def _is_file(path: str) -> bool:
-    import os
-
-    return os.path.isfile(path)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -83,8 +83,6 @@ class Linter:
             message = (f"rule {rule.code} ({rule.name}) from {rule.pack_path} was stopped: its pattern "
                        f"{exc.pattern[:60]!r} ran too long on this file; fix the pattern")
             return [to_finding(ctx.doc, rule, Hit(0, 0, message, severity="error"))]
-        except RecursionError as exc:
-            return [_internal(ctx.doc, rule, exc)]
         except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
             return [_internal(ctx.doc, rule, exc)]
 

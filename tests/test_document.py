@@ -144,3 +144,13 @@ def test_suppression_comments():
 def test_paragraphs_split_on_blank_lines():
     doc = make_document("One\ntwo\n\n  \nThree\n", "a.txt")
     assert [doc.prose[s:e].strip() for s, e in doc.paragraphs()] == ["One\ntwo", "Three"]
+
+
+def test_html_lints_text_not_tags():
+    html = '<html><head><style>p { color: red }</style></head>\n<body><p class="Kiev">Talks in Kiev.</p>' \
+           '<script>var Kiev = 1;</script><!-- Kiev --></body></html>\n'
+    doc = make_document(html, "page.html")
+    assert doc.prose.count("Kiev") == 1
+    p = doc.prose.index("Kiev")
+    start, end, _ = doc.span_to_original(p, p + 4)
+    assert html[start - 9:end] == "Talks in Kiev"
