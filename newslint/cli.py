@@ -42,6 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--stdin-filename", metavar="NAME", help="name (and format) to report for '-'")
     parser.add_argument("--quiet", "-q", action="store_true", help="findings only: no source lines, no summary")
     parser.add_argument("--statistics", action="store_true", help="count findings per rule")
+    parser.add_argument("--fix", action="store_true", help="apply safe fixes in place (changes go to stderr)")
+    parser.add_argument("--diff", action="store_true",
+                        help="print a unified diff of what --fix would change, change nothing (exit 1 if any)")
+    parser.add_argument("--fix-consistency", action="store_true",
+                        help="like --fix, and also make one article use one form (consistency and name rules)")
+    parser.add_argument("--output", "-o", metavar="FILE",
+                        help="write the report in --format to FILE and print the text report")
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     return parser
 
@@ -73,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _lint(argv: list[str]) -> int:
     from .config import parse_date
-    from .report import write
+    from .report import write, write_file
     from .runner import Options, Session, lint_paths
 
     args = build_parser().parse_args(argv)
@@ -93,7 +100,20 @@ def _lint(argv: list[str]) -> int:
             print(f"newslint: {result.path}: {result.error}", file=sys.stderr)
         elif result.note and not args.quiet:
             print(f"newslint: {result.path}: {result.note}", file=sys.stderr)
-    write(args.format, results, sys.stdout, quiet=args.quiet, statistics=args.statistics)
+    if args.fix or args.diff or args.fix_consistency:
+        from .fix import run as run_fixes
+
+        fixed = run_fixes(results, session, write=args.fix or args.fix_consistency,
+                          diff=sys.stdout if args.diff else None, log=sys.stderr,
+                          fix_consistency=args.fix_consistency)
+        results = fixed.results
+        if args.diff and not (args.fix or args.fix_consistency):
+            return EXIT_FINDINGS if fixed.changed else EXIT_OK
+    options = {"quiet": args.quiet, "statistics": args.statistics, "session": session}
+    if args.output:
+        write_file(args.format, results, args.output, **options)
+    if not args.diff:
+        write("text" if args.output else args.format, results, sys.stdout, **options)
     sys.stdout.flush()
     linted = [r for r in results if r.error is None]
     if not linted and not any(r.path == "-" or os.path.isfile(r.path) for r in results):

@@ -8,6 +8,9 @@ from typing import TextIO
 FORMATS = {
     "text": "newslint.report.text",
     "json": "newslint.report.json_report",
+    "sarif": "newslint.report.sarif",
+    "github": "newslint.report.github",
+    "gitlab": "newslint.report.gitlab",
 }
 
 
@@ -18,3 +21,25 @@ def reporter(fmt: str) -> Callable[..., None]:
 
 def write(fmt: str, results: Sequence[object], stream: TextIO, **options: object) -> None:
     reporter(fmt)(results, stream, **options)
+
+
+def write_file(fmt: str, results: Sequence[object], path: str, **options: object) -> None:
+    """``--output FILE``: the report in ``fmt`` to a file (written whole, then moved into place)."""
+    import io
+    import os
+
+    from ..model import NewslintError
+
+    buffer = io.StringIO()
+    write(fmt, results, buffer, **{**options, "colour": False})
+    tmp = f"{path}.newslint-tmp"
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(buffer.getvalue())
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise NewslintError(f"cannot write the report to {path}: {exc.strerror or exc}") from None

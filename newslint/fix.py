@@ -1,0 +1,295 @@
+"""Apply fixes to files without ever losing a word: ``--fix``, ``--diff``, ``--fix-consistency``.
+
+Why it is careful: editors run this on copy that is not in version control. A fix
+is written to a temporary file in the same folder, flushed to disk and moved over
+the original with :func:`os.replace`, so a crash leaves either the old file or the
+new one, never half of each. The file is read as bytes and decoded by hand, so its
+BOM and its newlines (LF, CRLF, CR, mixed) survive; only the fixed spans change.
+If the file changed on disk after it was read, nothing is written.
+
+Fixes are applied in passes (lint, fix, lint the result again) until no fix is
+left, so that ``--fix`` run twice changes nothing the second time.
+"""
+from __future__ import annotations
+
+import difflib
+import errno
+import os
+import stat
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from .document import UnreadableFile, decode, make_document
+from .model import Finding
+
+MAX_PASSES = 10
+BOM = b"\xef\xbb\xbf"
+#: Rule kinds whose unsafe fixes ``--fix-consistency`` applies: they pick the form
+#: the article itself uses most, so the fix follows the writer, not a guess.
+CONSISTENCY_KINDS = frozenset({"consistency", "name-mixing", "name-consistency", "name-variants"})
+
+
+class FixError(Exception):
+    """A fix that could not be written; the message says the original is intact."""
+
+
+@dataclass
+class FileFix:
+    """What fixing one file did (or would do)."""
+
+    path: str
+    before: str = ""
+    after: str = ""
+    applied: list[Finding] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.error is None and self.before != self.after
+
+
+def is_consistency_kind(kind: str) -> bool:
+    return kind in CONSISTENCY_KINDS or kind.endswith(("-consistency", "-mixing"))
+
+
+def fixable(finding: Finding, unsafe_rules: Iterable[str] = ()) -> bool:
+    """A finding whose fix may be applied: a safe one, or one from a rule allowed unsafe fixes."""
+    fix = finding.fix
+    if fix is None:
+        return False
+    return fix.safe or finding.rule in set(unsafe_rules)
+
+
+def choose(findings: Sequence[Finding], unsafe_rules: Iterable[str] = ()) -> list[Finding]:
+    """Fixable findings, in file order, dropping any whose span overlaps one already chosen.
+
+    Two insertions at the same point also count as overlapping: their order would be a guess.
+    """
+    allowed = set(unsafe_rules)
+    chosen: list[Finding] = []
+    last_start, last_end = -1, -1
+    candidates = [f for f in findings if fixable(f, allowed)]
+    for f in sorted(candidates, key=lambda f: (f.fix.offset, f.fix.length, f.rule)):  # type: ignore[union-attr]
+        start, end = f.fix.offset, f.fix.offset + f.fix.length  # type: ignore[union-attr]
+        both_insertions = start == end and last_start == last_end == start
+        if start < last_end or both_insertions:
+            continue
+        chosen.append(f)
+        last_start, last_end = start, end
+    return chosen
+
+
+def apply(text: str, findings: Sequence[Finding]) -> str:
+    """The text with the (non-overlapping, sorted) fixes of ``findings`` applied."""
+    parts: list[str] = []
+    pos = 0
+    for f in findings:
+        fix = f.fix
+        assert fix is not None
+        if fix.offset < pos or fix.offset + fix.length > len(text):
+            continue
+        parts.append(text[pos:fix.offset])
+        parts.append(fix.replacement)
+        pos = fix.offset + fix.length
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+Lint = Callable[[str], list[Finding]]
+
+
+def fix_text(text: str, findings: list[Finding], lint: Lint, unsafe_rules: Iterable[str] = ()) -> tuple[str, list[Finding]]:
+    """Apply fixes in passes until none is left (or :data:`MAX_PASSES`). Returns (text, applied)."""
+    allowed = set(unsafe_rules)
+    applied: list[Finding] = []
+    for _ in range(MAX_PASSES):
+        chosen = choose(findings, allowed)
+        if not chosen:
+            break
+        new_text = apply(text, chosen)
+        if new_text == text:
+            break
+        applied += chosen
+        text = new_text
+        findings = lint(text)
+    return text, applied
+
+
+# ----------------------------------------------------------------------------------------------
+# Files
+# ----------------------------------------------------------------------------------------------
+
+
+def read_source(path: str) -> tuple[bytes, str, bool]:
+    """(raw bytes, text with the BOM removed, had a BOM). Raises UnreadableFile."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
+    text, bom = decode(data, path)
+    return data, text, bom
+
+
+def encode(text: str, bom: bool) -> bytes:
+    return (BOM if bom else b"") + text.encode("utf-8")
+
+
+def write_atomic(path: str, data: bytes, expected: bytes) -> None:
+    """Replace ``path`` with ``data`` if it still holds ``expected``; keep its mode.
+
+    Raises :class:`FixError` (the original file untouched) on any failure.
+    """
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        with open(path, "rb") as handle:
+            if handle.read() != expected:
+                raise FixError(f"{path}: the file changed on disk while newslint was fixing it; "
+                               "not fixed, your version is intact. Run again.")
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError as exc:
+        raise FixError(f"{path}: cannot re-read the file before fixing ({_reason(exc)}); not fixed") from None
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".newslint-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise FixError(f"{path}: could not write the fix ({_reason(exc)}); the original file is intact") from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "disk full"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "permission denied" if exc.errno != errno.EROFS else "read-only file system"
+    return exc.strerror or str(exc)
+
+
+def fix_file(path: str, findings: list[Finding], lint: Lint, *, expected_text: str | None = None,
+             unsafe_rules: Iterable[str] = (), write: bool = True) -> FileFix:
+    """Fix one file (or, with ``write=False``, only work out the change, for ``--diff``).
+
+    ``findings`` are the findings of the text the linter read (``expected_text``);
+    if the file no longer holds that text, nothing is done.
+    """
+    result = FileFix(path)
+    try:
+        data, text, bom = read_source(path)
+    except UnreadableFile as exc:
+        result.error = f"{path}: {exc}; not fixed"
+        return result
+    if expected_text is not None and text != expected_text:
+        result.error = (f"{path}: the file changed on disk since it was linted; not fixed, "
+                        "your version is intact. Run again.")
+        return result
+    new_text, applied = fix_text(text, findings, lint, unsafe_rules)
+    result.before, result.after, result.applied = text, new_text, applied
+    if write and result.changed:
+        try:
+            write_atomic(path, encode(new_text, bom), data)
+        except UnicodeEncodeError:
+            result.error = f"{path}: a fix produced text that cannot be saved as UTF-8; not fixed"
+            result.applied = []
+        except FixError as exc:
+            result.error = str(exc)
+            result.applied = []
+    return result
+
+
+def unified_diff(fix: FileFix) -> str:
+    """A unified diff of one file's fix; line endings are kept as they are in the file."""
+    before = fix.before.splitlines(keepends=True)
+    after = fix.after.splitlines(keepends=True)
+    lines = difflib.unified_diff(before, after, fromfile=f"a/{fix.path}", tofile=f"b/{fix.path}")
+    out = []
+    for line in lines:
+        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def describe(fix: FileFix) -> list[str]:
+    """One line per applied fix, for people: ``path:line:col: CODE 'old' -> 'new'``."""
+    return [f"{fix.path}:{f.line}:{f.column}: fixed {f.rule} '{f.match}' -> '{f.fix.replacement}'"  # type: ignore[union-attr]
+            for f in fix.applied]
+
+
+# ----------------------------------------------------------------------------------------------
+# The command line's entry point
+# ----------------------------------------------------------------------------------------------
+
+
+def consistency_rules(session: Any, paths: Iterable[str]) -> set[str]:
+    """Codes of the rules (under each file's configuration) whose unsafe fixes --fix-consistency applies."""
+    codes: set[str] = set()
+    for path in set(paths):
+        for rule in session.linter(session.config_for(path)).rules:
+            if is_consistency_kind(rule.kind):
+                codes.add(rule.code)
+    return codes
+
+
+@dataclass
+class FixRun:
+    results: list[Any]
+    changed: int = 0
+    failed: int = 0
+
+
+def run(results: Sequence[Any], session: Any, *, write: bool, diff: TextIO | None, log: TextIO,
+        fix_consistency: bool = False) -> FixRun:
+    """Fix (or diff) every linted file of ``results``; the results to report afterwards, and counts.
+
+    A fixed file is linted again so that the report shows what is left. Failures are
+    told on ``log`` and leave the file (and its findings) as they were.
+    """
+    from .runner import FileResult
+
+    out: list[Any] = []
+    changed = failed = 0
+    for result in results:
+        if result.error is not None or result.text is None or result.path == "-" or not os.path.isfile(result.path):
+            if result.path == "-" and result.findings and write:
+                log.write("newslint: standard input is not fixed in place; use --diff to see the fixes\n")
+            out.append(result)
+            continue
+        config = session.config_for(result.path)
+        linter = session.linter(config)
+        date = session.options.date
+
+        def lint(text: str, _path: str = result.path, _linter: Any = linter, _date: Any = date) -> list[Finding]:
+            return _linter.lint(make_document(text, _path), _date)
+
+        unsafe = consistency_rules(session, [result.path]) if fix_consistency else set()
+        fix = fix_file(result.path, result.findings, lint, expected_text=result.text,
+                       unsafe_rules=unsafe, write=write)
+        if fix.error:
+            failed += 1
+            log.write(f"newslint: {fix.error}\n")
+            out.append(result)
+            continue
+        changed += fix.changed
+        if diff is not None and fix.changed:
+            diff.write(unified_diff(fix))
+        if write and fix.changed:
+            for line in describe(fix):
+                log.write(line + "\n")
+            out.append(FileResult(result.path, lint(fix.after), note=result.note, text=fix.after))
+        else:
+            out.append(result)
+    if write and changed:
+        log.write(f"newslint: fixed {changed} file{'s' if changed != 1 else ''}\n")
+    return FixRun(out, changed, failed)
