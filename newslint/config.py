@@ -165,9 +165,12 @@ def read_config(path: str | Path) -> Config | None:
     path = Path(path)
     data, raw = load_toml(path)
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("newslint")
+        tool = data.get("tool", {})
+        table = tool.get("newslint") if isinstance(tool, dict) else None
         if table is None:
             return None
+        if not isinstance(table, dict):
+            raise NewslintError(f"{path}:{line_of(raw, 'newslint')}: [tool.newslint] must be a table")
         return config_from_table(table, str(path), raw, line_of(raw, "[tool.newslint"))
     return config_from_table(data, str(path), raw)
 

@@ -22,6 +22,7 @@ COMMON_FIELDS: dict[str, type | tuple[type, ...]] = {
     "example-style": str,
 }
 KIND_DEFAULT_SEVERITY = "warning"
+_TOML_TYPES = {"list": "list (array)", "dict": "table", "str": "string", "bool": "boolean (true/false)"}
 
 
 @dataclass
@@ -98,6 +99,10 @@ def _rule(pack: Pack, spec: Any, index: int, raw: str) -> Rule:
     for key in kind_class.required:
         if key not in spec:
             raise NewslintError(f"{where}: kind '{kind}' needs the field '{key}'")
+    for key, expected in kind_class.fields.items():
+        if key in spec and not isinstance(spec[key], expected):
+            names = " or ".join(t.__name__ for t in (expected if isinstance(expected, tuple) else (expected,)))
+            raise NewslintError(f"{where}: field '{key}' must be a {_TOML_TYPES.get(names, names)}")
     for key in ("examples", "counterexamples"):
         if not all(isinstance(e, str) for e in spec.get(key, [])):
             raise NewslintError(f"{where}: '{key}' must be a list of strings")
@@ -116,6 +121,9 @@ def compile_rule(rule: Rule) -> RuleKind:
         return load_kind(rule.kind)(rule)
     except PackError as exc:
         raise NewslintError(f"{rule.pack_path}: rule {rule.code} ({rule.name}): {exc}") from None
+    except Exception as exc:  # noqa: BLE001 - a kind that trips over odd fields is still a pack error
+        raise NewslintError(f"{rule.pack_path}: rule {rule.code} ({rule.name}): invalid fields for kind "
+                            f"'{rule.kind}' ({type(exc).__name__}: {exc})") from None
 
 
 def load_packs(extra: list[str | Path] = (), bundled: bool = True) -> list[Pack]:

@@ -57,6 +57,8 @@ def terms_regex(terms: Iterable[str], ignore_case: bool = False) -> Any:
     """One alternation for many terms (longest first), whole words only."""
     forms: list[str] = []
     for term in terms:
+        if not term.strip():
+            raise PackError("terms must not be empty or only spaces")
         forms.extend([term] if ignore_case else case_forms(term))
     forms = sorted(set(forms), key=lambda t: (-len(t), t))
     if not forms:
