@@ -1,0 +1,69 @@
+"""``balanced-brackets``: a bracket opened in a paragraph and never closed, or closed
+without being opened, or closed by the wrong kind of bracket.
+
+List markers ("1)", "a)" at the start of a line or after a space) and emoticons are
+not brackets. Paragraphs are the units of :func:`balanced_quotes.units`.
+
+Pack fields: ``pairs`` (opening and closing characters, default ``["()", "[]", "{}"]``).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import regex
+
+from ..model import Hit
+from .base import Context, PackError, RuleKind
+from .balanced_quotes import excerpt_filter, units
+from .common import as_str_list
+
+# "1)", "a)", "iv)" opening a line or following a space: an enumeration, not a bracket.
+_LIST_MARKER = regex.compile(r"(?:^|(?<=[\s(]))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)")
+_EMOTICON = regex.compile(r"[:;]-?[()\[\]]")
+
+
+class Kind(RuleKind):
+    fields = {"pairs": list}
+
+    def configure(self, spec: dict[str, Any]) -> None:
+        pairs = as_str_list(spec.get("pairs", ["()", "[]", "{}"]), "pairs")
+        if not all(len(p) == 2 and p[0] != p[1] for p in pairs):
+            raise PackError("each of 'pairs' must be two different characters, e.g. \"()\"")
+        self.closer = {p[0]: p[1] for p in pairs}
+        self.opener = {p[1]: p[0] for p in pairs}
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        text = ctx.text
+        for start, end in units(ctx):
+            yield from excerpt_filter(text, start, end, self._unit(text, start, end))
+
+    def _unit(self, text: str, start: int, end: int) -> Iterator[Hit]:
+        ignored: set[int] = set()
+        chunk = text[start:end]
+        for m in _LIST_MARKER.finditer(chunk):
+            ignored.add(start + m.end() - 1)
+        for m in _EMOTICON.finditer(chunk):
+            ignored.add(start + m.end() - 1)
+        stack: list[int] = []
+        for pos in range(start, end):
+            ch = text[pos]
+            if pos in ignored and not (stack and text[stack[-1]] == self.opener.get(ch)):
+                continue
+            if ch in self.closer:
+                stack.append(pos)
+            elif ch in self.opener:
+                if stack and text[stack[-1]] == self.opener[ch]:
+                    stack.pop()
+                elif stack and any(text[s] == self.opener[ch] for s in stack):
+                    while text[stack[-1]] != self.opener[ch]:
+                        wrong = stack.pop()
+                        yield self._hit(text, wrong, "is never closed")
+                    stack.pop()
+                else:
+                    yield self._hit(text, pos, "closes a bracket that was never opened")
+        for pos in stack:
+            yield self._hit(text, pos, "is never closed")
+
+    def _hit(self, text: str, pos: int, problem: str) -> Hit:
+        return Hit(pos, pos + 1, self.format(match=text[pos], problem=problem))

@@ -1,0 +1,191 @@
+"""``balanced-quotes``: a quotation opened in a paragraph and never closed (or closed
+without being opened).
+
+Double quotes (straight and curly) are paired exactly. Single quotes are judged only
+where they cannot be apostrophes: an opening ‘ (or a straight ' after a space) with no
+possible closing mark after it in the paragraph. Apostrophes in words (Zelensky’s),
+elisions (’90s, rock ’n’ roll) and plural possessives (the allies’ ...) are never
+treated as quotes. Newspaper convention lets a quotation run over several
+paragraphs: a paragraph may end inside a quote when the next one opens with a quote
+mark. Inch marks after figures (a 12" pipe) are not quotes.
+
+Pack fields: ``singles`` (default true: also check single quotes), ``elisions``
+(words an apostrophe may open: 'em, 'til, 'n', ...).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import regex
+
+from ..model import Hit
+from .base import Context, RuleKind
+from .common import as_str_list
+
+OPEN_DOUBLE = "“„"
+CLOSE_DOUBLE = "”"
+OPEN_SINGLE = "‘"
+APOSTROPHE = "’"
+_TERMINAL = tuple(".!?:;\"”’)]…")
+_WORD = regex.compile(r"\w")
+
+
+def units(ctx: Context) -> Iterator[tuple[int, int]]:
+    """Paragraph spans of the prose, one check unit each.
+
+    A blank-line paragraph is one unit unless it looks like one-paragraph-per-line
+    copy (most of its lines end a sentence), as pasted web copy often is; then each
+    line is a unit.
+    """
+    text = ctx.text
+    for start, end in ctx.doc.paragraphs():
+        lines = [(s, e) for s, e in _lines(text, start, end) if text[s:e].strip()]
+        if len(lines) <= 1:
+            yield start, end
+            continue
+        ended = sum(1 for s, e in lines if text[s:e].rstrip().endswith(_TERMINAL))
+        long_lines = sum(1 for s, e in lines if e - s >= 100)
+        if ended * 2 >= len(lines) or long_lines * 2 >= len(lines):
+            yield from lines
+        else:
+            yield start, end
+
+
+def excerpt_filter(text: str, start: int, end: int, hits: Iterable[Hit]) -> Iterator[Hit]:
+    """Drop what an excerpt explains: a paragraph cut off with an ellipsis may leave a
+    mark open; one that starts with an ellipsis may close a mark opened before the cut."""
+    chunk = text[start:end].strip()
+    cut_end = chunk.endswith(("...", "…"))
+    cut_start = chunk.startswith(("...", "…"))
+    for hit in hits:
+        if "never closed" in hit.message and cut_end or "never opened" in hit.message and cut_start:
+            continue
+        yield hit
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    while pos < end:
+        stop = text.find("\n", pos, end)
+        if stop < 0:
+            stop = end
+        yield pos, stop
+        pos = stop + 1
+
+
+def _is_letter(ch: str) -> bool:
+    return bool(ch) and bool(_WORD.match(ch))
+
+
+class Kind(RuleKind):
+    fields = {"singles": bool, "elisions": list}
+
+    def configure(self, spec: dict[str, Any]) -> None:
+        self.singles = bool(spec.get("singles", True))
+        elisions = as_str_list(spec.get("elisions", []), "elisions")
+        self.elisions = {e.lower().strip("'’") for e in elisions}
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        text = ctx.text
+        spans = list(units(ctx))
+        carried = False  # an earlier paragraph left a quotation open
+        for index, (start, end) in enumerate(spans):
+            nxt = text[spans[index + 1][0]:spans[index + 1][1]].lstrip() if index + 1 < len(spans) else ""
+            continued = nxt[:1] in ('"', "“", "„", "‘", "'")
+            hits, still_open = self._doubles(text, start, end, continued, carried)
+            yield from excerpt_filter(text, start, end, hits)
+            carried = still_open or (carried and not hits and not _closes_any(text, start, end))
+            if self.singles:
+                yield from excerpt_filter(text, start, end, self._singles(text, start, end, continued))
+
+    # ----- double quotes --------------------------------------------------------------
+    def _doubles(self, text: str, start: int, end: int, continued: bool,
+                 carried: bool) -> tuple[list[Hit], bool]:
+        """Hits for one paragraph, and whether it ends inside a quotation."""
+        hits: list[Hit] = []
+        stack: list[int] = []
+        for pos in range(start, end):
+            ch = text[pos]
+            if ch in OPEN_DOUBLE:
+                stack.append(pos)
+            elif ch == CLOSE_DOUBLE:
+                if stack:
+                    stack.pop()
+                elif carried:
+                    carried = False  # closes a quotation from an earlier paragraph
+                else:
+                    hits.append(self._hit(text, pos, "closes a quotation that was never opened"))
+            elif ch == '"':
+                if not stack and pos > start and text[pos - 1].isdigit() and not _opens(text, pos, end):
+                    continue  # 12" (inches)
+                if stack and _new_paragraph(text, pos, start, end):
+                    stack[-1] = pos  # a quoted paragraph break run into one paragraph
+                elif stack and (_closes(text, pos, start) or not _opens(text, pos, end)):
+                    stack.pop()
+                elif not stack and _closes(text, pos, start) and not _opens(text, pos, end):
+                    carried = False  # a closer with no opener: judged too ambiguous to flag
+                else:
+                    stack.append(pos)
+        if stack and not (continued and len(stack) == 1):
+            hits.append(self._hit(text, stack[0], "opens a quotation that is never closed"))
+        return hits, bool(stack)
+
+    def _hit(self, text: str, pos: int, problem: str) -> Hit:
+        return Hit(pos, pos + 1, self.format(match=text[pos], problem=problem))
+
+    # ----- single quotes --------------------------------------------------------------
+    def _singles(self, text: str, start: int, end: int, continued: bool) -> Iterator[Hit]:
+        opening: list[int] = []
+        closers: list[int] = []
+        for pos in range(start, end):
+            ch = text[pos]
+            if ch not in ("'", OPEN_SINGLE, APOSTROPHE):
+                continue
+            before = text[pos - 1] if pos > start else " "
+            after = text[pos + 1] if pos + 1 < end else " "
+            if _is_letter(before) and _is_letter(after):
+                continue  # Zelensky’s, don't
+            if ch == OPEN_SINGLE or (ch == "'" and not _is_letter(before) and before not in ".,!?;:"):
+                if self._elision(text, pos + 1, end) or after.isspace():
+                    continue
+                opening.append(pos)
+            elif not _is_letter(after):
+                closers.append(pos)  # a closing quote or a plural possessive
+        for pos in opening:
+            if not any(c > pos for c in closers) and not continued:
+                yield self._hit(text, pos, "opens a quotation that is never closed")
+
+    def _elision(self, text: str, pos: int, end: int) -> bool:
+        """’90s, 'em, ’n’: an apostrophe standing for left-out letters."""
+        word = regex.match(r"\w+", text[pos:end])
+        if word is None:
+            return False
+        token = word.group().lower()
+        if token[:1].isdigit():  # ’90s, '771 (a drug's code name)
+            return True
+        return token in self.elisions
+
+
+def _closes_any(text: str, start: int, end: int) -> bool:
+    return any(ch in ('"', CLOSE_DOUBLE) for ch in text[start:end])
+
+
+def _new_paragraph(text: str, pos: int, start: int, end: int) -> bool:
+    """A straight quote opening a sentence right after a sentence ended with no closing
+    mark: in copy whose paragraphs were run together, the paragraph break of a quotation
+    that goes on ('... goal-kicking. "He will ...')."""
+    return pos - 2 >= start and text[pos - 1] == " " and text[pos - 2] in ".?!…" \
+        and _opens(text, pos, end)
+
+
+def _opens(text: str, pos: int, end: int) -> bool:
+    """A straight quote that starts something: a word or a mark follows it directly."""
+    after = text[pos + 1] if pos + 1 < end else " "
+    return not after.isspace() and after not in ".,;:!?)]"
+
+
+def _closes(text: str, pos: int, start: int) -> bool:
+    """A straight quote that ends something: it follows a word or punctuation directly."""
+    before = text[pos - 1] if pos > start else " "
+    return not before.isspace() and before not in "([{—–"
