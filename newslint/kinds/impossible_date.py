@@ -1,0 +1,47 @@
+"""``impossible-date``: a date that does not exist (February 30, June 31, 29 February
+2022).
+
+Only words that can only be a date are judged: "31 June", "June 31st", "June 31,
+2022", "on June 31" — not "in June 31 people died". February 29 is judged only
+with a year (or, without one, when every year near the article date is a common
+year and the article date is known).
+"""
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from typing import Any
+
+from ..model import Hit
+from .base import Context, RuleKind
+from .weekday import MONTH_NAMES, article_date_known, calendar_from_spec, find_dates, nearest_year
+
+
+class Kind(RuleKind):
+    fields = {"calendar": str}
+
+    def configure(self, spec: dict[str, Any]) -> None:
+        self.calendar = calendar_from_spec(spec)
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        text = ctx.text
+        for mention in find_dates(text, self.calendar):
+            if not mention.trusted:
+                continue
+            month, day = mention.month, mention.day
+            longest = 29 if month == 2 else calendar.monthrange(2001, month)[1]
+            if day == 0 or day > longest:
+                problem = f"{MONTH_NAMES[month]} has {longest} days at most"
+            elif month == 2 and day == 29:
+                if mention.year is not None:
+                    if calendar.isleap(mention.year):
+                        continue
+                    problem = f"{mention.year} is not a leap year"
+                elif article_date_known(ctx) and nearest_year(2, 29, ctx.date) is None:
+                    problem = f"there is no 29 February near the article date ({ctx.date.year})"
+                else:
+                    continue
+            else:
+                continue
+            yield Hit(mention.start, mention.end,
+                      self.format(match=text[mention.start:mention.end].strip(), problem=problem))
