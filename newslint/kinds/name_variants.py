@@ -1,0 +1,178 @@
+"""``name-variants``: one unlisted name spelled two ways in one article
+(Zhovka/Zhovkva, Podolyak/Podoliak), found without any list of names.
+
+Proper names are read from spaCy tokens and capitalisation (and a trained
+pipeline's PERSON/GPE/LOC/ORG entities when one is configured): capitalised
+words that occur mid-sentence, or look transliterated. Two forms are one name
+spelled two ways when they share a transliteration key (y/iy/yy/ii endings,
+kh/h, ts/c, ye/e, doubled letters, ...) or differ by one letter in a long
+name, *and* the evidence is good: one form looks transliterated (zh, kh,
+-skiy, -enko, ...) or both follow the same first name or title. Derived forms
+(Russia/Russian), plurals (Biden/Bidens), feminine forms (Peskov/Peskova) and
+pairs the pack lists as distinct (Johnson/Johnston) are never paired. Names
+that a known-name rule already covers (``known-from``) are left to it.
+
+Pack fields: the transliteration tables (see :mod:`newslint.translit`),
+``known-from`` (rule codes of name-groups rules in bundled packs), ``titles``,
+``min-length``, ``edit-min-length``. Message placeholders as for mixed names:
+{match}, {preferred}, {count}, {times}, {lines}, {match_lines}.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Hit
+from ..translit import Transliteration, fold
+from .base import Context, PackError, RuleKind
+from .common import format_lines, line_numbers, match_case
+from .name_groups import times
+
+NAME_ENTS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"})
+
+
+@dataclass
+class Form:
+    """One spelling of a candidate name in the article."""
+
+    text: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    mid_sentence: bool = False
+    before: set[str] = field(default_factory=set)  # first names / titles right before it
+    after: set[str] = field(default_factory=set)  # surnames right after it
+
+
+class Kind(RuleKind):
+    fields = {
+        "endings": list, "rewrites": list, "collapse-doubles": bool, "markers": list,
+        "derived-suffixes": list, "feminine": list, "distinct": list, "titles": list,
+        "known-from": list, "min-length": int, "edit-min-length": int,
+    }
+    needs = frozenset({"tokens"})
+
+    def configure(self, spec: dict[str, Any]) -> None:
+        self.translit = Transliteration.from_spec(spec)
+        self.min_length = int(spec.get("min-length", 5))
+        self.edit_min_length = int(spec.get("edit-min-length", 6))
+        if self.min_length < 3 or self.edit_min_length < 3:
+            raise PackError("min-length and edit-min-length must be at least 3")
+        titles = spec.get("titles", [])
+        if not isinstance(titles, list) or not all(isinstance(t, str) for t in titles):
+            raise PackError("'titles' must be a list of strings")
+        self.titles = {t.lower() for t in titles}
+        self.known = _known_words(spec.get("known-from", []))
+
+    # ------------------------------------------------------------------------------------
+    def candidates(self, ctx: Context) -> dict[str, Form]:
+        """Capitalised words, by spelling (ALL CAPS folded to Title). A pair needs one form
+        seen mid-sentence, where capitals mark a name rather than a sentence start."""
+        doc = ctx.spacy_doc()
+        text = ctx.text
+        lower_words = {t.text for t in doc if t.text.islower()}
+        entity_tokens: set[int] | None = None
+        if getattr(ctx.nlp, "model", None) and doc.has_annotation("ENT_IOB"):
+            entity_tokens = {t.i for ent in doc.ents if ent.label_ in NAME_ENTS for t in ent}
+        forms: dict[str, Form] = {}
+        for token in doc:
+            word = token.text
+            if not word[:1].isupper() or not word.isalpha() or len(word) < 3:
+                continue
+            if word.isupper():
+                if len(word) < 4:
+                    continue
+                word = word[0] + word[1:].lower()
+            if word.lower() in lower_words or fold(word) in self.known:
+                continue
+            if entity_tokens is not None and token.i not in entity_tokens:
+                continue
+            form = forms.setdefault(word, Form(word))
+            form.spans.append((token.idx, token.idx + len(token.text)))
+            first = token.is_sent_start or token.i == 0 or _after_break(text, token.idx)
+            if not first:
+                form.mid_sentence = True
+            if token.i > 0:
+                prev = doc[token.i - 1].text
+                if prev[:1].isupper() and prev.isalpha() or prev.lower() in self.titles:
+                    form.before.add(prev.lower())
+            if token.i + 1 < len(doc):
+                nxt = doc[token.i + 1].text
+                if nxt[:1].isupper() and nxt.isalpha() and len(nxt) > 2:
+                    form.after.add(nxt.lower())
+        return forms
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        forms = self.candidates(ctx)
+        words = sorted(forms, key=lambda w: forms[w].spans[0][0])
+        parent = {w: w for w in words}
+
+        def root(w: str) -> str:
+            while parent[w] != w:
+                parent[w] = parent[parent[w]]
+                w = parent[w]
+            return w
+
+        for i, a in enumerate(words):
+            for b in words[i + 1:]:
+                if self._same_name(forms[a], forms[b]):
+                    parent[root(b)] = root(a)
+        clusters: dict[str, list[str]] = {}
+        for w in words:
+            clusters.setdefault(root(w), []).append(w)
+        for members in clusters.values():
+            if len(members) > 1:
+                yield from self._hits(ctx, [forms[m] for m in members])
+
+    def _same_name(self, a: Form, b: Form) -> bool:
+        how = self.translit.relation(a.text, b.text, self.min_length, self.edit_min_length)
+        if how is None or not (a.mid_sentence or b.mid_sentence):
+            return False
+        marked = self.translit.marked(a.text) or self.translit.marked(b.text)
+        shared = bool(a.before & b.before or a.after & b.after)
+        return marked or shared
+
+    def _hits(self, ctx: Context, forms: list[Form]) -> Iterable[Hit]:
+        majority = max(forms, key=lambda f: (len(f.spans), -f.spans[0][0]))
+        lines = format_lines(line_numbers(ctx, (s for s, _ in majority.spans)))
+        for form in forms:
+            if form is majority:
+                continue
+            match_lines = format_lines(line_numbers(ctx, (s for s, _ in form.spans)))
+            for start, end in form.spans:
+                word = ctx.text[start:end]
+                replacement = match_case(word, majority.text)
+                message = self.format(
+                    match=word, replacement=replacement, preferred=majority.text, count=len(majority.spans),
+                    times=times(len(majority.spans)), lines=lines, match_lines=match_lines,
+                )
+                yield Hit(start, end, message, replacements=[replacement], fix=replacement, safe=False)
+
+
+def _after_break(text: str, offset: int) -> bool:
+    """A word right after a line break or an opening quote starts a sentence or heading."""
+    before = text[max(0, offset - 3):offset].rstrip(" \t\"“‘'(")
+    return before == "" or before.endswith(("\n", "\r", ":", ".", "!", "?"))
+
+
+def _known_words(codes: Any) -> frozenset[str]:
+    """Every word of the variants of the named name-groups rules (bundled packs)."""
+    if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+        raise PackError("'known-from' must be a list of rule codes")
+    if not codes:
+        return frozenset()
+    from ..packs import load_pack
+    from ..resources import bundled_packs
+
+    words: set[str] = set()
+    found: set[str] = set()
+    for path in bundled_packs():
+        for rule in load_pack(str(path)).rules:
+            if rule.code in codes and isinstance(rule.spec.get("groups"), list):
+                found.add(rule.code)
+                for group in rule.spec["groups"]:
+                    for variant in group.get("variants", []) if isinstance(group, dict) else []:
+                        words.update(fold(w) for w in variant.split())
+    missing = set(codes) - found
+    if missing:
+        raise PackError(f"known-from: no name-groups rule {', '.join(sorted(missing))} in the bundled packs")
+    return frozenset(words)
