@@ -30,6 +30,7 @@ _SUPPRESS = re.compile(
     r"<!--\s*newslint-(disable-next-line|disable|enable)\b([^>]*?)-->", re.IGNORECASE
 )
 _CODES = re.compile(r"[A-Za-z]+\d*")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,8 @@ def make_document(text: str, path: str = "<text>", fmt: str | None = None) -> Do
         skips += [m.span() for m in re.finditer(r"<!--.*?-->", text, re.DOTALL)]
 
     prose, seg_prose, seg_orig = _build_prose(text, skips, fillers)
+    if _SURROGATE.search(prose):  # only via the API: rules get U+FFFD, same length, offsets unchanged
+        prose = _SURROGATE.sub("\ufffd", prose)
     doc = Document(path=path, text=text, prose=prose, date=date, format=fmt,
                    _seg_prose=seg_prose, _seg_orig=seg_orig)
     doc.suppressions = _suppressions(doc)
@@ -192,6 +195,15 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+def _within(merged: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of the sorted, disjoint ``merged`` spans.
+
+    A binary search, not a scan: a long Markdown file has thousands of spans.
+    """
+    index = bisect.bisect_right(starts, start) - 1
+    return index >= 0 and end <= merged[index][1]
+
+
 def _build_prose(
     text: str, skips: list[tuple[int, int]], fillers: list[tuple[int, int]]
 ) -> tuple[str, list[int], list[int]]:
@@ -203,7 +215,8 @@ def _build_prose(
     if not skips and not fillers:
         return text, [0], [0]
     merged = _merge(skips)
-    fill = _merge([f for f in fillers if not any(s <= f[0] and f[1] <= e for s, e in merged)])
+    skip_starts = [s for s, _ in merged]
+    fill = _merge([f for f in fillers if not _within(merged, skip_starts, *f)])
     events = [(s, e, "skip") for s, e in merged] + [(s, e, "fill") for s, e in fill]
     events.sort()
     parts: list[str] = []

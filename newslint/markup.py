@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .document import _merge, _within
+
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 # Inline Markdown, applied to prose lines only.
@@ -79,12 +81,15 @@ def markdown_skips(text: str, body_start: int = 0) -> tuple[list[tuple[int, int]
     for run_start, run_end in _runs(sorted(prose_lines)):
         a, b = line_span(run_start, run_end)
         chunk = text[a:b]
+        code: list[tuple[int, int]] = []
         for pattern in _INLINE_FILLERS:
-            fillers += [(a + m.start(), a + m.end()) for m in pattern.finditer(chunk)]
-        code = [(s - a, e - a) for s, e in fillers if a <= s < b]
+            code += [m.span() for m in pattern.finditer(chunk)]
+        fillers += [(a + s, a + e) for s, e in code]
+        code = _merge(code)  # this run's fillers only, searched by bisection: linear in file size
+        code_starts = [s for s, _ in code]
         for pattern in _INLINE_SKIPS:
             for m in pattern.finditer(chunk):
-                if m.end() > m.start() and not any(s <= m.start() < e for s, e in code):
+                if m.end() > m.start() and not _within(code, code_starts, m.start(), m.start() + 1):
                     skips.append((a + m.start(), a + m.end()))
     return skips, fillers
 
