@@ -63,7 +63,7 @@ class Group:
 
     def preference(self, style: str, date: dt.date) -> tuple[Preference, str] | None:
         """The preference in force for ``style`` on ``date`` and whose it is ("AP style")."""
-        for entries, house in ((self.presets.get(style, []), f"{style.upper()} style"),
+        for entries, house in ((self.presets.get(style, []), f"{_display(style)} style"),
                                (self.prefer, "House style")):
             chosen = [p for p in entries if p.since <= date]
             if chosen:
@@ -180,6 +180,11 @@ class Kind(RuleKind):
                     times=times(len(spans_major)), lines=lines, match_lines=match_lines, label=group.label,
                 )
                 yield Hit(start, end, message, replacements=[replacement], fix=replacement, safe=self.safe)
+
+
+def _display(style: str) -> str:
+    """ap -> AP, bbc -> BBC, reuters -> Reuters."""
+    return style.upper() if len(style) <= 3 else style.capitalize()
 
 
 def times(count: int) -> str:

@@ -1,0 +1,105 @@
+"""Unlisted name variants (NL103) and the transliteration tables behind them."""
+from __future__ import annotations
+
+import pytest
+
+from newslint.api import lint_text
+from newslint.config import Config
+from newslint.engine import Linter
+from newslint.translit import edit_distance_one, fold
+
+
+def run(text: str) -> list:
+    return lint_text(text, Config(select=("NL103",)))
+
+
+@pytest.fixture(scope="module")
+def translit():
+    return Linter(Config(select=("NL103",))).kinds["NL103"].translit
+
+
+@pytest.mark.parametrize(("a", "b", "how"), [
+    ("Zelenskiy", "Zelenskyy", "spelling"),
+    ("Zelensky", "Zelenskii", "spelling"),
+    ("Podolyak", "Podoliak", "spelling"),
+    ("Kharkiv", "Harkiv", "spelling"),
+    ("Tsybulko", "Cybulko", "spelling"),
+    ("Yevhen", "Evhen", "spelling"),
+    ("Zhovka", "Zhovkva", "letter"),
+    ("Stefanchuk", "Stefanchyk", "letter"),
+])
+def test_same_name_spelled_two_ways(translit, a, b, how):
+    assert translit.relation(a, b, 5, 6) == how
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Johnson", "Johnston"), ("Kim", "Kin"), ("Ukraine", "Ukrainian"), ("Russia", "Russian"),
+    ("Belarus", "Belarusian"), ("Biden", "Bidens"), ("Peskov", "Peskova"), ("Zelensky", "Zelenska"),
+    ("Zelenskiy", "Zelenskaya"), ("Germany", "German"), ("Kenya", "Kenyan"), ("Yermak", "Yermakov"),
+    ("Putin", "Putins"), ("Nato", "NATO"),
+])
+def test_distinct_or_derived_pairs(translit, a, b):
+    assert translit.relation(a, b, 5, 6) is None
+
+
+def test_markers(translit):
+    assert translit.marked("Zhovkva") and translit.marked("Stefanchuk") and translit.marked("Navalnyy")
+    assert not translit.marked("Johnson") and not translit.marked("London")
+
+
+def test_helpers():
+    assert fold("Erdoğan") == "erdogan" and fold("Khamene'i") == "khamenei"
+    assert edit_distance_one("zhovka", "zhovkva") and edit_distance_one("abc", "abd")
+    assert not edit_distance_one("abc", "abc") and not edit_distance_one("abc", "cab")
+
+
+def test_minority_form_is_flagged_with_lines_and_position():
+    text = ("Ruslan Stefanchuk, the speaker, said no.\n"
+            "Stefanchyk later agreed.\n"
+            "Stefanchuk left the chamber.\n")
+    (f,) = run(text)
+    assert f.rule == "NL103" and f.match == "Stefanchyk" and (f.line, f.column) == (2, 1)
+    assert f.message == ("Stefanchyk (line 2) — this article spells what looks like the same name "
+                         "Stefanchuk twice (lines 1, 3). Use one form.")
+    assert f.fix.replacement == "Stefanchuk" and f.fix.safe is False
+
+
+def test_ties_keep_the_first_form():
+    (f,) = run("Officials said Stefanchuk spoke. Later, Stefanchyk agreed.")
+    assert f.match == "Stefanchyk"
+
+
+def test_shared_first_name_or_title_supports_a_pair_without_markers():
+    assert [f.match for f in run("Oleksandr Kamyshin spoke. Later Oleksandr Kamishin left. Oleksandr Kamyshin returned.")] == ["Kamishin"]
+    assert run("Officials met Kamyshin. Later they met Kamishin.") == []
+
+
+def test_possessives_and_all_caps():
+    found = run("STEFANCHUK'S SPEECH\n\nThe speaker Stefanchuk’s aide said Stefanchyk’s office agreed.")
+    assert [f.match for f in found] == ["Stefanchyk"]
+
+
+@pytest.mark.parametrize("text", [
+    "Boris Johnson met Ian Johnston in London.",
+    "Kim said Kin was right.",
+    "Ukraine said Ukrainian troops had advanced.",
+    "Russia said Russian troops had advanced.",
+    "Belarus said Belarusian troops were ready.",
+    "Joe Biden met the Bidens at home. Biden smiled.",
+    "Dmitry Peskov spoke. His daughter Elizaveta Peskova posted a photo.",
+    "Volodymyr Zelensky spoke. Olena Zelenska listened.",
+    "Zelenskiy spoke. Zelenskiy said no.",
+    "Shares fell. Analysts said shares would recover.",
+    "The Bolton manager met the Boston owner.",
+    "Hollywood and Bollywood studios merged.",
+    "German officials said Germany would pay.",
+])
+def test_not_flagged(text):
+    assert run(text) == []
+
+
+def test_known_names_are_left_to_the_known_name_rules():
+    text = "Ihor Zhovka said no. Zhovkva said so. Zhovkva left. Zelensky and Zelenskyy."
+    assert run(text) == []
+    found = lint_text(text, Config(select=("names",)))
+    assert sorted(f.rule for f in found) == ["NL101", "NL101"]
