@@ -1,0 +1,97 @@
+"""``member-count``: "NATO, an alliance of 30 countries" checked against how many
+members the organisation had at the time the sentence can be about.
+
+Pack fields: ``patterns`` (with ``{org}`` and ``{n}``, a number in digits or
+words; an optional group ``cue`` narrows the quoted phrase), ``organisations``
+(knowledge ids; only those with ``counts = true`` are checked), ``history`` /
+``past`` / ``quiet``, ``recent-years``, ``grace-days``. The message may use
+{fact}, {context}, {said}, {source}, {date}.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..model import Hit
+from .base import Context, PackError, RuleKind
+from .common import finditer
+
+
+class Kind(RuleKind):
+    fields = {"patterns": list, "organisations": list, "history": list, "past": list, "quiet": list,
+              "recent-years": int, "grace-days": int}
+    required = ("patterns",)
+    needs = frozenset({"tokens"})
+
+    def configure(self, spec: dict[str, Any]) -> None:
+        from ..knowledge import organisation_ids
+        from ..knowledge.claims import Markers, check_placeholders
+        from .membership import _ids
+
+        known = organisation_ids()
+        self.org_ids = _ids(spec.get("organisations", known), known, "organisations")
+        self.sources: list[str] = []
+        for i, source in enumerate(spec["patterns"]):
+            if not isinstance(source, str) or "{org}" not in source or "{n}" not in source:
+                raise PackError(f"pattern #{i + 1} must be a string with {{org}} and {{n}}")
+            check_placeholders(source, f"pattern #{i + 1}")
+            self.sources.append(source)
+        self.markers = Markers.from_spec(spec)
+        self._compiled: list[Any] | None = None
+        self._orgs: list[Any] = []
+
+    def _patterns(self) -> list[Any]:
+        if self._compiled is None:
+            from ..knowledge import knowledge
+            from ..knowledge.claims import expand
+
+            kb = knowledge()
+            self._orgs = [o for o in (kb.organisation(i) for i in self.org_ids) if o.counts]
+            self._compiled = [expand(s, kb, self._orgs) for s in self.sources] if self._orgs else []
+        return self._compiled
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        from ..knowledge.claims import document_intervals, org_of, parse_number, sentences
+
+        patterns = self._patterns()
+        if not patterns:
+            return
+        text = ctx.text
+        extra = document_intervals(ctx)
+        seen: set[tuple[int, int]] = set()
+        for s_start, s_end in sentences(ctx):
+            sentence = text[s_start:s_end]
+            if self.markers.silenced(sentence):
+                continue
+            for pattern in patterns:
+                for match in finditer(pattern, sentence):
+                    org = org_of(match.group("org"), self._orgs)
+                    said = parse_number(match.group("n"))
+                    if org is None or said is None:
+                        continue
+                    start, end = s_start + match.start("n"), s_start + match.end("n")
+                    if (start, end) in seen:
+                        continue
+                    intervals = self.markers.intervals(sentence, ctx.date, org) + extra
+                    if said in org.counts_during(intervals):
+                        continue
+                    seen.add((start, end))
+                    yield self._hit(ctx, org, said, match, s_start, start, end)
+
+    def _hit(self, ctx: Context, org: Any, said: int, match: Any, base: int, start: int, end: int) -> Hit:
+        from ..knowledge.claims import long_date, spell_like
+
+        firm, unclear = org.count(ctx.date)
+        right = str(firm) if not unclear else f"{firm} or {firm + unclear}"
+        fact = f"{_capital(org.name)} had {right} members on {long_date(ctx.date)}"
+        group = "cue" if "cue" in match.re.groupindex and match.start("cue") >= 0 else 0
+        context = " ".join(ctx.text[base + match.start(group):base + match.end(group)].split())
+        replacement = spell_like(ctx.text[start:end], firm) if not unclear else None
+        message = self.format(fact=fact, context=context, said=str(said), source=org.path,
+                              date=ctx.date.isoformat(), org=org.name)
+        return Hit(start, end, message, replacements=[replacement] if replacement else [],
+                   fix=replacement, safe=False)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,185 @@
+"""``membership``: a country named where the sentence needs a member of an
+organisation, or a non-member, checked against the dated knowledge base.
+
+Pack fields: ``expects`` ("member" or "non-member": what the trigger phrases
+require of the country they capture), ``triggers`` (patterns, or tables
+``{pattern = "...", organisations = ["unsc-p5"]}``, with the placeholders
+``{org}``, ``{country}``, ``{countries}``, ``{demonym}``, ``{noun}``,
+``{member_word}``; an optional group ``cue`` narrows the phrase quoted in the
+message), ``organisations`` (knowledge ids; default all), ``history`` / ``past``
+/ ``quiet`` (patterns that widen the time a sentence may be about, or silence
+it), ``recent-years``, ``grace-days``, ``suggest`` (offer the organisation's
+aspirants as replacements). The message template may use {fact}, {context},
+{needs}, {suggestion}, {source}, {date}.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from ..model import Hit
+from .base import Context, PackError, RuleKind
+from .common import finditer
+
+EXPECTS = ("member", "non-member")
+
+
+class Kind(RuleKind):
+    fields = {"expects": str, "triggers": list, "organisations": list, "history": list, "past": list,
+              "quiet": list, "recent-years": int, "grace-days": int, "suggest": bool}
+    required = ("expects", "triggers")
+    needs = frozenset({"tokens"})
+
+    def configure(self, spec: dict[str, Any]) -> None:
+        from ..knowledge import organisation_ids
+        from ..knowledge.claims import Markers, check_placeholders
+
+        self.expects = spec["expects"]
+        if self.expects not in EXPECTS:
+            raise PackError(f"'expects' must be one of {', '.join(EXPECTS)}, not {self.expects!r}")
+        known = organisation_ids()
+        self.org_ids = _ids(spec.get("organisations", known), known, "organisations")
+        self.triggers: list[tuple[str, list[str]]] = []
+        for i, trigger in enumerate(spec["triggers"]):
+            if isinstance(trigger, str):
+                source, ids = trigger, self.org_ids
+            elif isinstance(trigger, dict) and isinstance(trigger.get("pattern"), str):
+                source = trigger["pattern"]
+                ids = _ids(trigger.get("organisations", self.org_ids), known, f"trigger #{i + 1} organisations")
+            else:
+                raise PackError(f"trigger #{i + 1} must be a pattern or a table with 'pattern'")
+            check_placeholders(source, f"trigger #{i + 1}")
+            if "{org}" not in source and len(ids) != 1:
+                raise PackError(f"trigger #{i + 1} has no {{org}}, so it must name exactly one organisation")
+            if not any(p in source for p in ("{country}", "{countries}", "{demonym}")):
+                raise PackError(f"trigger #{i + 1} must capture a country: {{country}}, {{countries}} or {{demonym}}")
+            self.triggers.append((source, ids))
+        self.markers = Markers.from_spec(spec)
+        self.suggest = bool(spec.get("suggest", self.expects == "non-member"))
+        self._compiled: list[tuple[Any, list[Any]]] | None = None
+
+    def _patterns(self) -> list[tuple[Any, list[Any]]]:
+        """Triggers compiled against the knowledge base, on first use."""
+        if self._compiled is None:
+            from ..knowledge import knowledge
+            from ..knowledge.claims import expand
+
+            kb = knowledge()
+            compiled = []
+            for source, ids in self.triggers:
+                orgs = [kb.organisation(i) for i in ids]
+                compiled.append((expand(source, kb, orgs), orgs))
+            self._compiled = compiled
+        return self._compiled
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        from ..knowledge import knowledge
+        from ..knowledge.claims import document_intervals, entity_spans, org_of, sentences
+
+        kb = knowledge()
+        text = ctx.text
+        patterns = self._patterns()
+        extra = document_intervals(ctx)
+        seen: set[tuple[int, int]] = set()
+        for s_start, s_end in sentences(ctx):
+            sentence = text[s_start:s_end]
+            if self.markers.silenced(sentence):
+                continue
+            for pattern, orgs in patterns:
+                for match in finditer(pattern, sentence):
+                    org = org_of(match.group("org"), orgs) if "org" in pattern.groupindex else orgs[0]
+                    if org is None:
+                        continue
+                    spans = entity_spans(match, kb, s_start)
+                    intervals = self.markers.intervals(sentence, ctx.date, org) + extra
+                    for start, end, code in spans:
+                        if (start, end) in seen or not self._wrong(org, code, intervals, ctx.date):
+                            continue
+                        seen.add((start, end))
+                        yield self._hit(ctx, kb, org, code, start, end, match, s_start, spans)
+
+    def _wrong(self, org: Any, code: str, intervals: list[tuple[dt.date, dt.date]], date: dt.date) -> bool:
+        from ..knowledge.organisations import MEMBER, NON_MEMBER
+
+        if self.expects == "non-member":
+            return org.status(code, date) == MEMBER and org.always(code, MEMBER, intervals)
+        return org.status(code, date) == NON_MEMBER and org.always(code, NON_MEMBER, intervals)
+
+    def _hit(self, ctx: Context, kb: Any, org: Any, code: str, start: int, end: int, match: Any,
+             base: int, spans: list[tuple[int, int, str]]) -> Hit:
+        from ..knowledge.claims import long_date
+
+        name = kb.countries.display(code)
+        subject = _capital(ctx.text[start:end]) if ctx.text[start:end][:1].isupper() else _capital(name)
+        date = ctx.date
+        if self.expects == "non-member":
+            period = org.period(code, date)
+            fact = f"{subject} has been {org.member_phrase} since {period.joined.year}"
+            needs = "a non-member"
+        else:
+            period = org.period(code, date)
+            first = org.first_joined(code)
+            if period is not None and period.left is not None and period.left < date:
+                fact = f"{subject}'s membership ended on {long_date(period.left)}; it was not {org.member_phrase} on {long_date(date)}"
+            elif first is not None and first > date:
+                fact = f"{subject} was not {org.member_phrase} on {long_date(date)} (it joined on {long_date(first)})"
+            else:
+                fact = f"{subject} is not {org.member_phrase}"
+            needs = "a member"
+        named = {c for _, _, c in spans}
+        options = self._suggestions(ctx, kb, org, named) if self.suggest else []
+        suggestion = f" Did you mean {options[0]}?" if options else ""
+        values = {
+            "fact": fact, "context": _context(ctx.text, match, base, spans), "needs": needs,
+            "suggestion": suggestion, "source": org.path, "date": date.isoformat(),
+            "entity": ctx.text[start:end], "org": org.name,
+        }
+        return Hit(start, end, self.format(**values), replacements=options[:1],
+                   fix=options[0] if options else None, safe=False)
+
+    def _suggestions(self, ctx: Context, kb: Any, org: Any, named: set[str]) -> list[str]:
+        """Aspirants on the article date that the sentence does not name; those the
+        article mentions elsewhere first."""
+        aspirants = [c for c in org.aspirants_on(ctx.date) if c not in named]
+        if not aspirants:
+            return []
+        mentioned = {kb.countries.code(m.group(0)) for m in kb.countries.compiled().finditer(ctx.text)}
+        ranked = sorted(aspirants, key=lambda c: (c not in mentioned, aspirants.index(c)))
+        return [_capital(kb.countries.display(c)) for c in ranked]
+
+
+def _ids(value: Any, known: list[str], what: str) -> list[str]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise PackError(f"'{what}' must be a non-empty list of organisation ids")
+    unknown = [v for v in value if v not in known]
+    if unknown:
+        raise PackError(f"unknown organisation '{unknown[0]}' in '{what}' (known: {', '.join(known)})")
+    return list(value)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _context(text: str, match: Any, base: int, spans: list[tuple[int, int, str]]) -> str:
+    """The trigger phrase as quoted in the message, each captured country shown as '…'."""
+    group = "cue" if "cue" in match.re.groupindex and match.start("cue") >= 0 else 0
+    start, end = base + match.start(group), base + match.end(group)
+    pieces, pos = [], start
+    for s, e, _ in sorted(spans):
+        if s < start or e > end:
+            continue
+        pieces += [text[pos:s], "…"]
+        pos = e
+    pieces.append(text[pos:end])
+    quoted = " ".join("".join(pieces).split())
+    quoted = _squash(quoted)
+    return quoted if len(quoted) <= 80 else quoted[:77] + "…"
+
+
+def _squash(quoted: str) -> str:
+    """'… and …' / '…, …' -> '…' so a coordination reads as one slot."""
+    import regex
+
+    return regex.sub(r"…(?:\s*(?:,|and|or|nor|&)\s*(?:the\s+)?…)+", "…", quoted)

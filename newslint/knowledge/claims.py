@@ -1,0 +1,215 @@
+"""What the entities kinds share: trigger placeholders, sentences, and the span of
+time a sentence can be talking about.
+
+A sentence in a 2024 article may be about 2024, about a year it names, or (if it
+is written in the past tense or marks history: "before", "at the time") about
+any moment of the recent or distant past. The kinds flag a claim only when it is
+false at every moment the sentence could refer to: precision first.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from ..kinds.base import PackError
+from ..kinds.common import compile_regex, finditer
+from . import Knowledge
+from .organisations import Interval, Organisation
+
+PLACEHOLDERS = ("org", "country", "countries", "demonym", "noun", "member_word", "n", "end")
+_PLACEHOLDER = regex.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
+_YEAR = regex.compile(r"(?<![\w.-])(1[89]\d\d|20\d\d)(s)?(?![\w-])")
+
+NUMBER_WORDS = {
+    w: i for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split())
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER = (r"(?:(?<![\d.,])\d{1,3}(?![\d]|[.,]\d)|(?:" + "|".join(TENS) + r")(?:[- ](?:" + "|".join(list(NUMBER_WORDS)[1:10]) + r"))?|"
+          + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")")
+
+
+# Where a phrase naming an organisation may end: punctuation or a word that starts
+# a new clause, not "NATO summit" / "the EU's single market" / "NATO-led".
+END = (r"(?!['’]s\b|[\w+-]|\s+(?:summits?|meetings?|talks|headquarters|HQ|conferences?|exercises?|drills?|leaders?|"
+       r"ministers?|officials?|diplomats?|envoys?|ambassadors?|forums?|sessions?|markets?|single|customs|internal|"
+       r"membership|accession|members?|allies|ally|countries|country|nations?|states?|partners?|partnerships?|"
+       r"missions?|operations?|forces?|troops|soldiers|command|standards?|rules?|laws?|budgets?|funds?|funding|aid|"
+       r"sanctions|treaty|charter|commission|parliament|council|court|levels?|average|citizens|nationals|"
+       r"passports?|visas?|borders?|area|zone|territory|airspace|framework|programmes?|programs?|plus|"
+       r"spending|targets?|guarantees?|protection|umbrella|flank|bases?|jets?|aircraft|planes|ships|weapons|"
+       r"agenda|policy|policies|presidency|chief|head|secretary|spokes\w+|sources?|figures?|data|statistics|"
+       r"rate|rates|quota|quotas|output|production|cuts?|deal|deals|agreement|pact|accord|rules|regulations?|"
+       r"ruling|courts?|bonds?|banks?|currency|euro|economy|economies|growth|inflation|debt|deficit)\b)")
+
+
+def parse_number(text: str) -> int | None:
+    """'30' -> 30, 'thirty-two' -> 32, 'Twelve' -> 12; None for anything else."""
+    text = text.strip().lower()
+    if text.isdigit():
+        return int(text)
+    if text in NUMBER_WORDS:
+        return NUMBER_WORDS[text]
+    parts = regex.split(r"[- ]", text)
+    if parts[0] in TENS and (len(parts) == 1 or (len(parts) == 2 and parts[1] in NUMBER_WORDS)):
+        return TENS[parts[0]] + (NUMBER_WORDS[parts[1]] if len(parts) == 2 else 0)
+    return None
+
+
+def check_placeholders(source: str, what: str) -> None:
+    """Fail at pack load if a trigger names a placeholder that does not exist."""
+    for name in regex.findall(r"\{([a-z_]+)\}", source):
+        if name not in PLACEHOLDERS:
+            raise PackError(f"{what} uses an unknown placeholder {{{name}}} (one of: "
+                            + ", ".join("{" + p + "}" for p in PLACEHOLDERS) + ")")
+    dummy = _PLACEHOLDER.sub(lambda m: f"(?P<{m.group(1)}>x)" if m.group(1) not in ("noun", "end") else "x", source)
+    dummy = dummy.replace("(?P<country>", "(?P<entity>").replace("(?P<countries>", "(?P<entities>")
+    compile_regex(dummy, True, what)
+
+
+def expand(source: str, knowledge: Knowledge, orgs: list[Organisation]) -> Any:
+    """Compile a trigger: placeholders become the knowledge base's names."""
+    countries = knowledge.countries.pattern()
+    one = r"(?:the\s+)?" + countries
+    coordination = (one + r"(?:\s*,\s*" + one + r"(?!['’]s))*" + r"(?:\s*,?\s+(?:and|or|nor|&)\s+" + one
+                    + r"(?!['’]s))?")
+    org_names = sorted({n for org in orgs for n in org.names}, key=lambda n: (-len(n), n))
+    org_alt = r"(?<!\w)(?:" + "|".join(regex.escape(n) for n in org_names) + r")(?![\w+]|\s+[Pp]lus\b)"
+    nouns = sorted({n for org in orgs for n in org.nouns}, key=lambda n: (-len(n), n)) or ["organisation"]
+    parts = {
+        "org": f"(?-i:(?P<org>{org_alt}))",
+        "country": f"(?-i:(?P<entity>{countries}))",
+        "countries": f"(?-i:(?P<entities>{coordination}))",
+        "demonym": f"(?-i:(?P<demonym>{knowledge.countries.demonym_pattern()}))",
+        "noun": r"(?:" + "|".join(regex.escape(n) for n in nouns) + r")(?!\w)",
+        "member_word": r"(?:member\s+states?|member\s+countries|member\s+country|member\s+nations?|members?|allies|ally)(?!\w)",
+        "n": f"(?P<n>{NUMBER})",
+        "end": END,
+    }
+    return compile_regex(_PLACEHOLDER.sub(lambda m: parts[m.group(1)], source), True, "trigger")
+
+
+@dataclass
+class Markers:
+    """Patterns that widen the time a sentence may refer to, or silence a rule."""
+
+    history: list[Any]
+    past: list[Any]
+    quiet: list[Any]
+    recent_years: int = 5
+    grace_days: int = 90
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any]) -> Markers:
+        def patterns(key: str) -> list[Any]:
+            value = spec.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise PackError(f"'{key}' must be a list of patterns")
+            return [compile_regex(v, True, f"{key} pattern") for v in value]
+
+        recent, grace = spec.get("recent-years", 5), spec.get("grace-days", 90)
+        if not isinstance(recent, int) or not isinstance(grace, int) or recent < 0 or grace < 0:
+            raise PackError("'recent-years' and 'grace-days' must be whole numbers of at least 0")
+        return cls(patterns("history"), patterns("past"), patterns("quiet"), recent, grace)
+
+    def silenced(self, sentence: str) -> bool:
+        return any(_search(p, sentence) for p in self.quiet)
+
+    def intervals(self, sentence: str, date: dt.date, org: Organisation) -> list[Interval]:
+        """The stretches of time the sentence may be about."""
+        found: list[Interval] = [(date - dt.timedelta(days=self.grace_days), date)]
+        for match in _YEAR.finditer(sentence):
+            year = int(match.group(1))
+            if match.group(2):
+                found.append((dt.date(year, 1, 1), dt.date(year + 9, 12, 31)))
+            else:
+                found.append((dt.date(year, 1, 1) - dt.timedelta(days=1), dt.date(year, 12, 31)))
+        if any(_search(p, sentence) for p in self.history) or not org.exists_on(date):
+            found.append((org.founded, date))
+        elif any(_search(p, sentence) for p in self.past):
+            found.append((_years_before(date, self.recent_years), date))
+        return found
+
+
+def _search(pattern: Any, text: str) -> bool:
+    return next(finditer(pattern, text), None) is not None
+
+
+def _years_before(date: dt.date, years: int) -> dt.date:
+    try:
+        return date.replace(year=date.year - years)
+    except ValueError:  # 29 February
+        return date.replace(year=date.year - years, day=28)
+
+
+def sentences(ctx: Any) -> Iterator[tuple[int, int]]:
+    """Sentence spans of the prose (spaCy's sentencizer), never crossing a blank line."""
+    doc = ctx.spacy_doc()
+    text = ctx.text
+    for sent in doc.sents:
+        start = sent.start_char
+        for piece in regex.split(r"(\n\s*\n)", text[start:sent.end_char]):
+            if piece.strip():
+                yield start, start + len(piece)
+            start += len(piece)
+
+
+def org_of(name: str, orgs: Iterable[Organisation]) -> Organisation | None:
+    for org in orgs:
+        if name in org.names:
+            return org
+    return None
+
+
+def entity_spans(match: Any, knowledge: Knowledge, base: int) -> list[tuple[int, int, str]]:
+    """(start, end, ISO code) of every country the trigger captured, in text offsets."""
+    found: list[tuple[int, int, str]] = []
+    names = knowledge.countries
+    for group in ("entities", "entity"):
+        if group in match.re.groupindex and match.start(group) >= 0:
+            text = match.group(group)
+            offset = match.start(group)
+            for m in names.compiled().finditer(text):
+                code = names.code(m.group(0))
+                if code:
+                    found.append((base + offset + m.start(), base + offset + m.end(), code))
+    if "demonym" in match.re.groupindex and match.start("demonym") >= 0:
+        code = names.demonyms.get(match.group("demonym"))
+        if code:
+            found.append((base + match.start("demonym"), base + match.end("demonym"), code))
+    return found
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def spell_like(original: str, number: int) -> str:
+    """``number`` written the way ``original`` was: digits, or words in the same case."""
+    if original.strip().isdigit():
+        return str(number)
+    ones = list(NUMBER_WORDS)
+    if number < 20:
+        word = ones[number]
+    else:
+        tens = next(w for w, v in TENS.items() if v == number // 10 * 10)
+        word = tens + (("-" + ones[number % 10]) if number % 10 else "")
+    if original[:1].isupper():
+        word = word[:1].upper() + word[1:]
+    return word
+
+
+def document_intervals(ctx: Any) -> list[Interval]:
+    """For copy with no date of its own (linted as of today), the years it mentions
+    are the best guess of when it was written: a 2005 article's "the 25-member EU"
+    is history, not an error."""
+    today = dt.date.today()
+    if ctx.doc.date is not None or ctx.date != today:
+        return []
+    years = {int(m.group(1)) for m in _YEAR.finditer(ctx.text) if not m.group(2)}
+    return [(dt.date(y, 1, 1), dt.date(y, 12, 31)) for y in sorted(years) if 1900 <= y <= today.year]

@@ -1,0 +1,222 @@
+"""Organisations and their dated memberships, as stored in ``rules/knowledge``.
+
+A membership is a period ``joined`` .. ``left`` (inclusive; open-ended if still a
+member) with a status: ``member``, or ``partial`` / ``ambiguous`` for periods
+where copy could defensibly say either (Schengen air borders only; Saudi Arabia
+and BRICS). Checks flag only what is false at *every* moment a sentence could
+refer to, so unclear periods keep them quiet.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..model import NewslintError
+from ..toml import load_toml
+from .countries import Countries
+
+MEMBER = "member"
+NON_MEMBER = "non-member"
+UNCLEAR = "unclear"
+FIRM_STATUSES = {"member"}
+UNCLEAR_STATUSES = {"partial", "ambiguous"}
+Interval = tuple[dt.date, dt.date]
+ONE_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Membership:
+    country: str
+    joined: dt.date
+    left: dt.date | None = None
+    status: str = "member"
+    note: str = ""
+
+    def covers(self, day: dt.date) -> bool:
+        return self.joined <= day and (self.left is None or day <= self.left)
+
+
+@dataclass(frozen=True)
+class Aspirant:
+    country: str
+    since: dt.date
+    until: dt.date | None = None
+    note: str = ""
+
+    def covers(self, day: dt.date) -> bool:
+        return self.since <= day and (self.until is None or day <= self.until)
+
+
+@dataclass
+class Organisation:
+    """One organisation's names, members over time and aspirants."""
+
+    id: str
+    name: str
+    names: list[str]
+    founded: dt.date
+    path: str
+    source: str = ""
+    nouns: list[str] = field(default_factory=list)
+    member_words: list[str] = field(default_factory=list)
+    member_phrase: str = ""
+    dissolved: dt.date | None = None
+    counts: bool = False
+    members: list[Membership] = field(default_factory=list)
+    aspirants: list[Aspirant] = field(default_factory=list)
+
+    # ----- one day ------------------------------------------------------------------------
+    def status(self, country: str, day: dt.date) -> str:
+        """member / non-member / unclear, for one country on one day."""
+        for period in self.members:
+            if period.country == country and period.covers(day):
+                return MEMBER if period.status in FIRM_STATUSES else UNCLEAR
+        return NON_MEMBER
+
+    def count(self, day: dt.date) -> tuple[int, int]:
+        """(firm members, members whose status is unclear) on a day."""
+        firm = unclear = 0
+        for period in self.members:
+            if period.covers(day):
+                if period.status in FIRM_STATUSES:
+                    firm += 1
+                else:
+                    unclear += 1
+        return firm, unclear
+
+    def aspirants_on(self, day: dt.date) -> list[str]:
+        """Countries recognised as aspirants or candidates on a day, in file order."""
+        seen: list[str] = []
+        for aspirant in self.aspirants:
+            if aspirant.covers(day) and aspirant.country not in seen and self.status(aspirant.country, day) == NON_MEMBER:
+                seen.append(aspirant.country)
+        return seen
+
+    def period(self, country: str, day: dt.date) -> Membership | None:
+        """The membership period covering the day, or the last one before it."""
+        best = None
+        for period in self.members:
+            if period.country == country and period.joined <= day:
+                if period.covers(day):
+                    return period
+                if best is None or period.joined > best.joined:
+                    best = period
+        return best
+
+    def first_joined(self, country: str) -> dt.date | None:
+        dates = [p.joined for p in self.members if p.country == country]
+        return min(dates) if dates else None
+
+    # ----- over intervals ---------------------------------------------------------------------
+    def _moments(self, start: dt.date, end: dt.date) -> list[dt.date]:
+        """The days in [start, end] on which some membership fact can differ."""
+        start = max(start, self.founded)
+        if end < start:
+            return []
+        days = {start}
+        for period in self.members:
+            for edge in (period.joined, (period.left + ONE_DAY) if period.left else None):
+                if edge is not None and start < edge <= end:
+                    days.add(edge)
+        return sorted(days)
+
+    def always(self, country: str, want: str, intervals: Iterable[Interval]) -> bool:
+        """Whether the country had status ``want`` at every moment of every interval."""
+        checked = False
+        for start, end in intervals:
+            for day in self._moments(start, end):
+                checked = True
+                if self.status(country, day) != want:
+                    return False
+        return checked
+
+    def counts_during(self, intervals: Iterable[Interval]) -> set[int]:
+        """Every member count that was right at some moment of the intervals."""
+        possible: set[int] = set()
+        for start, end in intervals:
+            for day in self._moments(start, end):
+                firm, unclear = self.count(day)
+                possible.update(range(firm, firm + unclear + 1))
+        return possible
+
+    def exists_on(self, day: dt.date) -> bool:
+        return self.founded <= day and (self.dissolved is None or day <= self.dissolved)
+
+
+def load_organisation(path: Path, countries: Countries) -> Organisation:
+    """Read one organisation file; errors name the file and say what is wrong."""
+    data, _ = load_toml(path)
+    head = data.get("organisation")
+    if not isinstance(head, dict):
+        raise NewslintError(f"{path}: needs an [organisation] table")
+    try:
+        org = Organisation(
+            id=_str(head, "id", path), name=_str(head, "name", path),
+            names=_strs(head.get("names"), path, "names"), founded=_date(head.get("founded"), path, "founded"),
+            path=_display_path(path), source=str(head.get("source", "")),
+            nouns=_strs(head.get("nouns", []), path, "nouns"),
+            member_words=_strs(head.get("member-words", ["member", "members"]), path, "member-words"),
+            member_phrase=str(head.get("member-phrase", f"a member of {head.get('name', '')}")),
+            dissolved=_date(head["dissolved"], path, "dissolved") if "dissolved" in head else None,
+            counts=bool(head.get("counts", False)),
+        )
+    except KeyError as exc:
+        raise NewslintError(f"{path}: [organisation] lacks {exc}") from None
+    if org.id != path.stem:
+        raise NewslintError(f"{path}: the organisation id '{org.id}' must match the file name '{path.stem}'")
+    known = set(countries.display_names)
+    for i, row in enumerate(_rows(data, "members", path)):
+        code = _country(row, path, f"members #{i + 1}", known)
+        status = str(row.get("status", "member"))
+        if status not in FIRM_STATUSES | UNCLEAR_STATUSES:
+            raise NewslintError(f"{path}: members #{i + 1}: unknown status '{status}'")
+        left = _date(row["left"], path, "left") if "left" in row else None
+        org.members.append(Membership(code, _date(row.get("joined"), path, f"members #{i + 1} joined"), left,
+                                      status, str(row.get("note", ""))))
+    for i, row in enumerate(_rows(data, "aspirants", path)):
+        code = _country(row, path, f"aspirants #{i + 1}", known)
+        until = _date(row["until"], path, "until") if "until" in row else None
+        org.aspirants.append(Aspirant(code, _date(row.get("since"), path, f"aspirants #{i + 1} since"), until,
+                                      str(row.get("note", ""))))
+    return org
+
+
+def _display_path(path: Path) -> str:
+    parts = path.parts
+    return "/".join(parts[-3:]) if len(parts) >= 3 and parts[-2] == "knowledge" else str(path)
+
+
+def _rows(data: dict[str, Any], key: str, path: Path) -> list[dict[str, Any]]:
+    rows = data.get(key, [])
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise NewslintError(f"{path}: '{key}' must be an array of tables ([[{key}]])")
+    return rows
+
+
+def _country(row: dict[str, Any], path: Path, where: str, known: set[str]) -> str:
+    code = row.get("country")
+    if not isinstance(code, str) or code not in known:
+        raise NewslintError(f"{path}: {where}: country must be an ISO 3166 alpha-3 code, not {code!r}")
+    return code
+
+
+def _str(table: dict[str, Any], key: str, path: Path) -> str:
+    value = table[key]
+    if not isinstance(value, str) or not value:
+        raise NewslintError(f"{path}: '{key}' must be a non-empty string")
+    return value
+
+
+def _strs(value: Any, path: Path, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise NewslintError(f"{path}: '{key}' must be a list of strings")
+    return value
+
+
+def _date(value: Any, path: Path, key: str) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    raise NewslintError(f"{path}: '{key}' must be a date written YYYY-MM-DD, not {value!r}")
