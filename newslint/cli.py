@@ -44,11 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--statistics", action="store_true", help="count findings per rule")
     parser.add_argument("--fix", action="store_true", help="apply safe fixes in place (changes go to stderr)")
     parser.add_argument("--diff", action="store_true",
-                        help="print a unified diff of what --fix would change, change nothing (exit 1 if any)")
+                        help="print a diff of what --fix would change; change nothing (exit 1 if any)")
     parser.add_argument("--fix-consistency", action="store_true",
-                        help="like --fix, and also make one article use one form (consistency and name rules)")
+                        help="like --fix, and also make an article use one form (consistency, name rules)")
     parser.add_argument("--output", "-o", metavar="FILE",
                         help="write the report in --format to FILE and print the text report")
+    parser.add_argument("--jobs", "-j", type=int, metavar="N",
+                        help="lint files in N processes (default: one per core when there are many files)")
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     return parser
 
@@ -91,7 +93,7 @@ def _lint(argv: list[str]) -> int:
     options = Options(
         config_path=args.config, select=args.select, extend_select=args.extend_select, ignore=args.ignore,
         fail_on=args.fail_on, style=args.style, stdin_filename=args.stdin_filename,
-        date=parse_date(args.date, "--date") if args.date else None,
+        date=parse_date(args.date, "--date") if args.date else None, jobs=args.jobs,
     )
     session = Session(options)
     results = lint_paths(args.paths, session)

@@ -34,6 +34,7 @@ class Options:
     date: object = None
     style: str | None = None
     stdin_filename: str | None = None
+    jobs: int | None = None  # worker processes; None: the machine's cores when there are many files
 
 
 class Session:
@@ -118,12 +119,63 @@ def expand(paths: Sequence[str], session: Session) -> Iterator[tuple[str, str | 
 
 
 def lint_paths(paths: Sequence[str], session: Session) -> list[FileResult]:
+    """Results in the order the files were found, whether linted here or by worker processes."""
+    items = list(expand(paths, session))
+    files = [path for path, problem in items if not problem and path != "-"]
+    linted = dict(zip(files, _lint_files(files, session)))
     results: list[FileResult] = []
-    for path, problem in expand(paths, session):
+    for path, problem in items:
         if problem:
             results.append(FileResult(path, error=problem))
         elif path == "-":
             results.append(session.lint_stdin(sys.stdin.buffer.read()))
         else:
-            results.append(session.lint_file(path))
+            results.append(linted[path])
     return results
+
+
+#: Files per worker below which extra processes cost more than they save.
+FILES_PER_JOB = 16
+
+
+def job_count(requested: int | None, files: int) -> int:
+    """Worker processes for ``files`` files: ``--jobs`` if given, else one per core for many files."""
+    if requested is not None and requested > 0:
+        return max(1, min(requested, files))
+    return max(1, min(os.cpu_count() or 1, files // FILES_PER_JOB))
+
+
+def _lint_files(files: list[str], session: Session) -> list[FileResult]:
+    jobs = job_count(session.options.jobs, len(files))
+    if jobs <= 1:
+        return [session.lint_file(path) for path in files]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    if fork:
+        session.linter(session.config_for(files[0]))  # compiled once here; forked workers inherit it
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    chunk = max(1, len(files) // (jobs * 4))
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+                                 initargs=(session if fork else session.options,)) as pool:
+            return list(pool.map(_lint_in_worker, files, chunksize=chunk))
+    except BrokenProcessPool:  # a worker died (out of memory, killed): finish here, one at a time
+        print("newslint: a worker process stopped; linting the files in this process", file=sys.stderr)
+        return [session.lint_file(path) for path in files]
+
+
+_WORKER_SESSION: Session | None = None
+
+
+def _start_worker(session: Session | Options) -> None:
+    """Each worker keeps one session, so packs and the NLP pipeline load once per worker."""
+    global _WORKER_SESSION
+    _WORKER_SESSION = session if isinstance(session, Session) else Session(session)
+
+
+def _lint_in_worker(path: str) -> FileResult:
+    assert _WORKER_SESSION is not None
+    return _WORKER_SESSION.lint_file(path)
