@@ -10,6 +10,7 @@ If the file changed on disk after it was read, nothing is written.
 Fixes are applied in passes (lint, fix, lint the result again) until no fix is
 left, so that ``--fix`` run twice changes nothing the second time.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -90,7 +91,7 @@ def apply(text: str, findings: Sequence[Finding]) -> str:
         assert fix is not None
         if fix.offset < pos or fix.offset + fix.length > len(text):
             continue
-        parts.append(text[pos:fix.offset])
+        parts.append(text[pos : fix.offset])
         parts.append(fix.replacement)
         pos = fix.offset + fix.length
     parts.append(text[pos:])
@@ -100,7 +101,9 @@ def apply(text: str, findings: Sequence[Finding]) -> str:
 Lint = Callable[[str], list[Finding]]
 
 
-def fix_text(text: str, findings: list[Finding], lint: Lint, unsafe_rules: Iterable[str] = ()) -> tuple[str, list[Finding]]:
+def fix_text(
+    text: str, findings: list[Finding], lint: Lint, unsafe_rules: Iterable[str] = ()
+) -> tuple[str, list[Finding]]:
     """Apply fixes in passes until none is left (or :data:`MAX_PASSES`). Returns (text, applied)."""
     allowed = set(unsafe_rules)
     applied: list[Finding] = []
@@ -146,8 +149,10 @@ def write_atomic(path: str, data: bytes, expected: bytes) -> None:
     try:
         with open(path, "rb") as handle:
             if handle.read() != expected:
-                raise FixError(f"{path}: the file changed on disk while newslint was fixing it; "
-                               "not fixed, your version is intact. Run again.")
+                raise FixError(
+                    f"{path}: the file changed on disk while newslint was fixing it; "
+                    "not fixed, your version is intact. Run again."
+                )
         mode = stat.S_IMODE(os.stat(path).st_mode)
     except OSError as exc:
         raise FixError(f"{path}: cannot re-read the file before fixing ({_reason(exc)}); not fixed") from None
@@ -162,7 +167,9 @@ def write_atomic(path: str, data: bytes, expected: bytes) -> None:
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
-        raise FixError(f"{path}: could not write the fix ({_reason(exc)}); the original file is intact") from None
+        raise FixError(
+            f"{path}: could not write the fix ({_reason(exc)}); the original file is intact"
+        ) from None
     finally:
         if tmp is not None:
             try:
@@ -179,8 +186,15 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def fix_file(path: str, findings: list[Finding], lint: Lint, *, expected_text: str | None = None,
-             unsafe_rules: Iterable[str] = (), write: bool = True) -> FileFix:
+def fix_file(
+    path: str,
+    findings: list[Finding],
+    lint: Lint,
+    *,
+    expected_text: str | None = None,
+    unsafe_rules: Iterable[str] = (),
+    write: bool = True,
+) -> FileFix:
     """Fix one file (or, with ``write=False``, only work out the change, for ``--diff``).
 
     ``findings`` are the findings of the text the linter read (``expected_text``);
@@ -193,8 +207,10 @@ def fix_file(path: str, findings: list[Finding], lint: Lint, *, expected_text: s
         result.error = f"{path}: {exc}; not fixed"
         return result
     if expected_text is not None and text != expected_text:
-        result.error = (f"{path}: the file changed on disk since it was linted; not fixed, "
-                        "your version is intact. Run again.")
+        result.error = (
+            f"{path}: the file changed on disk since it was linted; not fixed, "
+            "your version is intact. Run again."
+        )
         return result
     new_text, applied = fix_text(text, findings, lint, unsafe_rules)
     result.before, result.after, result.applied = text, new_text, applied
@@ -223,8 +239,10 @@ def unified_diff(fix: FileFix) -> str:
 
 def describe(fix: FileFix) -> list[str]:
     """One line per applied fix, for people: ``path:line:col: CODE 'old' -> 'new'``."""
-    return [f"{fix.path}:{f.line}:{f.column}: fixed {f.rule} '{f.match}' -> '{f.fix.replacement}'"  # type: ignore[union-attr]
-            for f in fix.applied]
+    return [
+        f"{fix.path}:{f.line}:{f.column}: fixed {f.rule} '{f.match}' -> '{f.fix.replacement}'"  # type: ignore[union-attr]
+        for f in fix.applied
+    ]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -249,8 +267,15 @@ class FixRun:
     failed: int = 0
 
 
-def run(results: Sequence[Any], session: Any, *, write: bool, diff: TextIO | None, log: TextIO,
-        fix_consistency: bool = False) -> FixRun:
+def run(
+    results: Sequence[Any],
+    session: Any,
+    *,
+    write: bool,
+    diff: TextIO | None,
+    log: TextIO,
+    fix_consistency: bool = False,
+) -> FixRun:
     """Fix (or diff) every linted file of ``results``; the results to report afterwards, and counts.
 
     A fixed file is linted again so that the report shows what is left. Failures are
@@ -261,7 +286,12 @@ def run(results: Sequence[Any], session: Any, *, write: bool, diff: TextIO | Non
     out: list[Any] = []
     changed = failed = 0
     for result in results:
-        if result.error is not None or result.text is None or result.path == "-" or not os.path.isfile(result.path):
+        if (
+            result.error is not None
+            or result.text is None
+            or result.path == "-"
+            or not os.path.isfile(result.path)
+        ):
             if result.path == "-" and result.findings and write:
                 log.write("newslint: standard input is not fixed in place; use --diff to see the fixes\n")
             out.append(result)
@@ -270,12 +300,15 @@ def run(results: Sequence[Any], session: Any, *, write: bool, diff: TextIO | Non
         linter = session.linter(config)
         date = session.options.date
 
-        def lint(text: str, _path: str = result.path, _linter: Any = linter, _date: Any = date) -> list[Finding]:
+        def lint(
+            text: str, _path: str = result.path, _linter: Any = linter, _date: Any = date
+        ) -> list[Finding]:
             return _linter.lint(make_document(text, _path), _date)
 
         unsafe = consistency_rules(session, [result.path]) if fix_consistency else set()
-        fix = fix_file(result.path, result.findings, lint, expected_text=result.text,
-                       unsafe_rules=unsafe, write=write)
+        fix = fix_file(
+            result.path, result.findings, lint, expected_text=result.text, unsafe_rules=unsafe, write=write
+        )
         if fix.error:
             failed += 1
             log.write(f"newslint: {fix.error}\n")

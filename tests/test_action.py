@@ -1,4 +1,5 @@
 """The GitHub Action: action.yml's shape, and its script run on a local git repository."""
+
 from __future__ import annotations
 
 import json
@@ -21,9 +22,16 @@ GOOD = "Talks in Kyiv resumed.\n"
 
 
 def git(repo: Path, *args: str) -> str:
-    env = dict(os.environ, GIT_AUTHOR_NAME="Desk", GIT_AUTHOR_EMAIL="d@example.org",
-               GIT_COMMITTER_NAME="Desk", GIT_COMMITTER_EMAIL="d@example.org")
-    return subprocess.run(["git", *args], cwd=repo, env=env, check=True, text=True, capture_output=True).stdout
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="Desk",
+        GIT_AUTHOR_EMAIL="d@example.org",
+        GIT_COMMITTER_NAME="Desk",
+        GIT_COMMITTER_EMAIL="d@example.org",
+    )
+    return subprocess.run(
+        ["git", *args], cwd=repo, env=env, check=True, text=True, capture_output=True
+    ).stdout
 
 
 @pytest.fixture
@@ -57,7 +65,9 @@ def action(cwd: Path, **settings: str) -> tuple[int, str, str, dict[str, str]]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSLINT_")}
     env.update({f"NEWSLINT_{k.upper()}": v for k, v in settings.items()})
     env.update(NEWSLINT_BIN=NEWSLINT, GITHUB_OUTPUT=str(outputs), NO_COLOR="1")
-    proc = subprocess.run(["bash", str(SCRIPT)], cwd=cwd, env=env, text=True, capture_output=True, timeout=300)
+    proc = subprocess.run(
+        ["bash", str(SCRIPT)], cwd=cwd, env=env, text=True, capture_output=True, timeout=300
+    )
     values = dict(line.split("=", 1) for line in outputs.read_text().splitlines() if "=" in line)
     return proc.returncode, proc.stdout, proc.stderr, values
 
@@ -98,7 +108,9 @@ def test_sarif_report_for_changed_copy(repo):
     assert "drafts/new.md:1:10: NL201" in out, "the text report goes to the log"
     sarif = json.loads((path / "newslint.sarif").read_text())
     jsonschema.validate(sarif, SARIF_SCHEMA)
-    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]}
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]
+    }
     assert uris == {"drafts/new.md", "drafts/edited.md", "drafts/my%20draft.MD"}
     assert outputs["report"] == "newslint.sarif"
 
@@ -130,11 +142,14 @@ def test_extra_args_are_passed(repo):
     assert "title=NL201" not in out and code == 0
 
 
-@pytest.mark.parametrize("settings, message", [
-    ({"base_ref": "no-such-branch"}, "base ref 'no-such-branch' is not in this clone"),
-    ({"format": "pdf"}, "unknown format 'pdf'"),
-    ({"fail_on": "sometimes"}, "unknown fail-on 'sometimes'"),
-])
+@pytest.mark.parametrize(
+    "settings, message",
+    [
+        ({"base_ref": "no-such-branch"}, "base ref 'no-such-branch' is not in this clone"),
+        ({"format": "pdf"}, "unknown format 'pdf'"),
+        ({"fail_on": "sometimes"}, "unknown fail-on 'sometimes'"),
+    ],
+)
 def test_bad_settings_give_a_clear_error(repo, settings, message):
     path, _ = repo
     code, _, err, outputs = action(path, **settings)
@@ -151,7 +166,9 @@ def test_outside_git_with_a_base_ref(tmp_path):
 def test_action_yml_is_a_composite_action_wired_to_the_script():
     spec = yaml.safe_load((ROOT / "action.yml").read_text())
     assert spec["runs"]["using"] == "composite"
-    assert {"paths", "base-ref", "format", "fail-on", "args", "version", "upload-sarif"} <= set(spec["inputs"])
+    assert {"paths", "base-ref", "format", "fail-on", "args", "version", "upload-sarif"} <= set(
+        spec["inputs"]
+    )
     steps = spec["runs"]["steps"]
     install = next(s for s in steps if s.get("name") == "Install newslint")
     assert 'pip install --disable-pip-version-check --quiet "${{ github.action_path }}"' in install["run"]

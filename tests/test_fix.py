@@ -1,4 +1,5 @@
 """--fix / --diff / --fix-consistency: only the fixed spans change, and a failure loses nothing."""
+
 from __future__ import annotations
 
 import errno
@@ -32,8 +33,12 @@ def write_bytes(path: Path, data: bytes) -> Path:
 @pytest.mark.parametrize("newline", [b"\r\n", b"\n", b"\r"])
 @pytest.mark.parametrize("bom", [b"", BOM])
 def test_fix_changes_only_the_fixed_spans(capsys, tmp_path, newline, bom):
-    lines = ["Za\u0308hlung in Kiev — caf\u00e9 \U0001F600.", "", "\u05e9\u05dc\u05d5\u05dd and Kharkov too.",
-             "Trailing spaces stay.   "]
+    lines = [
+        "Za\u0308hlung in Kiev — caf\u00e9 \U0001f600.",
+        "",
+        "\u05e9\u05dc\u05d5\u05dd and Kharkov too.",
+        "Trailing spaces stay.   ",
+    ]
     original = bom + newline.join(s.encode() for s in lines) + newline
     path = write_bytes(tmp_path / "draft.txt", original)
     code, _, err = run(capsys, path, "--fix", "--select", "NL201")
@@ -44,10 +49,10 @@ def test_fix_changes_only_the_fixed_spans(capsys, tmp_path, newline, bom):
 
 
 def test_mixed_newlines_and_no_final_newline_survive(capsys, tmp_path):
-    original = "One in Kiev.\r\nTwo.\nThree in Odessa.\rFour in Lvov".encode()
+    original = b"One in Kiev.\r\nTwo.\nThree in Odessa.\rFour in Lvov"
     path = write_bytes(tmp_path / "mixed.txt", original)
     run(capsys, path, "--fix", "--select", "NL201")
-    assert path.read_bytes() == "One in Kyiv.\r\nTwo.\nThree in Odesa.\rFour in Lviv".encode()
+    assert path.read_bytes() == b"One in Kyiv.\r\nTwo.\nThree in Odesa.\rFour in Lviv"
 
 
 def test_markdown_markup_is_untouched(capsys, tmp_path):
@@ -56,7 +61,8 @@ def test_markdown_markup_is_untouched(capsys, tmp_path):
     path.write_text(original, encoding="utf-8", newline="")
     run(capsys, path, "--fix", "--select", "NL201")
     assert path.read_bytes().decode("utf-8") == (
-        "---\ntitle: Kiev\n---\n# Talks in *Kyiv*\n\n`Kiev` in code. Talks in [Kyiv](http://x/Kiev).\n")
+        "---\ntitle: Kiev\n---\n# Talks in *Kyiv*\n\n`Kiev` in code. Talks in [Kyiv](http://x/Kiev).\n"
+    )
 
 
 def test_fix_twice_changes_nothing_the_second_time(capsys, tmp_path):
@@ -109,7 +115,10 @@ def test_diff_is_empty_and_exit_0_when_nothing_to_fix(capsys, tmp_path):
 def test_diff_marks_missing_final_newline(capsys, tmp_path):
     path = write_bytes(tmp_path / "d.txt", b"Talks in Kiev.")
     _, out, _ = run(capsys, path, "--diff")
-    assert "-Talks in Kiev.\n\\ No newline at end of file\n+Talks in Kyiv.\n\\ No newline at end of file\n" in out
+    assert (
+        "-Talks in Kiev.\n\\ No newline at end of file\n+Talks in Kyiv.\n\\ No newline at end of file\n"
+        in out
+    )
 
 
 # ----- which fixes ---------------------------------------------------------------------------
@@ -145,21 +154,42 @@ def house(tmp_path):
 
 
 def test_fix_applies_only_safe_fixes(capsys, house):
-    path = write_bytes(house / "d.txt", b"It is currently calm. Zelenskyy spoke. Zelenskyy left. Zelensky returned.\n")
+    path = write_bytes(
+        house / "d.txt", b"It is currently calm. Zelenskyy spoke. Zelenskyy left. Zelensky returned.\n"
+    )
     code, out, _ = run(capsys, path, "--fix")
     assert path.read_bytes() == b"It is currently calm. Zelenskyy spoke. Zelenskyy left. Zelensky returned.\n"
     assert code == 1 and "NL951" in out and "NL952" in out
 
 
 def test_fix_consistency_applies_the_majority_form_but_not_other_unsafe_fixes(capsys, house):
-    path = write_bytes(house / "d.txt", b"It is currently calm. Zelenskyy spoke. Zelenskyy left. Zelensky returned.\n")
+    path = write_bytes(
+        house / "d.txt", b"It is currently calm. Zelenskyy spoke. Zelenskyy left. Zelensky returned.\n"
+    )
     run(capsys, path, "--fix-consistency")
-    assert path.read_bytes() == b"It is currently calm. Zelenskyy spoke. Zelenskyy left. Zelenskyy returned.\n"
+    assert (
+        path.read_bytes() == b"It is currently calm. Zelenskyy spoke. Zelenskyy left. Zelenskyy returned.\n"
+    )
 
 
 def finding(offset: int, length: int, replacement: str, safe: bool = True, rule: str = "NL201") -> Finding:
-    return Finding("p", 1, offset + 1, 1, offset + length + 1, offset, length, rule, "n", "places", "warning",
-                   "m", "x" * length, [replacement], Fix(replacement, offset, length, safe))
+    return Finding(
+        "p",
+        1,
+        offset + 1,
+        1,
+        offset + length + 1,
+        offset,
+        length,
+        rule,
+        "n",
+        "places",
+        "warning",
+        "m",
+        "x" * length,
+        [replacement],
+        Fix(replacement, offset, length, safe),
+    )
 
 
 def test_overlapping_fixes_are_skipped_not_merged():
@@ -170,7 +200,9 @@ def test_overlapping_fixes_are_skipped_not_merged():
 
 
 def test_two_insertions_at_one_point_apply_once_and_adjacent_spans_both_apply():
-    chosen = fixmod.choose([finding(3, 0, ","), finding(3, 0, ";"), finding(0, 3, "ABC"), finding(3, 2, "DE")])
+    chosen = fixmod.choose(
+        [finding(3, 0, ","), finding(3, 0, ";"), finding(0, 3, "ABC"), finding(3, 2, "DE")]
+    )
     assert fixmod.apply("abcdefg", chosen) == "ABC,DEfg"
 
 
@@ -240,8 +272,10 @@ def test_permission_denied_leaves_original(capsys, tmp_path, monkeypatch):
     assert "permission denied" in err
 
 
-@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True,
-                    reason="root ignores file permissions; the injected failure above covers this")
+@pytest.mark.skipif(
+    os.geteuid() == 0 if hasattr(os, "geteuid") else True,
+    reason="root ignores file permissions; the injected failure above covers this",
+)
 def test_read_only_folder_leaves_original(capsys, tmp_path):  # pragma: no cover - runs as non-root
     path = write_bytes(tmp_path / "d.txt", ORIGINAL)
     tmp_path.chmod(0o555)

@@ -10,6 +10,7 @@ uncommitted and untracked, not ignored, file): the same code the editable instal
 the test run uses. ``try-repo <checkout>`` alone would take only changes to tracked
 files, and a new module beside a changed pack would be missing.
 """
+
 from __future__ import annotations
 
 import os
@@ -29,14 +30,24 @@ GOOD = "# Talks\n\nTalks in Kyiv resumed on Monday.\n"
 
 def git_env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
-    env.update(GIT_AUTHOR_NAME="Desk", GIT_AUTHOR_EMAIL="desk@example.org", GIT_COMMITTER_NAME="Desk",
-               GIT_COMMITTER_EMAIL="desk@example.org", PRE_COMMIT_HOME=str(home), NO_COLOR="1",
-               PRE_COMMIT_COLOR="never", GIT_CONFIG_NOSYSTEM="1", HOME=str(home / "home"))
+    env.update(
+        GIT_AUTHOR_NAME="Desk",
+        GIT_AUTHOR_EMAIL="desk@example.org",
+        GIT_COMMITTER_NAME="Desk",
+        GIT_COMMITTER_EMAIL="desk@example.org",
+        PRE_COMMIT_HOME=str(home),
+        NO_COLOR="1",
+        PRE_COMMIT_COLOR="never",
+        GIT_CONFIG_NOSYSTEM="1",
+        HOME=str(home / "home"),
+    )
     (home / "home").mkdir(parents=True, exist_ok=True)
     return env
 
 
-def sh(args: list[str], cwd: Path, env: dict[str, str], check: bool = True) -> subprocess.CompletedProcess[str]:
+def sh(
+    args: list[str], cwd: Path, env: dict[str, str], check: bool = True
+) -> subprocess.CompletedProcess[str]:
     proc = subprocess.run(args, cwd=cwd, env=env, text=True, capture_output=True, timeout=900)
     if check and proc.returncode != 0:
         raise AssertionError(f"{args} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
@@ -90,10 +101,15 @@ def test_manifest_declares_both_hooks():
 def test_try_repo_all_files_flags_the_bad_draft_only(tmp_path, pc_home, hook_repo):
     env = git_env(pc_home)
     repo_url, rev = hook_repo
-    repo = newsroom(tmp_path / "desk", env, {"drafts/bad.md": BAD, "drafts/good.md": GOOD,
-                                              "drafts/notes.py": "city = 'Kiev'\n"})
+    repo = newsroom(
+        tmp_path / "desk",
+        env,
+        {"drafts/bad.md": BAD, "drafts/good.md": GOOD, "drafts/notes.py": "city = 'Kiev'\n"},
+    )
     sh(["git", "add", "."], repo, env)
-    proc = sh(PRE_COMMIT + ["try-repo", repo_url, "newslint", "--ref", rev, "--all-files"], repo, env, check=False)
+    proc = sh(
+        PRE_COMMIT + ["try-repo", repo_url, "newslint", "--ref", rev, "--all-files"], repo, env, check=False
+    )
     out = proc.stdout + proc.stderr
     assert proc.returncode == 1, out
     assert "newslint (news copy)" in out and "Failed" in out
@@ -106,8 +122,9 @@ def test_commit_is_blocked_by_an_error_and_a_clean_draft_passes(tmp_path, pc_hom
     env = git_env(pc_home)
     repo_url, rev = hook_repo
     config = {"repos": [{"repo": repo_url, "rev": rev, "hooks": [{"id": "newslint"}]}]}
-    repo = newsroom(tmp_path / "desk", env, {".pre-commit-config.yaml": yaml.safe_dump(config),
-                                              "drafts/old.md": BAD})
+    repo = newsroom(
+        tmp_path / "desk", env, {".pre-commit-config.yaml": yaml.safe_dump(config), "drafts/old.md": BAD}
+    )
     sh(["git", "add", ".pre-commit-config.yaml", "drafts/old.md"], repo, env)
     sh(["git", "commit", "-q", "--no-verify", "-m", "history with an old error"], repo, env)
     sh(PRE_COMMIT + ["install"], repo, env)

@@ -4,6 +4,7 @@ GitHub reads ``::error file=…,line=…::message`` lines from a step's output a
 them on the pull request's diff. Its escaping rules are its own: in the message
 ``%``, CR and LF are escaped; in properties also ``:`` and ``,``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -23,7 +24,9 @@ def escape_property(text: str) -> str:
 
 
 def command(level: str, message: str, **properties: object) -> str:
-    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items() if value is not None)
+    props = ",".join(
+        f"{key}={escape_property(str(value))}" for key, value in properties.items() if value is not None
+    )
     return f"::{level} {props}::{escape_data(message)}" if props else f"::{level}::{escape_data(message)}"
 
 
@@ -33,8 +36,13 @@ def annotation(f: Any) -> str:
         message += f" (suggest: {', '.join(f.replacements)})"
     message += f" [{f.name}, {f.category}]"
     return command(
-        LEVEL.get(f.severity, "warning"), message,
-        file=report_path(f.path), line=f.line, col=f.column, endLine=f.end_line, endColumn=f.end_column,
+        LEVEL.get(f.severity, "warning"),
+        message,
+        file=report_path(f.path),
+        line=f.line,
+        col=f.column,
+        endLine=f.end_line,
+        endColumn=f.end_column,
         title=f.rule,
     )
 
@@ -42,7 +50,14 @@ def annotation(f: Any) -> str:
 def write(results: Sequence[Any], stream: TextIO, **_: Any) -> None:
     for result in results:
         if result.error:
-            stream.write(command("error", f"newslint could not lint this file: {result.error}",
-                                 file=report_path(result.path), title="newslint") + "\n")
+            stream.write(
+                command(
+                    "error",
+                    f"newslint could not lint this file: {result.error}",
+                    file=report_path(result.path),
+                    title="newslint",
+                )
+                + "\n"
+            )
         for f in result.findings:
             stream.write(annotation(f) + "\n")

@@ -5,6 +5,7 @@ target branch's by fingerprint to show what is new. Hashing the path, the rule,
 the matched text and which occurrence it is (not the line) keeps a finding's
 fingerprint when copy above it is added or removed.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -50,26 +51,30 @@ def issues(results: Sequence[Any]) -> list[dict[str, Any]]:
     for result in results:
         if result.error:
             raw = "\x1f".join([report_path(result.path), "unreadable", result.error])
-            out.append({
-                "type": "issue",
-                "description": f"newslint could not lint this file: {result.error}",
-                "check_name": "newslint-unreadable-file",
-                "fingerprint": hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest(),
-                "severity": "major",
-                "categories": ["Style"],
-                "location": {"path": report_path(result.path), "lines": {"begin": 1}},
-            })
+            out.append(
+                {
+                    "type": "issue",
+                    "description": f"newslint could not lint this file: {result.error}",
+                    "check_name": "newslint-unreadable-file",
+                    "fingerprint": hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest(),
+                    "severity": "major",
+                    "categories": ["Style"],
+                    "location": {"path": report_path(result.path), "lines": {"begin": 1}},
+                }
+            )
             continue
-        for f, fingerprint in zip(result.findings, fingerprints(result.findings)):
-            out.append({
-                "type": "issue",
-                "description": f"{f.rule} {f.message}",
-                "check_name": f"{f.rule} {f.name}",
-                "fingerprint": fingerprint,
-                "severity": SEVERITY.get(f.severity, "minor"),
-                "categories": ["Style"],
-                "location": {"path": report_path(f.path), "lines": {"begin": f.line, "end": f.end_line}},
-            })
+        for f, fingerprint in zip(result.findings, fingerprints(result.findings), strict=True):
+            out.append(
+                {
+                    "type": "issue",
+                    "description": f"{f.rule} {f.message}",
+                    "check_name": f"{f.rule} {f.name}",
+                    "fingerprint": fingerprint,
+                    "severity": SEVERITY.get(f.severity, "minor"),
+                    "categories": ["Style"],
+                    "location": {"path": report_path(f.path), "lines": {"begin": f.line, "end": f.end_line}},
+                }
+            )
     return out
 
 

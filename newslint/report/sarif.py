@@ -5,6 +5,7 @@ rule that fired without being listed), each with help text from the pack and its
 default level. Regions use the JSON report's lines and columns, which count Unicode
 code points: the run says so with ``columnKind``. Safe fixes become SARIF fixes.
 """
+
 from __future__ import annotations
 
 import json
@@ -73,15 +74,20 @@ def rule_descriptor(rule: Any) -> dict[str, Any]:
         "fullDescription": {"text": " ".join(parts) or rule.name},
         "help": {"text": "\n\n".join(parts) or rule.name, "markdown": "\n\n".join(markdown) or rule.name},
         "defaultConfiguration": {"level": LEVEL.get(rule.severity, "warning")},
-        "properties": {"category": rule.category, "kind": rule.kind, "pack": rule.pack,
-                       "tags": ["newslint", rule.category]},
+        "properties": {
+            "category": rule.category,
+            "kind": rule.kind,
+            "pack": rule.pack,
+            "tags": ["newslint", rule.category],
+        },
     }
     return descriptor
 
 
 def _bare_descriptor(finding: Any) -> dict[str, Any]:
     return {
-        "id": finding.rule, "name": finding.name,
+        "id": finding.rule,
+        "name": finding.name,
         "shortDescription": {"text": finding.name},
         "help": {"text": finding.name},
         "defaultConfiguration": {"level": LEVEL.get(finding.severity, "warning")},
@@ -90,8 +96,12 @@ def _bare_descriptor(finding: Any) -> dict[str, Any]:
 
 
 def region(f: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {"startLine": f.line, "startColumn": f.column,
-                           "endLine": f.end_line, "endColumn": f.end_column}
+    out: dict[str, Any] = {
+        "startLine": f.line,
+        "startColumn": f.column,
+        "endLine": f.end_line,
+        "endColumn": f.end_column,
+    }
     if f.match:
         out["snippet"] = {"text": f.match}
     return out
@@ -111,14 +121,25 @@ def result_of(f: Any, index: int, fingerprint: str) -> dict[str, Any]:
         "properties": {"category": f.category, "name": f.name, "match": f.match},
     }
     if f.fix is not None and f.fix.safe:
-        deleted = {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column}
-        out["fixes"] = [{
-            "description": {"text": f"Replace '{f.match}' with '{f.fix.replacement}'"},
-            "artifactChanges": [{
-                "artifactLocation": artifact_uri(f.path),
-                "replacements": [{"deletedRegion": deleted, "insertedContent": {"text": f.fix.replacement}}],
-            }],
-        }]
+        deleted = {
+            "startLine": f.line,
+            "startColumn": f.column,
+            "endLine": f.end_line,
+            "endColumn": f.end_column,
+        }
+        out["fixes"] = [
+            {
+                "description": {"text": f"Replace '{f.match}' with '{f.fix.replacement}'"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": artifact_uri(f.path),
+                        "replacements": [
+                            {"deletedRegion": deleted, "insertedContent": {"text": f.fix.replacement}}
+                        ],
+                    }
+                ],
+            }
+        ]
     return out
 
 
@@ -130,19 +151,28 @@ def report(results: Sequence[Any], session: Any = None, rules: Iterable[Any] | N
     notifications = []
     for result in results:
         if result.error:
-            notifications.append({
-                "level": "error",
-                "message": {"text": f"{result.path}: {result.error}"},
-                "locations": [{"physicalLocation": {"artifactLocation": artifact_uri(result.path)}}],
-            })
-        for f, fingerprint in zip(result.findings, fingerprints(result.findings)):
+            notifications.append(
+                {
+                    "level": "error",
+                    "message": {"text": f"{result.path}: {result.error}"},
+                    "locations": [{"physicalLocation": {"artifactLocation": artifact_uri(result.path)}}],
+                }
+            )
+        for f, fingerprint in zip(result.findings, fingerprints(result.findings), strict=True):
             if f.rule not in index:
                 index[f.rule] = len(descriptors)
                 descriptors.append(_bare_descriptor(f))
             sarif_results.append(result_of(f, index[f.rule], fingerprint))
     run: dict[str, Any] = {
-        "tool": {"driver": {"name": "newslint", "version": __version__, "semanticVersion": __version__,
-                            "informationUri": INFO_URI, "rules": descriptors}},
+        "tool": {
+            "driver": {
+                "name": "newslint",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFO_URI,
+                "rules": descriptors,
+            }
+        },
         "columnKind": "unicodeCodePoints",
         "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
         "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
