@@ -131,3 +131,10 @@ def test_bad_group_specs_are_configuration_errors(spec, needle):
     with pytest.raises(NewslintError) as info:
         compile_rule(_rule(**spec))
     assert needle in str(info.value) and "NL991" in str(info.value)
+
+
+def test_name_consistency_kind_only_checks_mixing():
+    rule = _rule(groups=[{"variants": ["Aa", "Bb"]}], mode="style")
+    rule = Rule(**{**rule.__dict__, "kind": "name-consistency"})
+    with pytest.raises(NewslintError, match="only checks mixing"):
+        compile_rule(rule)

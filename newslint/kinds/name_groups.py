@@ -8,9 +8,10 @@ by 2022). The entry in force on the article date wins.
 
 A rule runs in one of two modes:
 
-- ``mode = "style"``: every use of a variant other than the spelling in force
+- ``mode = "style"`` (the default): every use of a variant other than the spelling in force
   is flagged, with that spelling as a safe fix.
-- ``mode = "mixed"``: one article using two variants of a group is flagged (the
+- ``mode = "mixed"`` (or kind ``name-consistency``, which ``--fix-consistency``
+  knows): one article using two variants of a group is flagged (the
   minority form; ties: the form used first stays). Uses that the style mode
   would flag under the current preset and date are not counted, so that the
   same word never gets two findings; the fix (the majority form) is unsafe.
@@ -76,7 +77,7 @@ class Kind(RuleKind):
               "quoted-titles": bool, "safe": bool}
 
     def configure(self, spec: dict[str, Any]) -> None:
-        self.mode = spec.get("mode", "mixed")
+        self.mode = spec.get("mode", "style")
         if self.mode not in ("style", "mixed"):
             raise PackError("mode must be \"style\" or \"mixed\"")
         self.safe = bool(spec.get("safe", self.mode == "style"))
