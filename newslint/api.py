@@ -28,6 +28,7 @@ def linter_for(config: Config) -> Linter:
 
 
 def lint_text(text: str, config: Any = None, *, path: str = "<text>", date: str | dt.date | None = None) -> list[Finding]:
+    """The findings of ``text``, as the CLI reports them for a file holding it (see ``newslint.lint_text``)."""
     cfg = as_config(config)
     article_date = parse_date(date, "date") if date is not None else None
     return linter_for(cfg).lint(make_document(text, path), article_date)
