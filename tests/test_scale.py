@@ -1,0 +1,177 @@
+"""Scale without stopwatches: work and memory grow linearly with the input, heavy things
+load only when needed and only once. (The timings themselves are in bench/bench.py.)"""
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import tracemalloc
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pytest
+
+from newslint.config import Config
+from newslint.document import make_document
+from newslint.engine import Linter
+from newslint.kinds.base import Context, RuleKind
+from newslint.model import Hit
+
+WORDS = ("the minister said on Monday that talks in Kiev and Kyiv would resume after a week of shelling "
+         "near Kharkov , while officials in Brussels ( NATO ) denied it . \"We are ready,\" she said").split()
+
+
+def copy(paragraphs: int, markdown: bool = False, seed: int = 7) -> str:
+    """Deterministic news-like copy; with ``markdown``, headings, links, code and emphasis too."""
+    rng = random.Random(seed)
+    out = []
+    for index in range(paragraphs):
+        words = [rng.choice(WORDS) for _ in range(rng.randint(20, 60))]
+        para = " ".join(words).capitalize() + "."
+        if markdown:
+            para = (f"## Update {index}\n\n" if index % 5 == 0 else "") + para + \
+                f" See [the report](https://example.com/{index}) and `code{index}` or *this*."
+        out.append(para)
+    return "\n\n".join(out) + "\n"
+
+
+def count_calls(work: Callable[[], object]) -> int:
+    """Python and C function calls (and generator steps) made by ``work``: a clock-free work counter."""
+    calls = 0
+
+    def profile(frame: object, event: str, arg: object) -> None:
+        nonlocal calls
+        if event in ("call", "c_call"):
+            calls += 1
+
+    sys.setprofile(profile)
+    try:
+        work()
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+def peak_memory(work: Callable[[], object]) -> int:
+    tracemalloc.start()
+    try:
+        work()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    return Linter(Config())
+
+
+@pytest.mark.parametrize("markdown", [False, True], ids=["text", "markdown"])
+def test_work_grows_linearly(linter, markdown) -> None:
+    path = "a.md" if markdown else "a.txt"
+    small, large = copy(60, markdown), copy(240, markdown)
+    linter.lint(make_document(small, path))  # warm caches, lazy compilation
+    calls_small = count_calls(lambda: linter.lint(make_document(small, path)))
+    calls_large = count_calls(lambda: linter.lint(make_document(large, path)))
+    ratio = calls_large / calls_small
+    assert 2.5 < ratio < 5.5, f"4x the copy took {ratio:.1f}x the work"
+
+
+@pytest.mark.parametrize("markdown", [False, True], ids=["text", "markdown"])
+def test_memory_grows_linearly(linter, markdown) -> None:
+    path = "a.md" if markdown else "a.txt"
+    small, large = copy(100, markdown), copy(400, markdown)
+    linter.lint(make_document(small, path))
+    peak_small = peak_memory(lambda: linter.lint(make_document(small, path)))
+    peak_large = peak_memory(lambda: linter.lint(make_document(large, path)))
+    assert peak_large / peak_small < 5.5, f"4x the copy took {peak_large / peak_small:.1f}x the memory"
+
+
+def test_markdown_reader_is_linear() -> None:
+    """Regression: every span was compared with every other span (quadratic in file size)."""
+    small, large = copy(150, True), copy(600, True)
+    calls_small = count_calls(lambda: make_document(small, "a.md"))
+    calls_large = count_calls(lambda: make_document(large, "a.md"))
+    assert calls_large / calls_small < 5, calls_large / calls_small
+
+
+# ----- heavy things load only when needed, and once -------------------------------------------
+
+NO_SPACY = """
+import sys
+from newslint.cli import main
+code = main(sys.argv[1:])
+print("SPACY" if "spacy" in sys.modules else "NO-SPACY")
+sys.exit(code)
+"""
+
+
+def rule_codes(needs_nlp: bool) -> list[str]:
+    linter = Linter(Config())
+    return [code for code, kind in linter.kinds.items() if bool(kind.requirements()) == needs_nlp]
+
+
+def run_lint(tmp_path: Path, codes: Iterable[str]) -> str:
+    article = tmp_path / "a.md"
+    article.write_text("# Talks\n\n" + copy(20, True), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", NO_SPACY, "--select", ",".join(codes), str(article)],
+                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode in (0, 1), done.stderr
+    return done.stdout.strip().splitlines()[-1]
+
+
+def test_rules_without_nlp_never_import_spacy(tmp_path) -> None:
+    codes = rule_codes(needs_nlp=False)
+    assert len(codes) >= 3
+    assert run_lint(tmp_path, codes) == "NO-SPACY"
+
+
+def test_rules_with_nlp_do_import_spacy(tmp_path) -> None:
+    codes = [c for c in rule_codes(needs_nlp=True) if True]
+    if not codes:
+        pytest.skip("no bundled rule needs NLP yet")
+    assert run_lint(tmp_path, codes) == "SPACY"
+
+
+def test_importing_newslint_and_the_cli_is_light() -> None:
+    code = ("import sys, newslint, newslint.cli; newslint.cli.build_parser(); "
+            "print(sorted(m for m in ('spacy', 'pycountry', 'markdown_it', 'newslint.engine') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+class CountingKind(RuleKind):
+    """Test-only kind that needs tokens: flags every token 'Kiev'."""
+
+    needs = frozenset({"tokens"})
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        for token in ctx.spacy_doc():
+            if token.text == "Kiev":
+                yield Hit(token.idx, token.idx + len(token.text), "token")
+
+
+def test_one_tokenisation_per_document_shared_by_rules(monkeypatch, tmp_path) -> None:
+    from newslint import packs
+    from newslint.kinds import kind_exists, load_kind
+    from newslint.nlp import NLP
+
+    monkeypatch.setattr(packs, "kind_exists", lambda k: k == "counting" or kind_exists(k))
+    monkeypatch.setattr(packs, "load_kind", lambda k: CountingKind if k == "counting" else load_kind(k))
+    pack = tmp_path / "tokens.toml"
+    rules = "".join(f'[[rules]]\ncode = "NL90{i}"\nname = "tokens-{i}"\nkind = "counting"\ncategory = "style"\n'
+                    f'message = "m"\n' for i in range(3))
+    pack.write_text('[pack]\nname = "tokens"\n' + rules, encoding="utf-8")
+    calls: list[int] = []
+    real_call = NLP.__call__
+    monkeypatch.setattr(NLP, "__call__", lambda self, text: calls.append(len(text)) or real_call(self, text))
+    compiled: list[str] = []
+    real_compile = packs.compile_rule
+    monkeypatch.setattr("newslint.engine.compile_rule", lambda rule: compiled.append(rule.code) or
+                        real_compile(rule))
+    linter = Linter(Config(packs=(str(pack),), select=("NL90",)))
+    for text in ("Talks in Kiev.", "More talks in Kiev and Kiev."):
+        findings = linter.lint(make_document(text, "a.txt"))
+        assert sorted(f.rule for f in findings) == sorted(["NL900", "NL901", "NL902"] * text.count("Kiev"))
+    assert calls == [len("Talks in Kiev."), len("More talks in Kiev and Kiev.")], "one tokenisation per document"
+    assert sorted(compiled) == ["NL900", "NL901", "NL902"], "each rule compiled once, not per document"
