@@ -53,7 +53,7 @@ class Kind(RuleKind):
             head = text[max(0, start - 25):start]
             if _LABEL_BEFORE.search(head):
                 continue
-            window = text[max(0, start - 25):start] + text[match.end():match.end() + 25]
+            window = text[max(0, start - 12):start] + text[match.end():match.end() + 12]
             if _FIGURE_NEAR.search(window):
                 continue  # ranges, scores, lists of figures: keep them alike
             word = WORDS[int(match.group("n"))]

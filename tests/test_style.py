@@ -1,0 +1,111 @@
+"""Style rules NL701-NL703: spelling systems, acronym case, small numbers."""
+from __future__ import annotations
+
+import pytest
+
+
+def codes(findings, code):
+    return [f for f in findings if f.rule == code]
+
+
+# ----- NL701 locale mix -------------------------------------------------------------------
+def test_minority_spelling_flagged_with_counterpart(lint):
+    text = ("Russia wants to demilitarize Ukraine and to neutralize its army.\n\n"
+            "He said this after realising that NATO would not accept Ukraine.")
+    found = codes(lint(text, select="NL701"), "NL701")
+    assert [f.match for f in found] == ["realising"]
+    assert found[0].replacements == ["realizing"]
+
+
+def test_tie_goes_to_the_first_form(lint):
+    text = "We realized that Ukraine will not join.\n\nRussia wants to demilitarise Ukraine."
+    assert [f.match for f in codes(lint(text, select="NL701"), "NL701")] == ["demilitarise"]
+
+
+def test_oxford_spelling_is_not_a_mix(lint):
+    text = "The organization said the colour of the flag would not change; analysts analysed it."
+    assert not codes(lint(text, select="NL701"), "NL701")
+
+
+def test_ise_with_american_or_is_a_mix(lint):
+    text = "The organisation said the color of the flag would not change. The organisation agreed."
+    assert [f.match for f in codes(lint(text, select="NL701"), "NL701")] == ["color"]
+
+
+@pytest.mark.parametrize("text", [
+    "The prize was a size too small; police seized the boat before it could capsize. Advisers said to revise it.",
+    "The World Health Organization said the defence budget would not change.",
+    "Talks at Pearl Harbor ended. The colour guard marched.",
+    "Labor Party leaders met. The colour of the party is red.",
+    "The Kennedy Center hosted the gala. The theatre critics were at the centre of the row.",
+    "U.S. Defense Secretary Lloyd Austin visited. The defence ministry said so.",
+    "Volodymyr Zelensky Says Ukraine Realized Who Its Friends Are\n\nThe colour was blue.",
+    "The licence, the practice, the program and the story were checked.",
+])
+def test_names_and_shared_words_left_alone(lint, text):
+    assert not codes(lint(text, select="NL701"), "NL701")
+
+
+def test_preset_locale_fixes_the_system(lint):
+    text = "The color of the flag is blue. The color was chosen in 1918."
+    assert not codes(lint(text, select="NL701"), "NL701")
+    found = codes(lint(text, select="NL701", style="bbc"), "NL701")
+    assert [f.replacements for f in found] == [["colour"], ["colour"]]
+    assert not codes(lint(text, select="NL701", style="ap"), "NL701")
+
+
+def test_locale_option_overrides_preset(lint):
+    text = "The colour of the flag is blue."
+    found = codes(lint(text, select="NL701", style="bbc", options={"NL701": {"locale": "en-US"}}), "NL701")
+    assert [f.replacements for f in found] == [["color"]]
+
+
+def test_case_of_the_fix_follows_the_word(lint):
+    text = "The colour was blue, the colour was red.\n\nColor was everywhere."
+    found = codes(lint(text, select="NL701"), "NL701")
+    assert [f.replacements for f in found] == [["Colour"]]
+
+
+# ----- NL702 acronym case -----------------------------------------------------------------
+def test_acronym_two_ways_flags_minority(lint):
+    text = "NATO members met.\n\"Nato members have declined our aspirations,\" he said.\nNATO will meet again."
+    found = codes(lint(text, select="NL702"), "NL702")
+    assert [(f.match, f.line) for f in found] == [("Nato", 2)]
+    assert found[0].replacements == ["NATO"]
+
+
+@pytest.mark.parametrize("text", [
+    "NATO members met. NATO will meet again.",
+    "Nato members met. Nato will meet again.",
+    "HEARTBREAKING MOMENT: troops retreat. The Moment came at dawn.",
+    "The WHO said the virus was spreading. Who said so?",
+    "Blackburn v Burnley\n\nBURNLEY make the short journey. Burnley are unbeaten.",
+    "The NATO-led force and the Nato-Russia council.",
+])
+def test_acronym_left_alone(lint, text):
+    assert not codes(lint(text, select="NL702"), "NL702")
+
+
+# ----- NL703 small numbers (AP) ---------------------------------------------------------
+def test_small_numbers_only_under_ap(lint):
+    text = "Officials said 5 people were killed and 3 ships were sunk."
+    assert not codes(lint(text, select="NL703"), "NL703")
+    found = codes(lint(text, select="NL703", style="ap"), "NL703")
+    assert [f.replacements for f in found] == [["five"], ["three"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The boy, 5, was unhurt.", "Growth was 5 percent.", "Article 5 commits members to defend each other.",
+    "The team won 3 games in a row.", "Between 5 and 10 people were hurt.", "He was born on March 5 in Kyiv.",
+    "The 5-year-old was found.", "It cost $5 million.", "At 3 p.m. the talks ended.", "He is 6 feet tall.",
+    "Version 2 adds features.", "The 3 D's of design.", "It was 5 years ago.", "No. 3 seeds lost.",
+])
+def test_small_numbers_left_alone(lint, text):
+    assert not codes(lint(text, select="NL703", style="ap"), "NL703")
+
+
+def test_style_never_crashes(lint):
+    for text in ["", "NATO", "Nato", "colour", "1", "5 people", "a" * 3000]:
+        for style in ("default", "ap", "bbc"):
+            for f in lint(text, select="style", style=style):
+                assert "internal error" not in f.message
