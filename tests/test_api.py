@@ -1,4 +1,5 @@
 """The library API (``newslint.lint_text``/``lint_file``): the CLI's findings, for CMS and notebooks."""
+
 from __future__ import annotations
 
 import doctest
@@ -14,8 +15,8 @@ from newslint.model import Finding, NewslintError
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 
 SAMPLES = {
-    "story.md": "---\ndate: 2022-03-01\n---\n# Talks in Kiev\n\nOfficials in Kyiv said no. Kiev later agreed.\n\n"
-    "`Kiev` in code is left alone.\n\nRead more:\n",
+    "story.md": "---\ndate: 2022-03-01\n---\n# Talks in Kiev\n\n"
+    "Officials in Kyiv said no. Kiev later agreed.\n\n`Kiev` in code is left alone.\n\nRead more:\n",
     "crlf.txt": "Caf\u00e9 talks in Kharkov.\r\nThen Odessa.\r\n",
     "page.html": "<p>Talks in <b>Kiev</b> resumed.</p>\n",
     "clean.txt": "Talks in Kyiv resumed on Monday.\n",
@@ -47,7 +48,9 @@ def test_lint_file_gives_the_cli_findings(capsys, tmp_path, monkeypatch):
 def test_dev_corpus_same_findings_as_cli(capsys):
     files = sorted(DEV.glob("*.txt"))
     from_cli = cli_json(capsys, *files)["findings"]
-    from_api = [f.to_dict() for p in files for f in newslint.lint_text(p.read_text(encoding="utf-8-sig"), path=str(p))]
+    from_api = [
+        f.to_dict() for p in files for f in newslint.lint_text(p.read_text(encoding="utf-8-sig"), path=str(p))
+    ]
     assert from_api == from_cli and from_cli
 
 
