@@ -57,7 +57,7 @@ class Kind(RuleKind):
         if not patterns:
             return
         text = ctx.text
-        extra = document_intervals(ctx)
+        extra = document_intervals(ctx, self.markers)
         seen: set[tuple[int, int]] = set()
         for s_start, s_end in sentences(ctx):
             sentence = text[s_start:s_end]

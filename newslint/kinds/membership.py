@@ -80,7 +80,7 @@ class Kind(RuleKind):
         kb = knowledge()
         text = ctx.text
         patterns = self._patterns()
-        extra = document_intervals(ctx)
+        extra = document_intervals(ctx, self.markers)
         seen: set[tuple[int, int]] = set()
         for s_start, s_end in sentences(ctx):
             sentence = text[s_start:s_end]
@@ -111,7 +111,8 @@ class Kind(RuleKind):
         from ..knowledge.claims import long_date
 
         name = kb.countries.display(code)
-        subject = _capital(ctx.text[start:end]) if ctx.text[start:end][:1].isupper() else _capital(name)
+        written = ctx.text[start:end]
+        subject = _capital(written) if written[:1].isupper() and written not in kb.countries.capitals else _capital(name)
         date = ctx.date
         if self.expects == "non-member":
             period = org.period(code, date)
@@ -139,13 +140,26 @@ class Kind(RuleKind):
                    fix=options[0] if options else None, safe=False)
 
     def _suggestions(self, ctx: Context, kb: Any, org: Any, named: set[str]) -> list[str]:
-        """Aspirants on the article date that the sentence does not name; those the
-        article mentions elsewhere first."""
-        aspirants = [c for c in org.aspirants_on(ctx.date) if c not in named]
-        if not aspirants:
+        """Aspirants on the article date that the sentence does not name, when the
+        sentence names another aspirant or the article mentions one: those the
+        article mentions first, then those that became aspirants nearest in time
+        to the ones named (Ukraine and Georgia share the 2008 Bucharest promise)."""
+        current = org.aspirants_on(ctx.date)
+        named_aspirants = [c for c in current if c in named]
+        options = [c for c in current if c not in named]
+        if not options:
             return []
         mentioned = {kb.countries.code(m.group(0)) for m in kb.countries.compiled().finditer(ctx.text)}
-        ranked = sorted(aspirants, key=lambda c: (c not in mentioned, aspirants.index(c)))
+        if not named_aspirants and not mentioned & set(options):
+            return []
+        since = {a.country: a.since for a in org.aspirants if a.covers(ctx.date)}
+
+        def distance(code: str) -> int:
+            if not named_aspirants:
+                return 0
+            return min(abs((since[code] - since[n]).days) for n in named_aspirants)
+
+        ranked = sorted(options, key=lambda c: (c not in mentioned, distance(c), options.index(c)))
         return [_capital(kb.countries.display(c)) for c in ranked]
 
 

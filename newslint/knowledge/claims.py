@@ -204,12 +204,13 @@ def spell_like(original: str, number: int) -> str:
     return word
 
 
-def document_intervals(ctx: Any) -> list[Interval]:
-    """For copy with no date of its own (linted as of today), the years it mentions
-    are the best guess of when it was written: a 2005 article's "the 25-member EU"
-    is history, not an error."""
+def document_intervals(ctx: Any, markers: Markers) -> list[Interval]:
+    """For copy with no date of its own (linted as of today) the date is a guess:
+    the recent past and the years the copy mentions are as likely as today. A 2005
+    article's "the 25-member EU" is history, not an error."""
     today = dt.date.today()
     if ctx.doc.date is not None or ctx.date != today:
         return []
     years = {int(m.group(1)) for m in _YEAR.finditer(ctx.text) if not m.group(2)}
-    return [(dt.date(y, 1, 1), dt.date(y, 12, 31)) for y in sorted(years) if 1900 <= y <= today.year]
+    found = [(dt.date(y, 1, 1), dt.date(y, 12, 31)) for y in sorted(years) if 1900 <= y <= today.year]
+    return found + [(_years_before(today, markers.recent_years), today)]

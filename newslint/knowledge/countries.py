@@ -19,6 +19,7 @@ class Countries:
     display_names: dict[str, str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
     not_after: dict[str, list[str]] = field(default_factory=dict)
+    capitals: set[str] = field(default_factory=set)
     source: str = ""
     _pattern: str | None = field(default=None, repr=False)
     _compiled: Any = field(default=None, repr=False)
@@ -82,6 +83,10 @@ def load_countries(path: Path) -> Countries:
     for code, words in _table(data, "demonyms", path).items():
         for word in _strings(words, path, f"demonyms.{code}"):
             result.demonyms[word] = code
+    for code, cities in _table(data, "capitals", path).items():
+        for city in _strings(cities, path, f"capitals.{code}"):
+            result.by_name[city] = code
+            result.capitals.add(city)
     for name, words in _table(data, "not-after", path).items():
         result.not_after[name] = _strings(words, path, f"not-after.{name}")
     return result
