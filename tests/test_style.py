@@ -92,6 +92,8 @@ def test_small_numbers_only_under_ap(lint):
     assert not codes(lint(text, select="NL703"), "NL703")
     found = codes(lint(text, select="NL703", style="ap"), "NL703")
     assert [f.replacements for f in found] == [["five"], ["three"]]
+    assert len(codes(lint(text, select="NL703", style="bbc"), "NL703")) == 2
+    assert not codes(lint(text, select="NL703", style="nyt"), "NL703")
 
 
 @pytest.mark.parametrize("text", [
