@@ -44,6 +44,7 @@ class FileFix:
     before: str = ""
     after: str = ""
     applied: list[Finding] = field(default_factory=list)
+    remaining: list[Finding] = field(default_factory=list)
     error: str | None = None
 
     @property
@@ -103,8 +104,11 @@ Lint = Callable[[str], list[Finding]]
 
 def fix_text(
     text: str, findings: list[Finding], lint: Lint, unsafe_rules: Iterable[str] = ()
-) -> tuple[str, list[Finding]]:
-    """Apply fixes in passes until none is left (or :data:`MAX_PASSES`). Returns (text, applied)."""
+) -> tuple[str, list[Finding], list[Finding]]:
+    """Apply fixes in passes until none is left (or :data:`MAX_PASSES`).
+
+    Returns (new text, the findings fixed, the findings of the new text).
+    """
     allowed = set(unsafe_rules)
     applied: list[Finding] = []
     for _ in range(MAX_PASSES):
@@ -117,7 +121,7 @@ def fix_text(
         applied += chosen
         text = new_text
         findings = lint(text)
-    return text, applied
+    return text, applied, findings
 
 
 # ----------------------------------------------------------------------------------------------
@@ -141,19 +145,22 @@ def encode(text: str, bom: bool) -> bytes:
 
 
 def write_atomic(path: str, data: bytes, expected: bytes) -> None:
-    """Replace ``path`` with ``data`` if it still holds ``expected``; keep its mode.
+    """Replace ``path`` with ``data`` if it still holds ``expected``; keep its mode and owner.
 
-    Raises :class:`FixError` (the original file untouched) on any failure.
+    A symbolic link stays a link: its target is replaced. Raises :class:`FixError`
+    (the original file untouched) on any failure.
     """
-    folder = os.path.dirname(os.path.abspath(path))
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target)
     try:
-        with open(path, "rb") as handle:
+        with open(target, "rb") as handle:
             if handle.read() != expected:
                 raise FixError(
                     f"{path}: the file changed on disk while newslint was fixing it; "
                     "not fixed, your version is intact. Run again."
                 )
-        mode = stat.S_IMODE(os.stat(path).st_mode)
+        info = os.stat(target)
+        mode = stat.S_IMODE(info.st_mode)
     except OSError as exc:
         raise FixError(f"{path}: cannot re-read the file before fixing ({_reason(exc)}); not fixed") from None
     tmp = None
@@ -164,7 +171,12 @@ def write_atomic(path: str, data: bytes, expected: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+            try:
+                os.chown(tmp, info.st_uid, info.st_gid)
+            except OSError:
+                pass  # only root may give a file away; the mode is kept either way
+        os.replace(tmp, target)
         tmp = None
     except OSError as exc:
         raise FixError(
@@ -212,8 +224,8 @@ def fix_file(
             "your version is intact. Run again."
         )
         return result
-    new_text, applied = fix_text(text, findings, lint, unsafe_rules)
-    result.before, result.after, result.applied = text, new_text, applied
+    new_text, applied, remaining = fix_text(text, findings, lint, unsafe_rules)
+    result.before, result.after, result.applied, result.remaining = text, new_text, applied, remaining
     if write and result.changed:
         try:
             write_atomic(path, encode(new_text, bom), data)
@@ -320,7 +332,7 @@ def run(
         if write and fix.changed:
             for line in describe(fix):
                 log.write(line + "\n")
-            out.append(FileResult(result.path, lint(fix.after), note=result.note, text=fix.after))
+            out.append(FileResult(result.path, fix.remaining, note=result.note, text=fix.after))
         else:
             out.append(result)
     if write and changed:

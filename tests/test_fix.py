@@ -85,11 +85,20 @@ def test_fix_keeps_file_mode(capsys, tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["d.txt"], "no temporary file is left behind"
 
 
+def test_symlink_stays_a_link_and_its_target_is_fixed(capsys, tmp_path):
+    target = write_bytes(tmp_path / "real.txt", b"Talks in Kiev.\n")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target.name)
+    run(capsys, link, "--fix")
+    assert link.is_symlink() and target.read_bytes() == b"Talks in Kyiv.\n"
+
+
 def test_report_after_fix_shows_what_is_left(capsys, tmp_path):
     path = write_bytes(tmp_path / "d.md", b"Talks in Kiev.\n\nRead More:\n")
-    code, out, _ = run(capsys, path, "--fix")
+    code, out, _ = run(capsys, path, "--fix", "--select", "NL201,NL801")
     assert "NL201" not in out
-    assert path.read_bytes().startswith(b"Talks in Kyiv.")
+    assert f"{path}:3:1: NL801" in out and code == 1, "a finding without a fix is still reported"
+    assert path.read_bytes() == b"Talks in Kyiv.\n\nRead More:\n"
 
 
 # ----- --diff --------------------------------------------------------------------------------
@@ -221,7 +230,7 @@ def test_fix_text_stops_when_fixes_oscillate():
         calls.append(text)
         return [finding(0, 1, "a" if text[0] == "b" else "b")]
 
-    text, applied = fixmod.fix_text("a", [finding(0, 1, "b")], lint)
+    text, applied, _ = fixmod.fix_text("a", [finding(0, 1, "b")], lint)
     assert len(calls) == fixmod.MAX_PASSES and text in {"a", "b"}
 
 
@@ -326,3 +335,12 @@ def test_fix_on_stdin_and_unreadable_files_does_not_crash(capsys, tmp_path, monk
     assert bad.read_bytes() == b"\xff\xfe Kiev" and good.read_bytes() == b"Kyiv.\n"
     assert "not valid UTF-8" in err and "standard input is not fixed in place" in err
     assert code == 1
+
+
+def test_fix_with_json_keeps_stdout_machine_readable(capsys, tmp_path):
+    import json
+
+    path = write_bytes(tmp_path / "d.txt", b"Talks in Kiev.\n")
+    code, out, err = run(capsys, path, "--fix", "--format", "json")
+    assert json.loads(out)["findings"] == [] and code == 0
+    assert "fixed NL201" in err
