@@ -50,7 +50,7 @@ def test_article_date_from_the_leading_date_line(lint):
 @pytest.mark.parametrize("text", [
     "The ceasefire was agreed on February 30.", "The deadline is 31 June.", "The deadline is 31 June 2022.",
     "The vote took place on 29 February 2022.", "Talks resume on April 31st.", "It was Feb. 30, they said.",
-    "The deadline was September 31, 2021.",
+    "The deadline was September 31, 2021.", "The file is dated 2022-02-29.", "Due 2021-06-31.",
 ])
 def test_impossible_date_flagged(lint, text):
     assert codes(lint(text, select="NL602"), "NL602")
@@ -59,7 +59,7 @@ def test_impossible_date_flagged(lint, text):
 @pytest.mark.parametrize("text", [
     "The vote took place on 29 February 2020.", "The deadline is 30 June.", "In June 31 people were killed.",
     "By March 40 percent of the grain had been shipped.", "In May 35 children were evacuated.",
-    "The 2022 budget.", "February 28, 2022 was a Monday.",
+    "The 2022 budget.", "February 28, 2022 was a Monday.", "Dated 2024-02-29.", "Ref 2022-02-30-A.",
 ])
 def test_impossible_date_left_alone(lint, text):
     assert not codes(lint(text, select="NL602"), "NL602")

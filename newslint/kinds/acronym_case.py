@@ -20,7 +20,7 @@ from ..model import Hit
 from .base import Context, RuleKind
 from .common import as_str_list, format_lines, line_numbers
 
-_WORD = regex.compile(r"(?<![\w.-])(\p{Lu}[\p{L}]+)(?![\w-])")
+_WORD = regex.compile(r"(?<![\w.])(\p{Lu}[\p{L}]+)(?!\w)")  # NATO-led and anti-Nato count
 
 
 class Kind(RuleKind):

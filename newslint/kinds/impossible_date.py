@@ -4,7 +4,7 @@
 Only words that can only be a date are judged: "31 June", "June 31st", "June 31,
 2022", "on June 31" — not "in June 31 people died". February 29 is judged only
 with a year (or, without one, when every year near the article date is a common
-year and the article date is known).
+year and the article date is known). ISO dates (2022-02-30) are checked too.
 """
 from __future__ import annotations
 
@@ -12,9 +12,14 @@ import calendar
 from collections.abc import Iterable
 from typing import Any
 
+import regex
+
 from ..model import Hit
 from .base import Context, RuleKind
 from .weekday import MONTH_NAMES, article_date_known, calendar_from_spec, find_dates, nearest_year
+
+
+_ISO = regex.compile(r"(?<![\w.-])(?P<y>(?:1[6-9]|2\d)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>\d\d)(?![\w-]|\.\d)")
 
 
 class Kind(RuleKind):
@@ -45,3 +50,13 @@ class Kind(RuleKind):
                 continue
             yield Hit(mention.start, mention.end,
                       self.format(match=text[mention.start:mention.end].strip(), problem=problem))
+        for match in _ISO.finditer(text):
+            year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+            longest = calendar.monthrange(year, month)[1]
+            if 1 <= day <= longest:
+                continue
+            if month == 2 and day == 29:
+                problem = f"{year} is not a leap year"
+            else:
+                problem = f"{MONTH_NAMES[month]} {year} has {longest} days"
+            yield Hit(match.start(), match.end(), self.format(match=match.group(), problem=problem))

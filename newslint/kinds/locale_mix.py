@@ -86,7 +86,8 @@ class Kind(RuleKind):
         self.table = load_spellings(str(rules_dir() / name))
         words = sorted(self.table, key=len, reverse=True)
         body = "|".join(regex.escape(w).replace(r"\ ", r"[ \t]+") for w in words)
-        self.pattern = regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.IGNORECASE)
+        # hyphenated compounds count: centre-right, anti-colonization
+        self.pattern = regex.compile(rf"(?<!\w)(?:{body})(?!\w)", regex.IGNORECASE)
         self.exceptions = Exceptions(spec.get("exceptions"))
         self.locale = spec.get("locale")
 
