@@ -109,8 +109,10 @@ class Transliteration:
         short, long_ = tails
         if short == "" and long_ in self.suffixes:
             return True
-        if len(short) == 1 and short in "aeiouy" and long_ in self.suffixes:
-            return True  # Ukraine -> Ukrainian, Kenya -> Kenyan
+        if len(short) == 1 and short in "aeiouy" and len(long_) >= 2 and long_ in self.suffixes:
+            return True  # Ukraine -> Ukrainian
+        if short in self.suffixes and long_ in self.suffixes and not (short in self.endings and long_ in self.endings):
+            return True  # siblings of one stem: Germans / Germany (but Serhii / Serhiy is a spelling)
         for masc, fem in self.feminine:
             if (x.endswith(masc) and y.endswith(fem) and x[: len(x) - len(masc)] == y[: len(y) - len(fem)]) or \
                     (y.endswith(masc) and x.endswith(fem) and y[: len(y) - len(masc)] == x[: len(x) - len(fem)]):

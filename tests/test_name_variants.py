@@ -103,3 +103,15 @@ def test_known_names_are_left_to_the_known_name_rules():
     assert run(text) == []
     found = lint_text(text, Config(select=("names",)))
     assert sorted(f.rule for f in found) == ["NL101", "NL101"]
+
+
+def test_different_first_names_or_surnames_mean_different_people():
+    assert run("The spokesman Serhii Nykyforov met the adviser Serhiy Leshchenko.") == []
+    assert [f.match for f in run("The spokesman Serhii Nykyforov spoke. Serhiy Nykyforov left. Serhii Nykyforov returned.")] == ["Serhiy"]
+    assert run("Officials said Ihor Terekhov met Oleh Terehov at the plant.") == []
+    assert [f.match for f in run("Mayor Ihor Terekhov spoke. Terehov later said more. Terekhov left.")] == ["Terehov"]
+
+
+def test_sibling_derivations_are_not_variants(translit):
+    assert translit.relation("Germans", "Germany", 5, 6) is None
+    assert translit.relation("Serhii", "Serhiy", 5, 6) == "spelling"

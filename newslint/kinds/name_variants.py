@@ -7,14 +7,16 @@ words that occur mid-sentence, or look transliterated. Two forms are one name
 spelled two ways when they share a transliteration key (y/iy/yy/ii endings,
 kh/h, ts/c, ye/e, doubled letters, ...) or differ by one letter in a long
 name, *and* the evidence is good: one form looks transliterated (zh, kh,
--skiy, -enko, ...) or both follow the same first name or title. Derived forms
+-skiy, -enko, ...), both follow the same first name or title or precede the
+same surname, or (``lone-slip-majority``) one form is used once against many
+uses of the other. Derived forms
 (Russia/Russian), plurals (Biden/Bidens), feminine forms (Peskov/Peskova) and
 pairs the pack lists as distinct (Johnson/Johnston) are never paired. Names
 that a known-name rule already covers (``known-from``) are left to it.
 
 Pack fields: the transliteration tables (see :mod:`newslint.translit`),
 ``known-from`` (rule codes of name-groups rules in bundled packs), ``titles``,
-``min-length``, ``edit-min-length``. Message placeholders as for mixed names:
+``min-length``, ``edit-min-length``, ``lone-slip-majority``. Message placeholders as for mixed names:
 {match}, {preferred}, {count}, {times}, {lines}, {match_lines}.
 """
 from __future__ import annotations
@@ -41,13 +43,14 @@ class Form:
     mid_sentence: bool = False
     before: set[str] = field(default_factory=set)  # first names / titles right before it
     after: set[str] = field(default_factory=set)  # surnames right after it
+    first_names: set[str] = field(default_factory=set)  # capitalised words before it, mid-sentence
 
 
 class Kind(RuleKind):
     fields = {
         "endings": list, "rewrites": list, "collapse-doubles": bool, "markers": list,
         "derived-suffixes": list, "feminine": list, "distinct": list, "titles": list,
-        "known-from": list, "min-length": int, "edit-min-length": int,
+        "known-from": list, "min-length": int, "edit-min-length": int, "lone-slip-majority": int,
     }
     needs = frozenset({"tokens"})
 
@@ -55,6 +58,7 @@ class Kind(RuleKind):
         self.translit = Transliteration.from_spec(spec)
         self.min_length = int(spec.get("min-length", 5))
         self.edit_min_length = int(spec.get("edit-min-length", 6))
+        self.lone_slip_majority = int(spec.get("lone-slip-majority", 0))
         if self.min_length < 3 or self.edit_min_length < 3:
             raise PackError("min-length and edit-min-length must be at least 3")
         titles = spec.get("titles", [])
@@ -95,6 +99,10 @@ class Kind(RuleKind):
                 prev = doc[token.i - 1].text
                 if prev[:1].isupper() and prev.isalpha() or prev.lower() in self.titles:
                     form.before.add(prev.lower())
+                    ptok = doc[token.i - 1]
+                    if prev.lower() not in self.titles and not (
+                            ptok.is_sent_start or ptok.i == 0 or _after_break(text, ptok.idx)):
+                        form.first_names.add(prev.lower())
             if token.i + 1 < len(doc):
                 nxt = doc[token.i + 1].text
                 if nxt[:1].isupper() and nxt.isalpha() and len(nxt) > 2:
@@ -127,9 +135,21 @@ class Kind(RuleKind):
         how = self.translit.relation(a.text, b.text, self.min_length, self.edit_min_length)
         if how is None or not (a.mid_sentence or b.mid_sentence):
             return False
-        marked = self.translit.marked(a.text) or self.translit.marked(b.text)
-        shared = bool(a.before & b.before or a.after & b.after)
-        return marked or shared
+        if _disjoint(a.first_names, b.first_names) or _disjoint(a.after, b.after):
+            return False  # Oleksii Reznikov and Oleksiy Danilov: two people, two first names
+        if self.translit.marked(a.text) or self.translit.marked(b.text):
+            return True
+        if a.before & b.before or a.after & b.after:
+            return True
+        return self._lone_slip(a, b)
+
+    def _lone_slip(self, a: Form, b: Form) -> bool:
+        """Without other evidence: one use against many, same first letter (Rodick once,
+        Roddick eight times), which two different names rarely show."""
+        if self.lone_slip_majority <= 0 or fold(a.text)[:1] != fold(b.text)[:1]:
+            return False
+        few, many = sorted((len(a.spans), len(b.spans)))
+        return few == 1 and many >= self.lone_slip_majority
 
     def _hits(self, ctx: Context, forms: list[Form]) -> Iterable[Hit]:
         majority = max(forms, key=lambda f: (len(f.spans), -f.spans[0][0]))
@@ -146,6 +166,10 @@ class Kind(RuleKind):
                     times=times(len(majority.spans)), lines=lines, match_lines=match_lines,
                 )
                 yield Hit(start, end, message, replacements=[replacement], fix=replacement, safe=False)
+
+
+def _disjoint(a: set[str], b: set[str]) -> bool:
+    return bool(a) and bool(b) and not a & b
 
 
 def _after_break(text: str, offset: int) -> bool:
