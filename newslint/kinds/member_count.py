@@ -43,10 +43,11 @@ class Kind(RuleKind):
     def _patterns(self) -> list[Any]:
         if self._compiled is None:
             from ..knowledge import knowledge
-            from ..knowledge.claims import expand
+            from ..knowledge.claims import expand, prefilter
 
             kb = knowledge()
             self._orgs = [o for o in (kb.organisation(i) for i in self.org_ids) if o.counts]
+            self._prefilter = prefilter(self._orgs)
             self._compiled = [expand(s, kb, self._orgs) for s in self.sources] if self._orgs else []
         return self._compiled
 
@@ -58,10 +59,12 @@ class Kind(RuleKind):
             return
         text = ctx.text
         extra = document_intervals(ctx, self.markers)
+        if not self._prefilter.search(text):
+            return
         seen: set[tuple[int, int]] = set()
         for s_start, s_end in sentences(ctx):
             sentence = text[s_start:s_end]
-            if self.markers.silenced(sentence):
+            if not self._prefilter.search(sentence) or self.markers.silenced(sentence):
                 continue
             for pattern in patterns:
                 for match in finditer(pattern, sentence):

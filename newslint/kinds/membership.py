@@ -63,9 +63,10 @@ class Kind(RuleKind):
         """Triggers compiled against the knowledge base, on first use."""
         if self._compiled is None:
             from ..knowledge import knowledge
-            from ..knowledge.claims import expand
+            from ..knowledge.claims import expand, prefilter
 
             kb = knowledge()
+            self._prefilter = prefilter(kb.organisation(i) for i in self.org_ids)
             compiled = []
             for source, ids in self.triggers:
                 orgs = [kb.organisation(i) for i in ids]
@@ -81,10 +82,12 @@ class Kind(RuleKind):
         text = ctx.text
         patterns = self._patterns()
         extra = document_intervals(ctx, self.markers)
+        if not self._prefilter.search(text):
+            return
         seen: set[tuple[int, int]] = set()
         for s_start, s_end in sentences(ctx):
             sentence = text[s_start:s_end]
-            if self.markers.silenced(sentence):
+            if not self._prefilter.search(sentence) or self.markers.silenced(sentence):
                 continue
             for pattern, orgs in patterns:
                 for match in finditer(pattern, sentence):

@@ -136,6 +136,12 @@ class Markers:
         return found
 
 
+def prefilter(orgs: Iterable[Organisation]) -> Any:
+    """A cheap pattern: sentences without any of these words cannot match a trigger."""
+    words = sorted({w for org in orgs for w in org.names + org.mentions}, key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(w) for w in words))
+
+
 def _search(pattern: Any, text: str) -> bool:
     return next(finditer(pattern, text), None) is not None
 

@@ -61,6 +61,7 @@ class Organisation:
     path: str
     source: str = ""
     nouns: list[str] = field(default_factory=list)
+    mentions: list[str] = field(default_factory=list)
     member_words: list[str] = field(default_factory=list)
     member_phrase: str = ""
     dissolved: dt.date | None = None
@@ -158,6 +159,7 @@ def load_organisation(path: Path, countries: Countries) -> Organisation:
             names=_strs(head.get("names"), path, "names"), founded=_date(head.get("founded"), path, "founded"),
             path=_display_path(path), source=str(head.get("source", "")),
             nouns=_strs(head.get("nouns", []), path, "nouns"),
+            mentions=_strs(head.get("mentions", []), path, "mentions"),
             member_words=_strs(head.get("member-words", ["member", "members"]), path, "member-words"),
             member_phrase=str(head.get("member-phrase", f"a member of {head.get('name', '')}")),
             dissolved=_date(head["dissolved"], path, "dissolved") if "dissolved" in head else None,
