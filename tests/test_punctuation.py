@@ -168,3 +168,36 @@ def test_punctuation_never_crashes_on_odd_input(lint):
     for text in ["", "\"", "“", "(", ")", "’", "'", "...", "“‘’”", "\n\n\"\n\n", "a" * 5000 + "("]:
         for f in lint(text, select="punctuation"):
             assert f.category == "punctuation" and "internal error" not in f.message
+
+
+# ----- NL508-NL511 ------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "code"), [
+    ("She´ll make a decision tomorrow.", "NL508"),
+    ("You shouldn;t do it.", "NL508"),
+    ("They couldn t agree.", "NL508"),
+    ("Where were you in the 1990's?", "NL509"),
+    ("It was big in the mid-80's.", "NL509"),
+    ("He said ``never again'' and left.", "NL510"),
+    ("„Never again”, he said.", "NL510"),
+    ("; How is it going?", "NL511"),
+    ("“Good morning, Frank,”said Hal.", "NL505"),
+])
+def test_slips_flagged(lint, text, code):
+    assert codes(lint(text, select=code), code)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("She’ll decide; you shouldn't; they couldn’t.", "NL508"),
+    ("Ministers can t-bone steaks.", "NL508"),
+    ("The 1990s, the ’90s and 2020's record.", "NL509"),
+    ("He said “never again” and 'never'.", "NL510"),
+    ("The pipe is 3' 6'' long.", "NL510"),
+    ("The talks ended; then they left.", "NL511"),
+    ("“Good morning, Frank,” said Hal.", "NL505"),
+])
+def test_slips_left_alone(lint, text, code):
+    assert not codes(lint(text, select=code), code)
+
+
+def test_tex_quotes_balance(lint):
+    assert not codes(lint("``Test” he said.", select="NL501"), "NL501")

@@ -107,8 +107,10 @@ class Kind(RuleKind):
         stack: list[int] = []
         for pos in range(start, end):
             ch = text[pos]
-            if ch in OPEN_DOUBLE:
+            if ch in OPEN_DOUBLE or text.startswith("``", pos):  # `` opens in TeX-style copy
                 stack.append(pos)
+            elif ch == "`" and pos > start and text[pos - 1] == "`":
+                continue
             elif ch == CLOSE_DOUBLE:
                 if stack:
                     stack.pop()
