@@ -1,0 +1,72 @@
+"""``doubled-word``: the same word twice in a row ("the the"), a classic keying slip.
+
+Pack fields: ``allow`` (words that may be doubled: "had had", "that that"),
+``allow-if-before`` (table word -> regex: the doubling is allowed when the regex is
+found earlier in the same sentence: "what it is is"), ``safe`` (whether the fix,
+dropping the second word, is safe; default true).
+
+Left alone by design: two capitalised words (places and names such as "Bora
+Bora", a band called "The The"), words in capitals, single letters other than
+"a", and doubles across a blank line (a heading followed by its first paragraph).
+A line break between the two words counts only when both are in lower case.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import regex
+
+from ..model import Hit
+from .base import Context, PackError, RuleKind
+from .common import as_str_list, compile_regex, finditer
+
+_DOUBLE = regex.compile(r"(?<![\w'’\-])(?P<first>[^\W\d_]+)(?P<gap>[ \t]*\n?[ \t]*)(?P<second>(?i:(?P=first)))"
+                        r"(?![\w'’]|-\w)")
+_SENTENCE_END = regex.compile(r"[.!?]\s|\n\s*\n")
+
+
+class Kind(RuleKind):
+    fields = {"allow": list, "allow-if-before": dict, "safe": bool}
+
+    def configure(self, spec: dict[str, Any]) -> None:
+        self.allow = {w.lower() for w in as_str_list(spec.get("allow", []), "allow")}
+        table = spec.get("allow-if-before", {})
+        self.allow_if = {}
+        for word, source in table.items():
+            if not isinstance(source, str):
+                raise PackError(f"allow-if-before.{word} must be a regex string")
+            self.allow_if[word.lower()] = compile_regex(source, True, f"allow-if-before.{word}")
+        self.safe = bool(spec.get("safe", True))
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        text = ctx.text
+        for match in finditer(_DOUBLE, text):
+            first, second, gap = match.group("first"), match.group("second"), match.group("gap")
+            if not gap or not self._is_slip(text, match.start(), first, second, gap):
+                continue
+            yield Hit(
+                match.start(), match.end(), self.format(match=match.group(), word=first),
+                replacements=[first], fix=first, safe=self.safe,
+            )
+
+    def _is_slip(self, text: str, start: int, first: str, second: str, gap: str) -> bool:
+        word = first.lower()
+        if word in self.allow:
+            return False
+        if len(first) == 1 and word != "a":
+            return False
+        if first.isupper() and second.isupper() and len(first) > 1:
+            return False
+        if first[:1].isupper() and second[:1].isupper():
+            return False
+        if "\n" in gap and not (first.islower() and second.islower()):
+            return False
+        rule = self.allow_if.get(word)
+        if rule is not None:
+            sentence_start = 0
+            for end in _SENTENCE_END.finditer(text, 0, start):
+                sentence_start = end.end()
+            if rule.search(text, sentence_start, start):
+                return False
+        return True

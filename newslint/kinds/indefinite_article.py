@@ -1,0 +1,170 @@
+"""``indefinite-article``: "a" or "an" by the next word's first sound, not its letter.
+
+Pack fields: ``article`` ("a": flag "a" before a vowel sound; "an": flag "an"
+before a consonant sound), ``data`` (the word lists, a TOML file relative to the
+pack; default ``data/an-words.toml``), ``safe`` (default false).
+
+The lists say what spelling cannot: "a university", "an hour", "a one-off".
+Capitals said letter by letter take the letter's sound ("an FBI agent", "an MP");
+capitals said as a word take the word's ("a NATO summit"). Where the sound is
+unclear (an acronym neither list knows, "an historic"), nothing is reported.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from ..model import Hit, NewslintError
+from ..toml import load_toml
+from .base import Context, PackError, RuleKind
+from .common import finditer
+
+_CANDIDATE = regex.compile(
+    r"(?<![\w'’\-.])(?P<art>a|an|A|An)(?P<gap>[ \t]+|[ \t]*\n[ \t]*)[\"'‘“(]?(?P<word>[^\W_][\w'’.\-]*)"
+)
+_VOWEL_NUMBER = regex.compile(r"^(?:8|1[18](?:\d\d)?(?![\d])|1[18],\d{3})")
+_LETTERS_SAID_AS_VOWEL = set("AEFHILMNORSX")
+_OPENERS = "\"'‘“([ \t"
+_SENTENCE_ENDS = ".!?:;…\n"
+
+VOWEL, CONSONANT = "vowel", "consonant"
+
+
+@dataclass(frozen=True)
+class SoundLists:
+    consonant_words: frozenset[str]
+    consonant_prefixes: tuple[str, ...]
+    vowel_prefixes: tuple[str, ...]
+    tolerated_an_h: tuple[str, ...]
+    either: tuple[str, ...]
+    acronym_words: frozenset[str]
+    acronym_letters: frozenset[str]
+    acronym_either: frozenset[str]
+    irish: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def load_lists(path: str) -> SoundLists:
+    """Read the word lists; a missing or malformed file is a pack error."""
+    try:
+        data, _ = load_toml(path)
+    except NewslintError as exc:
+        raise PackError(str(exc)) from None
+
+    def strings(table: str, key: str, lower: bool = True) -> list[str]:
+        value = data.get(table, {}).get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise PackError(f"{path}: [{table}] {key} must be a list of strings")
+        return [v.lower() for v in value] if lower else list(value)
+
+    return SoundLists(
+        consonant_words=frozenset(strings("consonant-sound", "words")),
+        consonant_prefixes=tuple(strings("consonant-sound", "prefixes")),
+        vowel_prefixes=tuple(strings("vowel-sound", "prefixes")),
+        tolerated_an_h=tuple(strings("tolerated", "an-h")),
+        either=tuple(strings("tolerated", "either")),
+        acronym_words=frozenset(strings("acronyms", "words", lower=False)),
+        acronym_letters=frozenset(strings("acronyms", "letters", lower=False)),
+        acronym_either=frozenset(strings("acronyms", "either", lower=False)),
+        irish=frozenset(strings("irish", "after-an")),
+    )
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents: 'Élysée' -> 'elysee'."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
+def first_sound(word: str, lists: SoundLists, article: str = "a") -> str | None:
+    """VOWEL, CONSONANT, or None when unsure (then nothing is reported)."""
+    word = regex.sub(r"['’]s?$", "", word).rstrip(".-")
+    if not word:
+        return None
+    if word[0].isdigit():
+        return VOWEL if _VOWEL_NUMBER.match(word) else CONSONANT
+    if regex.match(r"^[A-Za-z](?:$|[\-\d])", word):  # a letter: "an X-ray", "an F-16", "a U-turn"
+        return VOWEL if word[0].upper() in _LETTERS_SAID_AS_VOWEL else CONSONANT
+    caps = regex.sub(r"[.\d]", "", word)
+    if regex.fullmatch(r"[A-Z]{2,}s?", caps) and not regex.fullmatch(r"[A-Z][a-z]+", caps):
+        return _acronym_sound(caps if caps.isupper() else caps[:-1], lists)
+    folded = _fold(word)
+    if not folded[:1].isascii() or not folded[:1].isalpha():
+        return None
+    if folded.startswith(lists.either):
+        return None
+    if folded[0] in "aeiou":
+        if folded in lists.consonant_words or folded.startswith(lists.consonant_prefixes):
+            return CONSONANT
+        return VOWEL
+    if folded[0] == "h":
+        if folded.startswith(lists.vowel_prefixes):
+            return VOWEL
+        if folded.startswith(lists.tolerated_an_h):
+            return None
+        return CONSONANT
+    if folded[0] == "x":  # "xylophone" (z) but "Xi" (sh): unclear
+        return None
+    return CONSONANT
+
+
+def _acronym_sound(caps: str, lists: SoundLists) -> str | None:
+    if caps in lists.acronym_either:
+        return None
+    first = caps[0]
+    if first in "AEIO":
+        return VOWEL
+    if first not in _LETTERS_SAID_AS_VOWEL:
+        return CONSONANT  # "a BBC", "a UN", "a YMCA": letter and word sound alike
+    if caps in lists.acronym_words:
+        return CONSONANT
+    if caps in lists.acronym_letters or not any(c in "AEIOU" for c in caps[1:2]):
+        return VOWEL  # "an FBI", "an MP", "an NHS"
+    return None  # "a SIM"? "an RAC"? unclear unless listed
+
+
+class Kind(RuleKind):
+    fields = {"article": str, "data": str, "safe": bool}
+    required = ("article",)
+
+    def configure(self, spec: dict[str, Any]) -> None:
+        self.article = spec["article"]
+        if self.article not in ("a", "an"):
+            raise PackError("'article' must be \"a\" (flag 'a' before vowel sounds) or \"an\"")
+        path = Path(self.rule.pack_path).parent / spec.get("data", "data/an-words.toml")
+        self.lists = load_lists(str(path))
+        self.safe = bool(spec.get("safe", False))
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        text = ctx.text
+        wrong_sound = VOWEL if self.article == "a" else CONSONANT
+        for match in finditer(_CANDIDATE, text):
+            art, word = match.group("art"), match.group("word")
+            if art.lower() != self.article:
+                continue
+            if art[0].isupper() and not _sentence_start(text, match.start()):
+                continue  # "Plan A", "grade A", "Mr An", "A Coruna"
+            if art.lower() == "an" and _fold(word).rstrip(".") in self.lists.irish:
+                continue
+            if first_sound(word, self.lists, self.article) != wrong_sound:
+                continue
+            right = "an" if self.article == "a" else "a"
+            right = right.capitalize() if art[0].isupper() else right
+            start, end = match.span("art")
+            yield Hit(start, end, self.format(match=art, replacement=right, word=word.rstrip(".")),
+                      replacements=[right], fix=right, safe=self.safe)
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Whether only opening quotes and space separate ``pos`` from a sentence end."""
+    j = pos - 1
+    while j >= 0 and text[j] in _OPENERS:
+        j -= 1
+    if j < 0 or text[j] in _SENTENCE_ENDS:
+        return True
+    return text[j] in "\"'’”)" and j > 0 and text[j - 1] in ".!?"

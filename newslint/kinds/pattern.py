@@ -1,0 +1,259 @@
+"""``pattern``: token patterns in spaCy ``Matcher`` syntax, declared in a pack.
+
+Pack fields:
+
+- ``patterns``: a list of patterns; each is a list of token tables in spaCy
+  ``Matcher`` syntax (``{LOWER = "could"}``, ``{LOWER = {IN = ["a", "an"]}}``,
+  ``{IS_PUNCT = true}``, ``OP = "?"``, ...).
+- ``report``: token indexes (into the matched tokens; negative from the end) whose
+  span is reported; default the whole match. Lets a pattern look at context
+  without reporting it: ``report = [1, 2]``.
+- ``replacement``: a template (or a list of them) for the suggested fix. ``{0}``,
+  ``{1}``... are the matched tokens, ``{match}`` the reported text; a format spec
+  changes case: ``{1:lower}``, ``{0:upper}``, ``{0:cap}``.
+- ``safe``: whether ``--fix`` may apply the replacement unreviewed (default false).
+- ``unless-before`` / ``unless-after``: a regex (case-insensitive) searched in
+  the sentence before / after the reported span; a hit leaves the match alone
+  ("what it was is" is grammatical).
+- ``exceptions``: regexes over the text whose matches are left alone.
+
+All pattern rules of a process share ONE ``Matcher`` per spaCy vocabulary: the text
+is tokenised once (``ctx.spacy_doc()``) and matched once for every rule, and each
+rule then reads its own matches. spaCy is imported only when a pattern rule is
+configured or run.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import string
+from collections.abc import Iterable
+from typing import Any
+
+from ..model import Hit
+from .base import Context, PackError, RuleKind
+from .common import Exceptions, compile_regex
+
+#: Token attributes that only a trained pipeline fills in.
+TAGGED_ATTRS = {"POS": "pos", "TAG": "pos", "MORPH": "pos", "LEMMA": "lemma", "DEP": "dep", "ENT_TYPE": "ents",
+                "ENT_IOB": "ents", "ENT_ID": "ents", "ENT_KB_ID": "ents"}
+
+# Pattern registry: match key -> (patterns, needs tags). Keys are "CODE#digest" so two
+# packs that reuse a code with different patterns (tests, newsroom packs) do not clash.
+_REGISTRY: dict[str, tuple[list[list[dict[str, Any]]], bool]] = {}
+
+
+class _Combined:
+    """One Matcher (plain) plus one for tag-needing patterns, for one vocabulary."""
+
+    def __init__(self, vocab: Any) -> None:
+        from spacy.matcher import Matcher
+
+        self.vocab = vocab
+        self.plain = Matcher(vocab)
+        self.tagged = Matcher(vocab)
+        self.keys: set[str] = set()
+        self._doc: Any = None
+        self._results: dict[str, list[tuple[int, int]]] = {}
+
+    def sync(self) -> None:
+        """Add patterns registered since the last run (a new Linter, a test pack)."""
+        for key, (patterns, tagged) in _REGISTRY.items():
+            if key not in self.keys:
+                (self.tagged if tagged else self.plain).add(key, patterns)
+                self.keys.add(key)
+                self._doc = None
+
+    def matches(self, doc: Any, key: str) -> list[tuple[int, int]]:
+        if doc is not self._doc:
+            results: dict[str, list[tuple[int, int]]] = {}
+            matchers = [self.plain]
+            if len(self.tagged) and (doc.has_annotation("TAG") or doc.has_annotation("POS")):
+                matchers.append(self.tagged)
+            strings = self.vocab.strings
+            for matcher in matchers:
+                for match_id, start, end in matcher(doc):
+                    results.setdefault(strings[match_id], []).append((start, end))
+            self._doc, self._results = doc, results
+        return self._results.get(key, [])
+
+
+_COMBINED: dict[int, _Combined] = {}
+
+
+def _combined(vocab: Any) -> _Combined:
+    combined = _COMBINED.get(id(vocab))
+    if combined is None or combined.vocab is not vocab:
+        combined = _COMBINED[id(vocab)] = _Combined(vocab)
+    combined.sync()
+    return combined
+
+
+def validate_patterns(patterns: Any, declared: frozenset[str]) -> bool:
+    """Check patterns with spaCy's own validator; return whether they need a tagger."""
+    if not isinstance(patterns, list) or not patterns:
+        raise PackError("'patterns' must be a non-empty list of token patterns (lists of tables)")
+    tagged = False
+    for number, pattern in enumerate(patterns, 1):
+        if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):
+            raise PackError(f"pattern {number} must be a non-empty list of token tables, e.g. [{{LOWER = \"the\"}}]")
+        for token in pattern:
+            for attr in token:
+                feature = TAGGED_ATTRS.get(str(attr).upper())
+                if feature:
+                    tagged = True
+                    if not declared & {feature, "pos"}:
+                        raise PackError(f"pattern {number} uses {attr}, which needs a trained pipeline: "
+                                        f"add requires = [\"{feature}\"]")
+    from spacy.errors import MatchPatternError
+    from spacy.matcher import Matcher
+    from spacy.vocab import Vocab
+
+    try:
+        Matcher(Vocab(), validate=True).add("check", patterns)
+    except MatchPatternError as exc:
+        detail = " ".join(str(exc).split())
+        raise PackError(f"invalid token pattern: {detail}") from None
+    except (ValueError, TypeError, KeyError) as exc:
+        raise PackError(f"invalid token pattern: {exc}") from None
+    return tagged
+
+
+class _Template(string.Formatter):
+    """str.format with case specs (lower, upper, cap, title) and missing keys kept visible."""
+
+    def get_value(self, key: int | str, args: Any, kwargs: Any) -> Any:
+        if isinstance(key, str) and key.lstrip("-").isdigit():
+            key = int(key)  # "{-2}": the second token from the end
+        if isinstance(key, int):
+            return args[key] if -len(args) <= key < len(args) else "{" + str(key) + "}"
+        return kwargs.get(key, "{" + key + "}")
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        text = str(value)
+        if format_spec == "lower":
+            return text.lower()
+        if format_spec == "upper":
+            return text.upper()
+        if format_spec == "cap":
+            return text[:1].upper() + text[1:]
+        if format_spec == "title":
+            return text.title()
+        return format(text, format_spec)
+
+    def fill(self, template: str, args: list[str], kwargs: dict[str, str]) -> str:
+        try:
+            return self.vformat(template, args, kwargs)
+        except (ValueError, IndexError, KeyError, AttributeError):
+            return template
+
+
+TEMPLATE = _Template()
+
+
+class Kind(RuleKind):
+    fields = {"patterns": list, "report": list, "replacement": (str, list), "safe": bool,
+              "unless-before": str, "unless-after": str, "exceptions": list}
+    required = ("patterns",)
+    needs = frozenset({"tokens"})
+
+    def configure(self, spec: dict[str, Any]) -> None:
+        requires = spec.get("requires", [])
+        if not all(isinstance(r, str) for r in requires):
+            raise PackError("'requires' must be a list of strings")
+        patterns = spec["patterns"]
+        tagged = validate_patterns(patterns, frozenset(requires))
+        digest = hashlib.sha1(json.dumps(patterns, sort_keys=True).encode()).hexdigest()[:12]
+        # One match key per pattern, so that each pattern can report its own tokens.
+        self.keys = [f"{self.rule.code}#{digest}/{i}" for i in range(len(patterns))]
+        for key, pattern in zip(self.keys, patterns):
+            _REGISTRY.setdefault(key, ([pattern], tagged))
+        self.report = _reports(spec.get("report"), len(patterns))
+        replacement = spec.get("replacement", [])
+        self.replacements = [replacement] if isinstance(replacement, str) else replacement
+        if not all(isinstance(r, str) for r in self.replacements):
+            raise PackError("'replacement' must be a string or a list of strings")
+        self.safe = bool(spec.get("safe", False))
+        self.before = _optional_regex(spec.get("unless-before"), "unless-before")
+        self.after = _optional_regex(spec.get("unless-after"), "unless-after")
+        self.exceptions = Exceptions(spec.get("exceptions"))
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        doc = ctx.spacy_doc()
+        combined = _combined(doc.vocab)
+        found = [(start, end, report) for key, report in zip(self.keys, self.report)
+                 for start, end in combined.matches(doc, key)]
+        if not found:
+            return
+        text = ctx.text
+        exempt = self.exceptions.spans(text) if self.exceptions.patterns else []
+        seen: set[tuple[int, int]] = set()
+        for start, end, report in sorted(found, key=lambda m: (m[0], m[1])):
+            first, last = _reported(report, start, end)
+            span_start, span_end = doc[first].idx, doc[last].idx + len(doc[last])
+            if (span_start, span_end) in seen or Exceptions.covers(exempt, span_start, span_end):
+                continue
+            if not self._context_allows(doc, first, last, text, span_start, span_end):
+                continue
+            seen.add((span_start, span_end))
+            tokens = [t.text for t in doc[start:end]]
+            found_text = text[span_start:span_end]
+            values = {"match": found_text}
+            replacements = [_fill_replacement(r, tokens, values) for r in self.replacements]
+            replacements = [r for r in dict.fromkeys(replacements) if r != found_text]
+            values["replacement"] = " or ".join(replacements)
+            yield Hit(
+                span_start, span_end, TEMPLATE.fill(self.rule.message, tokens, values),
+                replacements=replacements,
+                fix=replacements[0] if len(replacements) == 1 else None, safe=self.safe,
+            )
+
+    def _context_allows(self, doc: Any, first: int, last: int, text: str, start: int, end: int) -> bool:
+        if self.before is None and self.after is None:
+            return True
+        sent = doc[first].sent if doc.has_annotation("SENT_START") else None
+        sent_start = sent.start_char if sent is not None else 0
+        sent_end = max(sent.end_char, end) if sent is not None else len(text)
+        if self.before is not None and self.before.search(text, sent_start, start):
+            return False
+        return not (self.after is not None and self.after.search(text, end, sent_end))
+
+
+def _reports(raw: Any, count: int) -> list[list[int] | None]:
+    """``report`` for each pattern: one list for all patterns, or one list per pattern."""
+    if raw is None:
+        return [None] * count
+
+    def valid(item: Any) -> bool:
+        return isinstance(item, list) and bool(item) and all(
+            isinstance(i, int) and not isinstance(i, bool) for i in item)
+
+    if valid(raw):
+        return [list(raw)] * count
+    if isinstance(raw, list) and len(raw) == count and all(valid(r) for r in raw):
+        return [list(r) for r in raw]
+    raise PackError("'report' must be a list of token indexes (e.g. [1, 2]) or one such list per pattern")
+
+
+def _reported(report: list[int] | None, start: int, end: int) -> tuple[int, int]:
+    """Doc token indexes of the first and last reported token of a match."""
+    if not report:
+        return start, end - 1
+    size = end - start
+    picked = [min(max(i if i >= 0 else size + i, 0), size - 1) for i in report]
+    return start + min(picked), start + max(picked)
+
+
+def _fill_replacement(template: str, tokens: list[str], values: dict[str, str]) -> str:
+    """Fill a replacement; at a capitalised match a plain literal is capitalised too."""
+    filled = TEMPLATE.fill(template, tokens, values)
+    match = values["match"]
+    if match[:1].isupper() and filled[:1].islower() and ":lower}" not in template:
+        filled = filled[:1].upper() + filled[1:]
+    return filled
+
+
+def _optional_regex(source: Any, what: str) -> Any:
+    if source is None:
+        return None
+    return compile_regex(source, ignore_case=True, what=what)
