@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import errno
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
@@ -240,13 +241,20 @@ def fix_file(
 
 def unified_diff(fix: FileFix) -> str:
     """A unified diff of one file's fix; line endings are kept as they are in the file."""
-    before = fix.before.splitlines(keepends=True)
-    after = fix.after.splitlines(keepends=True)
+    before, after = _lines(fix.before), _lines(fix.after)
     lines = difflib.unified_diff(before, after, fromfile=f"a/{fix.path}", tofile=f"b/{fix.path}")
     out = []
     for line in lines:
         out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with their endings; only CR, LF and CRLF end a line (not U+2028 and the like)."""
+    return [m.group() for m in _LINE.finditer(text) if m.group()]
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 
 def describe(fix: FileFix) -> list[str]:
@@ -318,9 +326,21 @@ def run(
             return _linter.lint(make_document(text, _path), _date)
 
         unsafe = consistency_rules(session, [result.path]) if fix_consistency else set()
-        fix = fix_file(
-            result.path, result.findings, lint, expected_text=result.text, unsafe_rules=unsafe, write=write
-        )
+        try:
+            fix = fix_file(
+                result.path,
+                result.findings,
+                lint,
+                expected_text=result.text,
+                unsafe_rules=unsafe,
+                write=write,
+            )
+        except Exception as exc:  # noqa: BLE001 - a bug here must not stop the other files
+            fix = FileFix(
+                result.path,
+                error=f"{result.path}: internal error while fixing ({type(exc).__name__}: "
+                f"{exc}); not fixed, the file is intact. Please report this.",
+            )
         if fix.error:
             failed += 1
             log.write(f"newslint: {fix.error}\n")

@@ -344,3 +344,27 @@ def test_fix_with_json_keeps_stdout_machine_readable(capsys, tmp_path):
     code, out, err = run(capsys, path, "--fix", "--format", "json")
     assert json.loads(out)["findings"] == [] and code == 0
     assert "fixed NL201" in err
+
+
+def test_diff_splits_lines_only_at_cr_and_lf(capsys, tmp_path):
+    path = write_bytes(tmp_path / "d.txt", "One\u2028line in Kiev.\nNext.\n".encode())
+    _, out, _ = run(capsys, path, "--diff")
+    assert "-One\u2028line in Kiev.\n+One\u2028line in Kyiv.\n" in out and "No newline" not in out
+
+
+def test_internal_error_while_fixing_leaves_files_and_run_goes_on(capsys, tmp_path, monkeypatch):
+    first = write_bytes(tmp_path / "a.txt", ORIGINAL)
+    second = write_bytes(tmp_path / "b.txt", ORIGINAL)
+    real = fixmod.fix_text
+
+    def broken_once(text, *args, **kwargs):
+        if not broken_once.done:
+            broken_once.done = True
+            raise RuntimeError("boom")
+        return real(text, *args, **kwargs)
+
+    broken_once.done = False
+    monkeypatch.setattr(fixmod, "fix_text", broken_once)
+    code, _, err = run(capsys, first, second, "--fix")
+    assert first.read_bytes() == ORIGINAL and b"Kyiv" in second.read_bytes()
+    assert "internal error while fixing (RuntimeError: boom)" in err and code == 1
