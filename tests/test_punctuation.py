@@ -52,6 +52,20 @@ def test_unbalanced_quote_per_line_when_lines_are_paragraphs(lint):
     assert [f.line for f in found] == [2]
 
 
+def test_hard_wrapped_paragraphs_are_joined(lint):
+    text = ("Negotiators met on Tuesday. \"We are ready to talk, but we will not give up\n"
+            "our land,\" the minister said.\n\n"
+            "\"The meetings continue, and the positions already sound more\n"
+            "realistic.\n\n"
+            "\"But time is still needed,\" he said.\n")
+    assert not codes(lint(text, select="NL501"), "NL501")
+
+
+def test_quote_wrapped_at_a_sentence_end_is_balanced(lint):
+    text = "\"We are ready.\nWe will talk,\" he said.\n"
+    assert not codes(lint(text, select="NL501"), "NL501")
+
+
 # ----- NL502 brackets --------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "The alliance (which has 30 members will meet.",

@@ -2,7 +2,7 @@
 without being opened, or closed by the wrong kind of bracket.
 
 List markers ("1)", "a)" at the start of a line or after a space) and emoticons are
-not brackets. Paragraphs are the units of :func:`balanced_quotes.units`.
+not brackets. Paragraphs (and their lines) are judged as in :func:`balanced_quotes.judge`.
 
 Pack fields: ``pairs`` (opening and closing characters, default ``["()", "[]", "{}"]``).
 """
@@ -15,7 +15,7 @@ import regex
 
 from ..model import Hit
 from .base import Context, PackError, RuleKind
-from .balanced_quotes import excerpt_filter, units
+from .balanced_quotes import judge, units
 from .common import as_str_list
 
 # "1)", "a)", "iv)" opening a line or following a space: an enumeration, not a bracket.
@@ -35,8 +35,7 @@ class Kind(RuleKind):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        for start, end in units(ctx):
-            yield from excerpt_filter(text, start, end, self._unit(text, start, end))
+        yield from judge(text, units(ctx), lambda s, e, _cont, _carried: (list(self._unit(text, s, e)), False))
 
     def _unit(self, text: str, start: int, end: int) -> Iterator[Hit]:
         ignored: set[int] = set()

@@ -14,7 +14,7 @@ Pack fields: ``singles`` (default true: also check single quotes), ``elisions``
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import regex
@@ -31,25 +31,57 @@ _TERMINAL = tuple(".!?:;\"”’)]…")
 _WORD = regex.compile(r"\w")
 
 
-def units(ctx: Context) -> Iterator[tuple[int, int]]:
-    """Paragraph spans of the prose, one check unit each.
+QUOTE_OPENERS = ('"', "“", "„", "‘", "'", "`")
 
-    A blank-line paragraph is one unit unless it looks like one-paragraph-per-line
-    copy (most of its lines end a sentence), as pasted web copy often is; then each
-    line is a unit.
+#: A check over one span: (start, end, continued, carried) -> (hits, ends inside a quotation).
+SpanCheck = Callable[[int, int, bool, bool], tuple[list[Hit], bool]]
+
+
+def units(ctx: Context) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Paragraphs of the prose (blank-line separated), each with its segments.
+
+    Pasted web copy often has one paragraph per line with no blank lines between, so
+    a paragraph is also cut into segments at line ends that close a sentence (the
+    next line starts with a capital or a quote mark). Hard-wrapped lines are joined.
     """
     text = ctx.text
+    found = []
     for start, end in ctx.doc.paragraphs():
         lines = [(s, e) for s, e in _lines(text, start, end) if text[s:e].strip()]
-        if len(lines) <= 1:
-            yield start, end
+        segments: list[tuple[int, int]] = []
+        for s, e in lines:
+            line = text[s:e].strip()
+            if segments and not (text[segments[-1][0]:segments[-1][1]].rstrip().endswith(_TERMINAL)
+                                 and not line[:1].islower()):
+                segments[-1] = (segments[-1][0], e)
+            else:
+                segments.append((s, e))
+        found.append((start, end, segments or [(start, end)]))
+    return found
+
+
+def judge(text: str, paragraphs: list[tuple[int, int, list[tuple[int, int]]]], check: SpanCheck) -> Iterator[Hit]:
+    """Run ``check`` per paragraph; where a paragraph is unbalanced, pin the problem to
+    its segments (lines) if they tell more, else report the paragraph's own hits."""
+    carried = False
+    for index, (start, end, segments) in enumerate(paragraphs):
+        following = text[paragraphs[index + 1][0]:paragraphs[index + 1][1]].lstrip() \
+            if index + 1 < len(paragraphs) else ""
+        continued = following[:1] in QUOTE_OPENERS
+        hits, still_open = check(start, end, continued, carried)
+        hits = list(excerpt_filter(text, start, end, hits))
+        carried = still_open or (carried and not hits and not _closes_any(text, start, end))
+        if not hits:
             continue
-        ended = sum(1 for s, e in lines if text[s:e].rstrip().endswith(_TERMINAL))
-        long_lines = sum(1 for s, e in lines if e - s >= 100)
-        if ended * 2 >= len(lines) or long_lines * 2 >= len(lines):
-            yield from lines
-        else:
-            yield start, end
+        if len(segments) > 1:
+            pinned: list[Hit] = []
+            for j, (s, e) in enumerate(segments):
+                nxt = text[segments[j + 1][0]:segments[j + 1][1]].lstrip() if j + 1 < len(segments) else following
+                seg_hits, _ = check(s, e, nxt[:1] in QUOTE_OPENERS, False)
+                pinned.extend(excerpt_filter(text, s, e, seg_hits))
+            if pinned:
+                hits = pinned
+        yield from hits
 
 
 def excerpt_filter(text: str, start: int, end: int, hits: Iterable[Hit]) -> Iterator[Hit]:
@@ -88,16 +120,11 @@ class Kind(RuleKind):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        spans = list(units(ctx))
-        carried = False  # an earlier paragraph left a quotation open
-        for index, (start, end) in enumerate(spans):
-            nxt = text[spans[index + 1][0]:spans[index + 1][1]].lstrip() if index + 1 < len(spans) else ""
-            continued = nxt[:1] in ('"', "“", "„", "‘", "'")
-            hits, still_open = self._doubles(text, start, end, continued, carried)
-            yield from excerpt_filter(text, start, end, hits)
-            carried = still_open or (carried and not hits and not _closes_any(text, start, end))
-            if self.singles:
-                yield from excerpt_filter(text, start, end, self._singles(text, start, end, continued))
+        paragraphs = units(ctx)
+        yield from judge(text, paragraphs, lambda s, e, cont, carried: self._doubles(text, s, e, cont, carried))
+        if self.singles:
+            yield from judge(text, paragraphs,
+                             lambda s, e, cont, carried: (list(self._singles(text, s, e, cont)), False))
 
     # ----- double quotes --------------------------------------------------------------
     def _doubles(self, text: str, start: int, end: int, continued: bool,
