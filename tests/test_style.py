@@ -1,4 +1,5 @@
 """Style rules NL701-NL703: spelling systems, acronym case, small numbers."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,8 +11,10 @@ def codes(findings, code):
 
 # ----- NL701 locale mix -------------------------------------------------------------------
 def test_minority_spelling_flagged_with_counterpart(lint):
-    text = ("Russia wants to demilitarize Ukraine and to neutralize its army.\n\n"
-            "He said this after realising that NATO would not accept Ukraine.")
+    text = (
+        "Russia wants to demilitarize Ukraine and to neutralize its army.\n\n"
+        "He said this after realising that NATO would not accept Ukraine."
+    )
     found = codes(lint(text, select="NL701"), "NL701")
     assert [f.match for f in found] == ["realising"]
     assert found[0].replacements == ["realizing"]
@@ -37,16 +40,19 @@ def test_ise_with_american_or_is_a_mix(lint):
     assert [f.match for f in codes(lint(text, select="NL701"), "NL701")] == ["color"]
 
 
-@pytest.mark.parametrize("text", [
-    "The prize was a size too small; police seized the boat before it could capsize. Advisers said to revise it.",
-    "The World Health Organization said the defence budget would not change.",
-    "Talks at Pearl Harbor ended. The colour guard marched.",
-    "Labor Party leaders met. The colour of the party is red.",
-    "The Kennedy Center hosted the gala. The theatre critics were at the centre of the row.",
-    "U.S. Defense Secretary Lloyd Austin visited. The defence ministry said so.",
-    "Volodymyr Zelensky Says Ukraine Realized Who Its Friends Are\n\nThe colour was blue.",
-    "The licence, the practice, the program and the story were checked.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prize was a size too small; police seized the boat before it could capsize. They revised it.",
+        "The World Health Organization said the defence budget would not change.",
+        "Talks at Pearl Harbor ended. The colour guard marched.",
+        "Labor Party leaders met. The colour of the party is red.",
+        "The Kennedy Center hosted the gala. The theatre critics were at the centre of the row.",
+        "U.S. Defense Secretary Lloyd Austin visited. The defence ministry said so.",
+        "Volodymyr Zelensky Says Ukraine Realized Who Its Friends Are\n\nThe colour was blue.",
+        "The licence, the practice, the program and the story were checked.",
+    ],
+)
 def test_names_and_shared_words_left_alone(lint, text):
     assert not codes(lint(text, select="NL701"), "NL701")
 
@@ -73,24 +79,29 @@ def test_case_of_the_fix_follows_the_word(lint):
 
 # ----- NL702 acronym case -----------------------------------------------------------------
 def test_acronym_in_compounds_counts(lint):
-    found = codes(lint("The NATO-led force met. The Nato-Russia council met. NATO agreed.", select="NL702"), "NL702")
+    found = codes(
+        lint("The NATO-led force met. The Nato-Russia council met. NATO agreed.", select="NL702"), "NL702"
+    )
     assert [f.match for f in found] == ["Nato"]
 
 
 def test_acronym_two_ways_flags_minority(lint):
-    text = "NATO members met.\n\"Nato members have declined our aspirations,\" he said.\nNATO will meet again."
+    text = 'NATO members met.\n"Nato members have declined our aspirations," he said.\nNATO will meet again.'
     found = codes(lint(text, select="NL702"), "NL702")
     assert [(f.match, f.line) for f in found] == [("Nato", 2)]
     assert found[0].replacements == ["NATO"]
 
 
-@pytest.mark.parametrize("text", [
-    "NATO members met. NATO will meet again.",
-    "Nato members met. Nato will meet again.",
-    "HEARTBREAKING MOMENT: troops retreat. The Moment came at dawn.",
-    "The WHO said the virus was spreading. Who said so?",
-    "Blackburn v Burnley\n\nBURNLEY make the short journey. Burnley are unbeaten.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO members met. NATO will meet again.",
+        "Nato members met. Nato will meet again.",
+        "HEARTBREAKING MOMENT: troops retreat. The Moment came at dawn.",
+        "The WHO said the virus was spreading. Who said so?",
+        "Blackburn v Burnley\n\nBURNLEY make the short journey. Burnley are unbeaten.",
+    ],
+)
 def test_acronym_left_alone(lint, text):
     assert not codes(lint(text, select="NL702"), "NL702")
 
@@ -105,12 +116,25 @@ def test_small_numbers_only_under_ap(lint):
     assert not codes(lint(text, select="NL703", style="nyt"), "NL703")
 
 
-@pytest.mark.parametrize("text", [
-    "The boy, 5, was unhurt.", "Growth was 5 percent.", "Article 5 commits members to defend each other.",
-    "The team won 3 games in a row.", "Between 5 and 10 people were hurt.", "He was born on March 5 in Kyiv.",
-    "The 5-year-old was found.", "It cost $5 million.", "At 3 p.m. the talks ended.", "He is 6 feet tall.",
-    "Version 2 adds features.", "The 3 D's of design.", "It was 5 years ago.", "No. 3 seeds lost.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The boy, 5, was unhurt.",
+        "Growth was 5 percent.",
+        "Article 5 commits members to defend each other.",
+        "The team won 3 games in a row.",
+        "Between 5 and 10 people were hurt.",
+        "He was born on March 5 in Kyiv.",
+        "The 5-year-old was found.",
+        "It cost $5 million.",
+        "At 3 p.m. the talks ended.",
+        "He is 6 feet tall.",
+        "Version 2 adds features.",
+        "The 3 D's of design.",
+        "It was 5 years ago.",
+        "No. 3 seeds lost.",
+    ],
+)
 def test_small_numbers_left_alone(lint, text):
     assert not codes(lint(text, select="NL703", style="ap"), "NL703")
 

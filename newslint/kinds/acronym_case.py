@@ -7,8 +7,10 @@ houses write Nato, American ones NATO; either is fine on its own.
 
 Left alone: capitals in a run of capitals (a shouted headline, "HEARTBREAKING
 MOMENT"), a capitalised word opening a line (a name set in capitals for emphasis),
-words longer than ``max-length`` (default 6) and the pack's ``ignore`` list (words that are also ordinary words: Who, Aids).
+words longer than ``max-length`` (default 6) and the pack's ``ignore`` list
+(words that are also ordinary words: Who, Aids).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -55,16 +57,21 @@ class Kind(RuleKind):
                 for start, end in spans:
                     if form == key and _opens_line(text, start):
                         continue  # counted, but a line-opening name in capitals is house emphasis
-                    yield Hit(start, end,
-                              self.format(match=text[start:end], preferred=preferred, lines=where),
-                              replacements=[preferred], fix=preferred, safe=False)
+                    yield Hit(
+                        start,
+                        end,
+                        self.format(match=text[start:end], preferred=preferred, lines=where),
+                        replacements=[preferred],
+                        fix=preferred,
+                        safe=False,
+                    )
 
 
 def _in_caps_run(text: str, start: int, end: int) -> bool:
     """Next to another capitalised word of four letters or more: a headline or label
     set in capitals ("HEARTBREAKING MOMENT"), not an acronym among words."""
-    before = text[max(0, start - 40):start].split()
-    after = text[end:end + 40].split()
+    before = text[max(0, start - 40) : start].split()
+    after = text[end : end + 40].split()
     for neighbour in (before[-1] if before else "", after[0] if after else ""):
         letters = regex.sub(r"[^\p{L}]", "", neighbour)
         if len(letters) >= 4 and letters.isupper():

@@ -6,6 +6,7 @@ not brackets. Paragraphs (and their lines) are judged as in :func:`balanced_quot
 
 Pack fields: ``pairs`` (opening and closing characters, default ``["()", "[]", "{}"]``).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -14,8 +15,8 @@ from typing import Any
 import regex
 
 from ..model import Hit
-from .base import Context, PackError, RuleKind
 from .balanced_quotes import judge, units
+from .base import Context, PackError, RuleKind
 from .common import as_str_list
 
 # "1)", "a)", "iv)" opening a line or following a space: an enumeration, not a bracket.
@@ -35,7 +36,9 @@ class Kind(RuleKind):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        yield from judge(text, units(ctx), lambda s, e, _cont, _carried: (list(self._unit(text, s, e)), False))
+        yield from judge(
+            text, units(ctx), lambda s, e, _cont, _carried: (list(self._unit(text, s, e)), False)
+        )
 
     def _unit(self, text: str, start: int, end: int) -> Iterator[Hit]:
         ignored: set[int] = set()

@@ -12,6 +12,7 @@ mark. Inch marks after figures (a 12" pipe) are not quotes.
 Pack fields: ``singles`` (default true: also check single quotes), ``elisions``
 (words an apostrophe may open: 'em, 'til, 'n', ...).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
@@ -27,7 +28,7 @@ OPEN_DOUBLE = "“„"
 CLOSE_DOUBLE = "”"
 OPEN_SINGLE = "‘"
 APOSTROPHE = "’"
-_TERMINAL = tuple(".!?:;\"”’)]…")
+_TERMINAL = tuple('.!?:;"”’)]…')
 _WORD = regex.compile(r"\w")
 
 
@@ -51,8 +52,10 @@ def units(ctx: Context) -> list[tuple[int, int, list[tuple[int, int]]]]:
         segments: list[tuple[int, int]] = []
         for s, e in lines:
             line = text[s:e].strip()
-            if segments and not (text[segments[-1][0]:segments[-1][1]].rstrip().endswith(_TERMINAL)
-                                 and not line[:1].islower()):
+            if segments and not (
+                text[segments[-1][0] : segments[-1][1]].rstrip().endswith(_TERMINAL)
+                and not line[:1].islower()
+            ):
                 segments[-1] = (segments[-1][0], e)
             else:
                 segments.append((s, e))
@@ -60,13 +63,18 @@ def units(ctx: Context) -> list[tuple[int, int, list[tuple[int, int]]]]:
     return found
 
 
-def judge(text: str, paragraphs: list[tuple[int, int, list[tuple[int, int]]]], check: SpanCheck) -> Iterator[Hit]:
+def judge(
+    text: str, paragraphs: list[tuple[int, int, list[tuple[int, int]]]], check: SpanCheck
+) -> Iterator[Hit]:
     """Run ``check`` per paragraph; where a paragraph is unbalanced, pin the problem to
     its segments (lines) if they tell more, else report the paragraph's own hits."""
     carried = False
     for index, (start, end, segments) in enumerate(paragraphs):
-        following = text[paragraphs[index + 1][0]:paragraphs[index + 1][1]].lstrip() \
-            if index + 1 < len(paragraphs) else ""
+        following = (
+            text[paragraphs[index + 1][0] : paragraphs[index + 1][1]].lstrip()
+            if index + 1 < len(paragraphs)
+            else ""
+        )
         continued = following[:1] in QUOTE_OPENERS
         hits, still_open = check(start, end, continued, carried)
         hits = list(excerpt_filter(text, start, end, hits))
@@ -76,7 +84,11 @@ def judge(text: str, paragraphs: list[tuple[int, int, list[tuple[int, int]]]], c
         if len(segments) > 1:
             pinned: list[Hit] = []
             for j, (s, e) in enumerate(segments):
-                nxt = text[segments[j + 1][0]:segments[j + 1][1]].lstrip() if j + 1 < len(segments) else following
+                nxt = (
+                    text[segments[j + 1][0] : segments[j + 1][1]].lstrip()
+                    if j + 1 < len(segments)
+                    else following
+                )
                 seg_hits, _ = check(s, e, nxt[:1] in QUOTE_OPENERS, False)
                 pinned.extend(excerpt_filter(text, s, e, seg_hits))
             if pinned:
@@ -121,14 +133,18 @@ class Kind(RuleKind):
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
         paragraphs = units(ctx)
-        yield from judge(text, paragraphs, lambda s, e, cont, carried: self._doubles(text, s, e, cont, carried))
+        yield from judge(
+            text, paragraphs, lambda s, e, cont, carried: self._doubles(text, s, e, cont, carried)
+        )
         if self.singles:
-            yield from judge(text, paragraphs,
-                             lambda s, e, cont, carried: (list(self._singles(text, s, e, cont)), False))
+            yield from judge(
+                text, paragraphs, lambda s, e, cont, carried: (list(self._singles(text, s, e, cont)), False)
+            )
 
     # ----- double quotes --------------------------------------------------------------
-    def _doubles(self, text: str, start: int, end: int, continued: bool,
-                 carried: bool) -> tuple[list[Hit], bool]:
+    def _doubles(
+        self, text: str, start: int, end: int, continued: bool, carried: bool
+    ) -> tuple[list[Hit], bool]:
         """Hits for one paragraph, and whether it ends inside a quotation."""
         hits: list[Hit] = []
         stack: list[int] = []
@@ -204,8 +220,7 @@ def _new_paragraph(text: str, pos: int, start: int, end: int) -> bool:
     """A straight quote opening a sentence right after a sentence ended with no closing
     mark: in copy whose paragraphs were run together, the paragraph break of a quotation
     that goes on ('... goal-kicking. "He will ...')."""
-    return pos - 2 >= start and text[pos - 1] == " " and text[pos - 2] in ".?!…" \
-        and _opens(text, pos, end)
+    return pos - 2 >= start and text[pos - 1] == " " and text[pos - 2] in ".?!…" and _opens(text, pos, end)
 
 
 def _opens(text: str, pos: int, end: int) -> bool:

@@ -7,6 +7,7 @@ quiet, since a spaced hyphen is a legitimate house style (Reuters). Values:
 ``em`` (closed em dash), ``em-spaced``, ``en-spaced``, ``spaced-hyphen`` (quiet).
 Ranges and scores between figures ("2 - 1") and list markers are left alone.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -18,8 +19,12 @@ from ..model import Hit
 from .base import Context, PackError, RuleKind
 
 DASHES = {"em": "—", "em-spaced": " — ", "en-spaced": " – ", "en": "–", "spaced-hyphen": None}
-NAMES = {"em": "an em dash", "em-spaced": "a spaced em dash", "en-spaced": "a spaced en dash",
-         "en": "an en dash"}
+NAMES = {
+    "em": "an em dash",
+    "em-spaced": "a spaced em dash",
+    "en-spaced": "a spaced en dash",
+    "en": "an en dash",
+}
 
 # Text before, one or two hyphens with spaces round them, text after; not between figures.
 _SPACED = regex.compile(r"(?<=[\w.,!?’”\"')\]])(?<!\d)[ \t]+-{1,2}[ \t]+(?=[\w“‘\"'(\[])(?!\d)")
@@ -45,5 +50,11 @@ class Kind(RuleKind):
         text = ctx.text
         for match in _SPACED.finditer(text):
             start, end = match.span()
-            yield Hit(start, end, self.format(match=match.group().strip(), dash=dash.strip(), style=NAMES[style]),
-                      replacements=[dash], fix=dash, safe=True)
+            yield Hit(
+                start,
+                end,
+                self.format(match=match.group().strip(), dash=dash.strip(), style=NAMES[style]),
+                replacements=[dash],
+                fix=dash,
+                safe=True,
+            )

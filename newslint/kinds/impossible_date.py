@@ -6,6 +6,7 @@ Only words that can only be a date are judged: "31 June", "June 31st", "June 31,
 with a year (or, without one, when every year near the article date is a common
 year and the article date is known). ISO dates (2022-02-30) are checked too.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -18,7 +19,6 @@ from ..model import Hit
 from .base import Context, RuleKind
 from .weekday import MONTH_NAMES, article_date_known, calendar_from_spec, find_dates, nearest_year
 
-
 _ISO = regex.compile(r"(?<![\w.-])(?P<y>(?:1[6-9]|2\d)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>\d\d)(?![\w-]|\.\d)")
 
 
@@ -26,7 +26,7 @@ class Kind(RuleKind):
     fields = {"calendar": str}
 
     def configure(self, spec: dict[str, Any]) -> None:
-        self.calendar = calendar_from_spec(spec)
+        self.calendar = calendar_from_spec(spec, self.rule)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
@@ -48,8 +48,11 @@ class Kind(RuleKind):
                     continue
             else:
                 continue
-            yield Hit(mention.start, mention.end,
-                      self.format(match=text[mention.start:mention.end].strip(), problem=problem))
+            yield Hit(
+                mention.start,
+                mention.end,
+                self.format(match=text[mention.start : mention.end].strip(), problem=problem),
+            )
         for match in _ISO.finditer(text):
             year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
             longest = calendar.monthrange(year, month)[1]

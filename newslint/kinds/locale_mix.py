@@ -11,6 +11,7 @@ Capitalised words that do not open a sentence are proper names (World Health
 Organization, Pearl Harbor, the Kennedy Center, Defense Department) and are left
 alone, as is anything inside the pack's ``exceptions`` patterns.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -21,15 +22,23 @@ from typing import Any
 import regex
 
 from ..model import Hit, NewslintError
-from ..resources import rules_dir
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
 from .common import Exceptions, finditer, format_lines, line_numbers, match_case
+from .weekday import data_file
 
 SYSTEMS = ("us", "oxford", "uk")
-LOCALES = {"en-us": ("us",), "en-gb": ("uk", "oxford"), "en-gb-oxendict": ("oxford",),
-           "en-gb-ise": ("uk",), "en-au": ("uk", "oxford"), "en-nz": ("uk",), "en-ie": ("uk",),
-           "en-ca": ("us", "oxford"), "en-in": ("uk",)}
+LOCALES = {
+    "en-us": ("us",),
+    "en-gb": ("uk", "oxford"),
+    "en-gb-oxendict": ("oxford",),
+    "en-gb-ise": ("uk",),
+    "en-au": ("uk", "oxford"),
+    "en-nz": ("uk",),
+    "en-ie": ("uk",),
+    "en-ca": ("us", "oxford"),
+    "en-in": ("uk",),
+}
 IZE_SUFFIXES = ("e", "es", "ed", "ing", "ation", "ations", "ational", "er", "ers")
 YZE_SUFFIXES = ("e", "es", "ed", "ing", "er", "ers")
 NAMES = {"us": "American", "uk": "British", "oxford": "British (Oxford -ize)"}
@@ -71,8 +80,10 @@ def load_spellings(path: str) -> dict[str, Spelling]:
         for us, uk in data.get("pairs", {}).items():
             add(us, uk, {"us"}, {"uk", "oxford"})
     except (TypeError, AttributeError, IndexError):
-        raise PackError(f"{path}: [ize] and [yze] need 'verbs', [our] 'stems' and 'suffixes' "
-                        "(lists of strings), [pairs] American = \"British\"") from None
+        raise PackError(
+            f"{path}: [ize] and [yze] need 'verbs', [our] 'stems' and 'suffixes' "
+            '(lists of strings), [pairs] American = "British"'
+        ) from None
     return table
 
 
@@ -83,7 +94,7 @@ class Kind(RuleKind):
         name = spec.get("spellings", "data/spellings.toml")
         if not isinstance(name, str):
             raise PackError("'spellings' must be a path under rules/")
-        self.table = load_spellings(str(rules_dir() / name))
+        self.table = load_spellings(data_file(self.rule, name))
         words = sorted(self.table, key=len, reverse=True)
         body = "|".join(regex.escape(w).replace(r"\ ", r"[ \t]+") for w in words)
         # hyphenated compounds count: centre-right, anti-colonization
@@ -122,11 +133,19 @@ class Kind(RuleKind):
                 continue
             word = text[start:end]
             fix = match_case(word, spelling.counterpart)
-            reason = (f"{NAMES[system]} spelling, as on {where}" if fitting
-                      else f"house style ({ctx.preset.get('locale') or self.locale}) is {NAMES[system]} spelling")
-            yield Hit(start, end, self.format(match=word, replacement=fix, reason=reason,
-                                              system=NAMES[system]),
-                      replacements=[fix], fix=fix, safe=False)
+            reason = (
+                f"{NAMES[system]} spelling, as on {where}"
+                if fitting
+                else f"house style ({ctx.preset.get('locale') or self.locale}) is {NAMES[system]} spelling"
+            )
+            yield Hit(
+                start,
+                end,
+                self.format(match=word, replacement=fix, reason=reason, system=NAMES[system]),
+                replacements=[fix],
+                fix=fix,
+                safe=False,
+            )
 
 
 _NEXT_CAPITAL = regex.compile(r"[ \t]+(?:of[ \t]+|for[ \t]+)?\p{Lu}")
@@ -140,7 +159,7 @@ def _proper_name(text: str, start: int, word: str) -> bool:
         return False
     if _NEXT_CAPITAL.match(text, start + len(word)):
         return True
-    head = text[max(0, start - 12):start]
+    head = text[max(0, start - 12) : start]
     if _ABBREVIATION.search(head):
         return True  # U.S. Defense ...
     before = head.rstrip(" \t\"“‘'(")

@@ -9,6 +9,7 @@ figure must not be preceded by a capitalised label (Article 5, Phase 2), a month
 "No." or a currency sign, nor followed by a unit from the ``units`` list, and a
 sentence that has other figures nearby (ranges, scores) is left alone.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -22,13 +23,39 @@ from .common import as_str_list
 
 WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _FIGURE = regex.compile(
-    r"(?<![\w$£€¥#.,:/+-])(?P<n>[1-9])(?P<after>[ \t]+(?P<noun>\p{Ll}{2,}(?<!s)s|people|children|men|women|police|staff|personnel))\b(?![-'’]\w)"
+    r"(?<![\w$£€¥#.,:/+-])(?P<n>[1-9])"
+    r"(?P<after>[ \t]+(?P<noun>\p{Ll}{2,}(?<!s)s|people|children|men|women|police|staff|personnel))"
+    r"\b(?![-'’]\w)"
 )
-_LABEL_BEFORE = regex.compile(r"(?:\b\p{Lu}[\p{L}.]*|\b(?:no|number|page|pages|chapter|aged?|"
-                              r"rule|room|gate|level|grade|category|size|the\s+top|top)\.?)[ \t]*$")
-_NOT_NOUNS = {"has", "was", "does", "goes", "its", "this", "his", "hers", "ours", "yours", "theirs",
-              "whereas", "towards", "perhaps", "always", "sometimes", "besides", "unless", "thus",
-              "plus", "minus", "versus", "years"}  # years: ages keep figures
+_LABEL_BEFORE = regex.compile(
+    r"(?:\b\p{Lu}[\p{L}.]*|\b(?:no|number|page|pages|chapter|aged?|"
+    r"rule|room|gate|level|grade|category|size|the\s+top|top)\.?)[ \t]*$"
+)
+_NOT_NOUNS = {
+    "has",
+    "was",
+    "does",
+    "goes",
+    "its",
+    "this",
+    "his",
+    "hers",
+    "ours",
+    "yours",
+    "theirs",
+    "whereas",
+    "towards",
+    "perhaps",
+    "always",
+    "sometimes",
+    "besides",
+    "unless",
+    "thus",
+    "plus",
+    "minus",
+    "versus",
+    "years",
+}  # years: ages keep figures
 _FIGURE_NEAR = regex.compile(r"\d")
 
 
@@ -50,19 +77,25 @@ class Kind(RuleKind):
             if noun in self.units or noun in _NOT_NOUNS:
                 continue
             start = match.start("n")
-            head = text[max(0, start - 25):start]
+            head = text[max(0, start - 25) : start]
             if _LABEL_BEFORE.search(head):
                 continue
-            window = text[max(0, start - 12):start] + text[match.end():match.end() + 12]
+            window = text[max(0, start - 12) : start] + text[match.end() : match.end() + 12]
             if _FIGURE_NEAR.search(window):
                 continue  # ranges, scores, lists of figures: keep them alike
             word = WORDS[int(match.group("n"))]
             if _opens_sentence(text, start):
                 word = word.capitalize()
-            yield Hit(start, start + 1, self.format(match=match.group("n"), replacement=word, style=ctx.style),
-                      replacements=[word], fix=word, safe=True)
+            yield Hit(
+                start,
+                start + 1,
+                self.format(match=match.group("n"), replacement=word, style=ctx.style),
+                replacements=[word],
+                fix=word,
+                safe=True,
+            )
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - 3):start].rstrip(" \t\"“‘'(")
+    before = text[max(0, start - 3) : start].rstrip(" \t\"“‘'(")
     return before == "" or before.endswith(("\n", ".", "!", "?"))

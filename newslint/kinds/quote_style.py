@@ -7,6 +7,7 @@ house form to point to, and the rule stays quiet. Inch marks after figures are n
 counted. Apostrophes are not checked (a straight apostrophe in curly copy is too
 common in wire copy to be worth a warning).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -51,6 +52,11 @@ class Kind(RuleKind):
                 fix = '"'
             else:
                 fix = "“" if pos == 0 or text[pos - 1].isspace() or text[pos - 1] in "([—–" else "”"
-            yield Hit(pos, pos + 1,
-                      self.format(match=mark, style=style, other=other, lines=lines, count=len(majority)),
-                      replacements=[fix], fix=fix, safe=False)
+            yield Hit(
+                pos,
+                pos + 1,
+                self.format(match=mark, style=style, other=other, lines=lines, count=len(majority)),
+                replacements=[fix],
+                fix=fix,
+                safe=False,
+            )

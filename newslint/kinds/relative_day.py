@@ -6,6 +6,7 @@ Only explicit pairings are judged — "yesterday (Monday)", "yesterday, 14 March
 "on Monday, yesterday," — and only when the article date is known, so that
 undated copy is never judged against the day it is linted.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,8 +17,7 @@ import regex
 
 from ..model import Hit
 from .base import Context, RuleKind
-from .weekday import (WEEKDAY_NAMES, article_date_known, calendar_from_spec, describe,
-                      find_dates, nearest_year)
+from .weekday import WEEKDAY_NAMES, article_date_known, calendar_from_spec, describe, find_dates, nearest_year
 
 OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
@@ -26,11 +26,13 @@ class Kind(RuleKind):
     fields = {"calendar": str}
 
     def configure(self, spec: dict[str, Any]) -> None:
-        self.calendar = calendar_from_spec(spec)
+        self.calendar = calendar_from_spec(spec, self.rule)
         cal = self.calendar
         rel = r"(?P<rel>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)"
-        claim = rf"(?P<claim>{cal.weekday}(?:\s*,?\s*(?:{cal.month}\s+\d{{1,2}}|\d{{1,2}}\s+{cal.month}))?" \
-                rf"|{cal.month}\s+\d{{1,2}}|\d{{1,2}}\s+{cal.month})"
+        claim = (
+            rf"(?P<claim>{cal.weekday}(?:\s*,?\s*(?:{cal.month}\s+\d{{1,2}}|\d{{1,2}}\s+{cal.month}))?"
+            rf"|{cal.month}\s+\d{{1,2}}|\d{{1,2}}\s+{cal.month})"
+        )
         self.after = regex.compile(rf"\b{rel}(?:\s*,\s*|\s*\(\s*){claim}(?![\w-])(?!\s+(?:and|or)\b)")
         self.before = regex.compile(rf"(?<![\w-]){claim}(?:\s*,\s*|\s*\(\s*){rel}\b")
 
@@ -51,20 +53,30 @@ class Kind(RuleKind):
         start, end = m.span("claim")
         weekday = regex.match(self.calendar.weekday, claim)
         if weekday and self.calendar.weekday_number(weekday.group()) != meant.weekday():
-            return self._hit(m, start, start + weekday.end(), rel, meant, WEEKDAY_NAMES[meant.weekday()],
-                             ctx.date)
+            return self._hit(
+                m, start, start + weekday.end(), rel, meant, WEEKDAY_NAMES[meant.weekday()], ctx.date
+            )
         for mention in find_dates(claim, self.calendar):
             year = nearest_year(mention.month, mention.day, meant)
             if year is None:
                 return None
             if (mention.month, mention.day) != (meant.month, meant.day):
-                return self._hit(m, start + mention.start, start + mention.end, rel, meant,
-                                 None, ctx.date)
+                return self._hit(m, start + mention.start, start + mention.end, rel, meant, None, ctx.date)
         return None
 
-    def _hit(self, m: Any, start: int, end: int, rel: str, meant: dt.date, fix: str | None,
-             article: dt.date) -> Hit:
-        return Hit(start, end,
-                   self.format(match=m.string[start:end].strip(), relative=rel, date=describe(meant),
-                               article=describe(article)),
-                   replacements=[fix] if fix else [], fix=fix, safe=False)
+    def _hit(
+        self, m: Any, start: int, end: int, rel: str, meant: dt.date, fix: str | None, article: dt.date
+    ) -> Hit:
+        return Hit(
+            start,
+            end,
+            self.format(
+                match=m.string[start:end].strip(),
+                relative=rel,
+                date=describe(meant),
+                article=describe(article),
+            ),
+            replacements=[fix] if fix else [],
+            fix=fix,
+            safe=False,
+        )

@@ -10,6 +10,7 @@ Pack fields: ``labels`` (line patterns, `regex` syntax, matched case-insensitive
 against the whole stripped line), ``max-lines`` (headlines to take, default 4),
 ``max-length`` (longest headline in characters, default 160).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -22,8 +23,32 @@ from .base import Context, PackError, RuleKind
 from .common import as_str_list, compile_regex
 
 _WORDS = regex.compile(r"[\p{L}][\p{L}'’-]*")
-_MINOR = {"a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with",
-          "from", "as", "is", "vs", "via", "into", "over", "after", "amid", "than"}
+_MINOR = {
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "with",
+    "from",
+    "as",
+    "is",
+    "vs",
+    "via",
+    "into",
+    "over",
+    "after",
+    "amid",
+    "than",
+}
 
 
 class Kind(RuleKind):
@@ -69,8 +94,11 @@ class Kind(RuleKind):
     def looks_like_headline(self, line: str) -> bool:
         """Short, not ending with a full stop or a closing quote (prose does), at least
         three content words; set in title case or capitals, or shorter than a line of prose."""
-        if len(line) > self.max_length or line.endswith((".", ",", ";", ":", "”", '"')) \
-                or line.startswith(("-", "*", "•")):
+        if (
+            len(line) > self.max_length
+            or line.endswith((".", ",", ";", ":", "”", '"'))
+            or line.startswith(("-", "*", "•"))
+        ):
             return False
         words = _WORDS.findall(line)
         content = [w for w in words if w.lower() not in _MINOR]

@@ -9,6 +9,7 @@ is never judged against today. Month and weekday names come from
 
 This module also holds the date grammar the other date kinds share.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -16,18 +17,32 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import regex
 
-from ..model import Hit, NewslintError
+from ..model import Hit, NewslintError, Rule
 from ..resources import data_path, rules_dir
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
+MONTH_NAMES = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @dataclass(frozen=True)
@@ -76,14 +91,20 @@ def load_calendar(path: str) -> Calendar:
     return Calendar(dict(months), dict(weekdays))
 
 
-def calendar_from_spec(spec: dict[str, Any]) -> Calendar:
-    """The calendar named by the rule's ``calendar`` field (relative to rules/), or the bundled one."""
+def data_file(rule: Rule, name: str) -> str:
+    """A data file named in a pack: beside the pack file, else in the bundled rules/."""
+    beside = Path(rule.pack_path).parent / name
+    return str(beside if beside.is_file() else rules_dir() / name)
+
+
+def calendar_from_spec(spec: dict[str, Any], rule: Rule | None = None) -> Calendar:
+    """The calendar named by the rule's ``calendar`` field, or the bundled one."""
     name = spec.get("calendar")
     if name is None:
         return load_calendar(str(data_path("data", "calendar.toml")))
     if not isinstance(name, str):
         raise PackError("'calendar' must be a path to a TOML file")
-    return load_calendar(str(rules_dir() / name))
+    return load_calendar(data_file(rule, name) if rule is not None else str(rules_dir() / name))
 
 
 @dataclass
@@ -110,8 +131,11 @@ def date_pattern(cal: Calendar) -> Any:
         return cached[1]
     sp = r"[ \t\u00a0]+"  # dates do not run over line breaks
     day = rf"(?:the{sp})?(?P<day{{n}}>\d{{{{1,2}}}})(?P<ord{{n}}>st|nd|rd|th)?"
-    year = rf"(?:,?{sp}(?P<year{{n}}>(?:1[6-9]|2\d)\d\d)\b(?![ \t]*(?:GMT|BST|UTC|CET|EST|ET|GMT|hrs?\b|h\b)))?"
-    us = rf"(?P<month1>{cal.month}){sp}{day.format(n=1)}(?!\d|[ \t]*(?:%|per[ \t]?cent|[,.]\d))\b{year.format(n=1)}"
+    year = (
+        rf"(?:,?{sp}(?P<year{{n}}>(?:1[6-9]|2\d)\d\d)\b(?![ \t]*(?:GMT|BST|UTC|CET|EST|ET|GMT|hrs?\b|h\b)))?"
+    )
+    not_a_count = r"(?!\d|[ \t]*(?:%|per[ \t]?cent|[,.]\d))\b"  # "March 40 percent", "May 3.5"
+    us = rf"(?P<month1>{cal.month}){sp}{day.format(n=1)}{not_a_count}{year.format(n=1)}"
     uk = rf"{day.format(n=2)}(?:{sp}of)?{sp}(?P<month2>{cal.month})\b{year.format(n=2)}"
     weekday = rf"(?:(?P<weekday>{cal.weekday})(?:[ \t]*,[ \t]*|{sp}|[ \t]*\([ \t]*)(?:the{sp})?)?"
     source = rf"(?<![\w-]){weekday}(?:{us}|{uk})(?P<close>[ \t]*\))?"
@@ -128,16 +152,32 @@ def find_dates(text: str, cal: Calendar) -> Iterator[DateMention]:
         year = int(m.group("year" + n)) if m.group("year" + n) else None
         month = cal.month_number(m.group("month" + n))
         weekday = cal.weekday_number(m.group("weekday")) if m.group("weekday") else None
-        if m.group("weekday") and "(" in text[m.end("weekday"):m.start("month" + n) if us else m.start("day2")] \
-                and not m.group("close"):
+        if (
+            m.group("weekday")
+            and "(" in text[m.end("weekday") : m.start("month" + n) if us else m.start("day2")]
+            and not m.group("close")
+        ):
             weekday = None  # "Tuesday (15 March" without the closing bracket: not a pairing
-        after = text[m.end():m.end() + 2]
-        trusted = (not us or bool(m.group("ord1")) or m.group("month1").endswith(".") or year is not None or weekday is not None
-                   or after[:1] in (",", ".", ";", ")", ":", "") or after[:1] == "\n"
-                   or text[max(0, m.start() - 3):m.start()].lower() == "on ")
+        after = text[m.end() : m.end() + 2]
+        trusted = (
+            not us
+            or bool(m.group("ord1"))
+            or m.group("month1").endswith(".")
+            or year is not None
+            or weekday is not None
+            or after[:1] in (",", ".", ";", ")", ":", "")
+            or after[:1] == "\n"
+            or text[max(0, m.start() - 3) : m.start()].lower() == "on "
+        )
         yield DateMention(
-            start=m.start(), end=m.end(), month=month, day=day, year=year, weekday=weekday,
-            weekday_span=m.span("weekday") if m.group("weekday") else None, trusted=trusted,
+            start=m.start(),
+            end=m.end(),
+            month=month,
+            day=day,
+            year=year,
+            weekday=weekday,
+            weekday_span=m.span("weekday") if m.group("weekday") else None,
+            trusted=trusted,
         )
 
 
@@ -166,7 +206,7 @@ class Kind(RuleKind):
     fields = {"calendar": str}
 
     def configure(self, spec: dict[str, Any]) -> None:
-        self.calendar = calendar_from_spec(spec)
+        self.calendar = calendar_from_spec(spec, self.rule)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         known = article_date_known(ctx)
@@ -188,7 +228,16 @@ class Kind(RuleKind):
             start, end = mention.weekday_span
             given = ctx.text[start:end]
             right = WEEKDAY_NAMES[date.weekday()]
-            yield Hit(start, end,
-                      self.format(match=given, weekday=right, date=describe(date),
-                                  year_note="" if mention.year else f" (taking the year as {year})"),
-                      replacements=[right], fix=right, safe=False)
+            yield Hit(
+                start,
+                end,
+                self.format(
+                    match=given,
+                    weekday=right,
+                    date=describe(date),
+                    year_note="" if mention.year else f" (taking the year as {year})",
+                ),
+                replacements=[right],
+                fix=right,
+                safe=False,
+            )
