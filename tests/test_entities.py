@@ -158,3 +158,29 @@ def test_position_maps_to_the_original_file_in_markdown() -> None:
     found = [f for f in lint_text(text, CONFIG, path="a.md") if f.rule == "NL301"]
     assert len(found) == 1
     assert text[found[0].offset:found[0].offset + found[0].length] == "Belgium"
+
+
+JOIN_YEARS = [
+    ("Sweden, which joined NATO in 2023, sent jets to the exercise.", "Sweden", ["Finland"]),
+    ("Finland, a NATO member since 2024, guards a long border with Russia.", "Finland", ["Sweden"]),
+    ("Finland and Sweden joined NATO in 2023.", "Sweden", []),
+    ("Poland joined the EU in 2007, along with Romania.", "Poland", ["Bulgaria"]),
+    ("Austria joined NATO in 1995.", "Austria", []),
+]
+
+
+@pytest.mark.parametrize(("text", "match", "suggested"), JOIN_YEARS)
+def test_join_year(text: str, match: str, suggested: list[str]) -> None:
+    (finding,) = findings(text, "2025-01-10")
+    assert (finding.rule, finding.match, finding.replacements) == ("NL304", match, suggested)
+
+
+@pytest.mark.parametrize("text", [
+    "Finland and Sweden joined NATO in 2023 and 2024 respectively.",
+    "A united Germany joined NATO in 1990, and Britain joined the EEC in 1973.",
+    "Croatia joined the EU in 2013 and the eurozone in 2023.",
+    "Spain, which joined NATO in 1982, hosted the summit.",
+    "Sweden will have been a NATO member since 2024 for two years in March.",
+])
+def test_join_year_quiet(text: str) -> None:
+    assert not findings(text, "2025-01-10")

@@ -20,7 +20,7 @@ from ..kinds.common import compile_regex, finditer
 from . import Knowledge
 from .organisations import Interval, Organisation
 
-PLACEHOLDERS = ("org", "country", "countries", "demonym", "noun", "member_word", "n", "end")
+PLACEHOLDERS = ("org", "country", "countries", "demonym", "noun", "member_word", "n", "end", "year")
 _PLACEHOLDER = regex.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 _YEAR = regex.compile(r"(?<![\w.-])(1[89]\d\d|20\d\d)(s)?(?![\w-])")
 
@@ -90,6 +90,7 @@ def expand(source: str, knowledge: Knowledge, orgs: list[Organisation]) -> Any:
         "member_word": r"(?:member\s+states?|member\s+countries|member\s+country|member\s+nations?|members?|allies|ally)(?!\w)",
         "n": f"(?P<n>{NUMBER})",
         "end": END,
+        "year": r"(?P<year>1[89]\d\d|20\d\d)(?![\w-])",
     }
     return compile_regex(_PLACEHOLDER.sub(lambda m: parts[m.group(1)], source), True, "trigger")
 

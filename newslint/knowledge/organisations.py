@@ -34,6 +34,7 @@ class Membership:
     left: dt.date | None = None
     status: str = "member"
     note: str = ""
+    also: tuple[int, ...] = ()
 
     def covers(self, day: dt.date) -> bool:
         return self.joined <= day and (self.left is None or day <= self.left)
@@ -176,8 +177,11 @@ def load_organisation(path: Path, countries: Countries) -> Organisation:
         if status not in FIRM_STATUSES | UNCLEAR_STATUSES:
             raise NewslintError(f"{path}: members #{i + 1}: unknown status '{status}'")
         left = _date(row["left"], path, "left") if "left" in row else None
+        also = row.get("also-years", [])
+        if not isinstance(also, list) or not all(isinstance(y, int) for y in also):
+            raise NewslintError(f"{path}: members #{i + 1}: 'also-years' must be a list of years")
         org.members.append(Membership(code, _date(row.get("joined"), path, f"members #{i + 1} joined"), left,
-                                      status, str(row.get("note", ""))))
+                                      status, str(row.get("note", "")), tuple(also)))
     for i, row in enumerate(_rows(data, "aspirants", path)):
         code = _country(row, path, f"aspirants #{i + 1}", known)
         until = _date(row["until"], path, "until") if "until" in row else None

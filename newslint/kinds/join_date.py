@@ -1,0 +1,103 @@
+"""``join-date``: "Sweden, which joined NATO in 2023" checked against the year the
+knowledge base records (7 March 2024).
+
+Pack fields: ``triggers`` (patterns or tables with ``{org}``, ``{country}`` /
+``{countries}`` and ``{year}``; a table may set ``members-only = true`` to leave
+countries that were never members to the membership rules), ``organisations``
+(knowledge ids whose dates copy states consistently), ``quiet``. A year is right
+if some membership period of the country began in it (or lists it under
+``also-years``). The message may use {fact}, {context}, {said}, {suggestion}, {source}, {date}.
+The country is reported (it is as likely to be the slip as the year), with the
+countries that did join that year as suggestions.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..model import Hit
+from .base import Context, PackError, RuleKind
+from .common import finditer
+
+
+class Kind(RuleKind):
+    fields = {"triggers": list, "organisations": list, "quiet": list}
+    required = ("triggers",)
+    needs = frozenset({"tokens"})
+
+    def configure(self, spec: dict[str, Any]) -> None:
+        from ..knowledge import organisation_ids
+        from ..knowledge.claims import Markers, check_placeholders
+        from .membership import _ids
+
+        known = organisation_ids()
+        self.org_ids = _ids(spec.get("organisations", known), known, "organisations")
+        self.triggers: list[tuple[str, bool]] = []
+        for i, trigger in enumerate(spec["triggers"]):
+            source = trigger.get("pattern") if isinstance(trigger, dict) else trigger
+            if not isinstance(source, str) or "{org}" not in source or "{year}" not in source:
+                raise PackError(f"trigger #{i + 1} must be a pattern with {{org}} and {{year}}")
+            check_placeholders(source, f"trigger #{i + 1}")
+            members_only = bool(trigger.get("members-only", False)) if isinstance(trigger, dict) else False
+            self.triggers.append((source, members_only))
+        self.markers = Markers.from_spec({"quiet": spec.get("quiet", [])})
+        self._compiled: list[tuple[Any, bool]] | None = None
+
+    def _patterns(self) -> list[tuple[Any, bool]]:
+        if self._compiled is None:
+            from ..knowledge import knowledge
+            from ..knowledge.claims import expand, prefilter
+
+            kb = knowledge()
+            self._orgs = [kb.organisation(i) for i in self.org_ids]
+            self._prefilter = prefilter(self._orgs)
+            self._compiled = [(expand(s, kb, self._orgs), only) for s, only in self.triggers]
+        return self._compiled
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        from ..knowledge import knowledge
+        from ..knowledge.claims import entity_spans, long_date, org_of, sentences
+
+        kb = knowledge()
+        patterns = self._patterns()
+        text = ctx.text
+        if not self._prefilter.search(text):
+            return
+        seen: set[tuple[int, int]] = set()
+        for s_start, s_end in sentences(ctx):
+            sentence = text[s_start:s_end]
+            if not self._prefilter.search(sentence) or self.markers.silenced(sentence):
+                continue
+            for pattern, members_only in patterns:
+                for match in finditer(pattern, sentence):
+                    org = org_of(match.group("org"), self._orgs)
+                    year = int(match.group("year"))
+                    if org is None or year > ctx.date.year:
+                        continue
+                    for start, end, code in entity_spans(match, kb, s_start):
+                        periods = [p for p in org.members if p.country == code]
+                        if (start, end) in seen or (members_only and not periods):
+                            continue
+                        if any(p.joined.year == year or year in p.also for p in periods):
+                            continue
+                        seen.add((start, end))
+                        written = text[start:end]
+                        subject = written if written not in kb.countries.capitals else kb.countries.display(code)
+                        subject = subject[:1].upper() + subject[1:]
+                        if periods:
+                            joined = " and ".join(long_date(p.joined) for p in periods)
+                            fact = f"{subject} joined {org.name} on {joined}, not in {year}"
+                        else:
+                            fact = f"{subject} has never been {org.member_phrase}"
+                        named = {kb.countries.code(m.group(0)) for m in kb.countries.compiled().finditer(sentence)}
+                        others = sorted({p.country for p in org.members if p.joined.year == year} - named)
+                        options = [kb.countries.display(c) for c in others][:3] if len(others) <= 3 else []
+                        options = [o[:1].upper() + o[1:] for o in options]
+                        suggestion = (f" Did you mean {' or '.join(options)}, which joined in {year}?"
+                                      if options else "")
+                        context = " ".join(sentence[match.start("cue"):match.end("cue")].split()) \
+                            if "cue" in pattern.groupindex and match.start("cue") >= 0 else match.group(0)
+                        message = self.format(fact=fact, context=context, said=str(year), source=org.path,
+                                              date=ctx.date.isoformat(), org=org.name, suggestion=suggestion)
+                        yield Hit(start, end, message, replacements=options,
+                                  fix=options[0] if len(options) == 1 else None, safe=False)
