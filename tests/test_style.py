@@ -144,3 +144,10 @@ def test_style_never_crashes(lint):
         for style in ("default", "ap", "bbc"):
             for f in lint(text, select="style", style=style):
                 assert "internal error" not in f.message
+
+
+def test_single_caps_and_sentence_opening_word_is_too_thin(lint):
+    text = "UNITE said the strike was off.\n\nUnite the party, he urged."
+    assert not codes(lint(text, select="NL702"), "NL702")
+    twice = "UNITE said the strike was off. UNITE will meet.\n\nUnite members agreed."
+    assert [f.match for f in codes(lint(twice, select="NL702"), "NL702")] == ["Unite"]

@@ -48,6 +48,8 @@ class Kind(RuleKind):
             elif word[1:].islower():
                 title.setdefault(word.upper(), []).append((start, end))
         for key in caps.keys() & title.keys():
+            if len(caps[key]) < 2 and all(_opens_sentence(text, s) for s, _ in title[key]):
+                continue  # "LIVE: ..." once and "Live music ..." opening a sentence: too thin
             forms = {key: caps[key], key[0] + key[1:].lower(): title[key]}
             preferred = max(forms, key=lambda f: (len(forms[f]), -forms[f][0][0]))
             where = format_lines(line_numbers(ctx, (s for s, _ in forms[preferred])))
@@ -65,6 +67,11 @@ class Kind(RuleKind):
                         fix=preferred,
                         safe=False,
                     )
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \t\"“‘'(")
+    return before == "" or before.endswith(("\n", ".", "!", "?", ":"))
 
 
 def _in_caps_run(text: str, start: int, end: int) -> bool:
