@@ -153,6 +153,8 @@ def test_space_before_punctuation_left_alone(lint, text):
         "Will they return?Nobody knows.",
         "We could join NATO …I think it is a mistake.",
         "an audio/headphone jack.The machine comes with Mac OS X.",
+        "The talks in Kyiv,Ukraine ended.",
+        "He said:It is over.",
     ],
 )
 def test_missing_space_after_flagged(lint, text):
@@ -169,6 +171,8 @@ def test_missing_space_after_flagged(lint, text):
         "Mail press@example.Com today.",
         "He said... Nothing more.",
         "...And then it ended.",
+        "Some 1,000 people; the ratio was 3:2 at 10:30.",
+        "Shares in Amazon.Com rose.",
     ],
 )
 def test_missing_space_after_left_alone(lint, text):
