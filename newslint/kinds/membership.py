@@ -100,7 +100,8 @@ class Kind(RuleKind):
                         if (start, end) in seen or not self._wrong(org, code, intervals, ctx.date):
                             continue
                         seen.add((start, end))
-                        yield self._hit(ctx, kb, org, code, start, end, match, s_start, spans)
+                        in_sentence = {kb.countries.code(m.group(0)) for m in kb.countries.compiled().finditer(sentence)}
+                        yield self._hit(ctx, kb, org, code, start, end, match, s_start, spans, in_sentence)
 
     def _wrong(self, org: Any, code: str, intervals: list[tuple[dt.date, dt.date]], date: dt.date) -> bool:
         from ..knowledge.organisations import MEMBER, NON_MEMBER
@@ -110,7 +111,7 @@ class Kind(RuleKind):
         return org.status(code, date) == NON_MEMBER and org.always(code, NON_MEMBER, intervals)
 
     def _hit(self, ctx: Context, kb: Any, org: Any, code: str, start: int, end: int, match: Any,
-             base: int, spans: list[tuple[int, int, str]]) -> Hit:
+             base: int, spans: list[tuple[int, int, str]], in_sentence: set[str | None]) -> Hit:
         from ..knowledge.claims import long_date
 
         name = kb.countries.display(code)
@@ -132,7 +133,7 @@ class Kind(RuleKind):
                 fact = f"{subject} is not {org.member_phrase}"
             needs = "a member"
         named = {c for _, _, c in spans}
-        options = self._suggestions(ctx, kb, org, named) if self.suggest else []
+        options = self._suggestions(ctx, kb, org, named, in_sentence) if self.suggest else []
         suggestion = f" Did you mean {options[0]}?" if options else ""
         values = {
             "fact": fact, "context": _context(ctx.text, match, base, spans), "needs": needs,
@@ -142,14 +143,14 @@ class Kind(RuleKind):
         return Hit(start, end, self.format(**values), replacements=options[:1],
                    fix=options[0] if options else None, safe=False)
 
-    def _suggestions(self, ctx: Context, kb: Any, org: Any, named: set[str]) -> list[str]:
+    def _suggestions(self, ctx: Context, kb: Any, org: Any, named: set[str], in_sentence: set[str | None]) -> list[str]:
         """Aspirants on the article date that the sentence does not name, when the
         sentence names another aspirant or the article mentions one: those the
         article mentions first, then those that became aspirants nearest in time
         to the ones named (Ukraine and Georgia share the 2008 Bucharest promise)."""
         current = org.aspirants_on(ctx.date)
-        named_aspirants = [c for c in current if c in named]
-        options = [c for c in current if c not in named]
+        named_aspirants = [c for c in current if c in named or c in in_sentence]
+        options = [c for c in current if c not in named and c not in in_sentence]
         if not options:
             return []
         mentioned = {kb.countries.code(m.group(0)) for m in kb.countries.compiled().finditer(ctx.text)}
