@@ -37,6 +37,15 @@ def edit_distance_one(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]
 
 
+def _vowel_edit(a: str, b: str) -> bool:
+    """The one edit between a and b changes, adds or drops a vowel."""
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    changed = {a[i:i + 1], b[i:i + 1]} - {""}
+    return bool(changed) and all(c in "aeiouy" for c in changed)
+
+
 @dataclass
 class Transliteration:
     """Compiled equivalence rules from a pack (see ``rules/names.toml``, NL103)."""
@@ -123,7 +132,8 @@ class Transliteration:
         return frozenset((fold(a), fold(b))) in self.distinct
 
     def relation(self, a: str, b: str, min_length: int, edit_min_length: int) -> str | None:
-        """``"spelling"`` (same key), ``"letter"`` (one letter apart) or None."""
+        """``"spelling"`` (same key), ``"vowel"`` (one vowel apart: Stoltenberg/Stoltenburg),
+        ``"letter"`` (one consonant apart: Bolton/Boston, weaker evidence) or None."""
         if fold(a) == fold(b) or self.is_distinct(a, b) or self.derived(a, b):
             return None
         if min(len(a), len(b)) < min_length:
@@ -133,5 +143,5 @@ class Transliteration:
             return "spelling"
         if min(len(a), len(b)) >= edit_min_length and edit_distance_one(ka, kb) and \
                 edit_distance_one(fold(a), fold(b)):
-            return "letter"
+            return "vowel" if _vowel_edit(fold(a), fold(b)) else "letter"
         return None

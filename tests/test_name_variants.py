@@ -26,7 +26,9 @@ def translit():
     ("Tsybulko", "Cybulko", "spelling"),
     ("Yevhen", "Evhen", "spelling"),
     ("Zhovka", "Zhovkva", "letter"),
-    ("Stefanchuk", "Stefanchyk", "letter"),
+    ("Stoltenberg", "Stoltenburg", "vowel"),
+    ("Bolton", "Boston", "letter"),
+    ("Stefanchuk", "Stefanchyk", "vowel"),
 ])
 def test_same_name_spelled_two_ways(translit, a, b, how):
     assert translit.relation(a, b, 5, 6) == how
@@ -115,3 +117,13 @@ def test_different_first_names_or_surnames_mean_different_people():
 def test_sibling_derivations_are_not_variants(translit):
     assert translit.relation("Germans", "Germany", 5, 6) is None
     assert translit.relation("Serhii", "Serhiy", 5, 6) == "spelling"
+
+
+def test_a_different_first_letter_needs_shared_context():
+    text = "Yeading drew 1-1. Yeading scored first and Yeading held on. Reading won."
+    assert run(text) == []
+
+
+def test_unlisted_spelling_of_a_listed_name_is_found():
+    found = run("Spokeswoman Maria Zakharova said no. Zakharova said more. Later Zaharova said it again.")
+    assert [f.match for f in found] == ["Zaharova"]

@@ -12,7 +12,8 @@ same surname, or (``lone-slip-majority``) one form is used once against many
 uses of the other. Derived forms
 (Russia/Russian), plurals (Biden/Bidens), feminine forms (Peskov/Peskova) and
 pairs the pack lists as distinct (Johnson/Johnston) are never paired. Names
-that a known-name rule already covers (``known-from``) are left to it.
+that a known-name rule already lists (``known-from``) are left to it when both
+forms are listed; an unlisted spelling of a listed name (Zaharova) is found here.
 
 Pack fields: the transliteration tables (see :mod:`newslint.translit`),
 ``known-from`` (rule codes of name-groups rules in bundled packs), ``titles``,
@@ -51,6 +52,7 @@ class Kind(RuleKind):
         "endings": list, "rewrites": list, "collapse-doubles": bool, "markers": list,
         "derived-suffixes": list, "feminine": list, "distinct": list, "titles": list,
         "known-from": list, "min-length": int, "edit-min-length": int, "lone-slip-majority": int,
+        "lone-slip-majority-spelling": int,
     }
     needs = frozenset({"tokens"})
 
@@ -59,6 +61,7 @@ class Kind(RuleKind):
         self.min_length = int(spec.get("min-length", 5))
         self.edit_min_length = int(spec.get("edit-min-length", 6))
         self.lone_slip_majority = int(spec.get("lone-slip-majority", 0))
+        self.lone_slip_majority_spelling = int(spec.get("lone-slip-majority-spelling", self.lone_slip_majority))
         if self.min_length < 3 or self.edit_min_length < 3:
             raise PackError("min-length and edit-min-length must be at least 3")
         titles = spec.get("titles", [])
@@ -86,7 +89,7 @@ class Kind(RuleKind):
                 if len(word) < 4:
                     continue
                 word = word[0] + word[1:].lower()
-            if word.lower() in lower_words or fold(word) in self.known:
+            if word.lower() in lower_words:
                 continue
             if entity_tokens is not None and token.i not in entity_tokens:
                 continue
@@ -120,10 +123,10 @@ class Kind(RuleKind):
                 w = parent[w]
             return w
 
-        for i, a in enumerate(words):
-            for b in words[i + 1:]:
-                if self._same_name(forms[a], forms[b]):
-                    parent[root(b)] = root(a)
+        for i, j in self._candidate_pairs(words):
+            a, b = words[i], words[j]
+            if self._same_name(forms[a], forms[b]):
+                parent[root(b)] = root(a)
         clusters: dict[str, list[str]] = {}
         for w in words:
             clusters.setdefault(root(w), []).append(w)
@@ -131,25 +134,47 @@ class Kind(RuleKind):
             if len(members) > 1:
                 yield from self._hits(ctx, [forms[m] for m in members])
 
+    def _candidate_pairs(self, words: list[str]) -> list[tuple[int, int]]:
+        """Index pairs (i < j) whose transliteration keys are equal or one edit apart: the only
+        pairs ``relation`` can accept. Found through buckets of one-letter deletions, so the
+        work grows with the number of names, not with its square (1 MB of copy: minutes -> ms)."""
+        buckets: dict[str, list[int]] = {}
+        for index, word in enumerate(words):
+            if len(word) < self.min_length:
+                continue
+            key = self.translit.key(word)
+            for variant in {key, *(key[:k] + key[k + 1:] for k in range(len(key)))}:
+                buckets.setdefault(variant, []).append(index)
+        pairs: set[tuple[int, int]] = set()
+        for members in buckets.values():
+            for x, i in enumerate(members):
+                pairs.update((i, j) for j in members[x + 1:])
+        return sorted(pairs)
+
     def _same_name(self, a: Form, b: Form) -> bool:
         how = self.translit.relation(a.text, b.text, self.min_length, self.edit_min_length)
         if how is None or not (a.mid_sentence or b.mid_sentence):
             return False
+        if fold(a.text) in self.known and fold(b.text) in self.known:
+            return False  # both listed: the known-name rules speak
         if _disjoint(a.first_names, b.first_names) or _disjoint(a.after, b.after):
             return False  # Oleksii Reznikov and Oleksiy Danilov: two people, two first names
-        if self.translit.marked(a.text) or self.translit.marked(b.text):
-            return True
         if a.before & b.before or a.after & b.after:
             return True
-        return self._lone_slip(a, b)
+        if how != "spelling" and fold(a.text)[:1] != fold(b.text)[:1]:
+            return False  # Reading / Yeading: a different first letter needs shared context
+        if self.translit.marked(a.text) or self.translit.marked(b.text):
+            return True
+        return self._lone_slip(a, b, how)
 
-    def _lone_slip(self, a: Form, b: Form) -> bool:
+    def _lone_slip(self, a: Form, b: Form, how: str) -> bool:
         """Without other evidence: one use against many, same first letter (Rodick once,
         Roddick eight times), which two different names rarely show."""
-        if self.lone_slip_majority <= 0 or fold(a.text)[:1] != fold(b.text)[:1]:
+        needed = self.lone_slip_majority if how == "letter" else self.lone_slip_majority_spelling
+        if needed <= 0 or fold(a.text)[:1] != fold(b.text)[:1]:
             return False
         few, many = sorted((len(a.spans), len(b.spans)))
-        return few == 1 and many >= self.lone_slip_majority
+        return few == 1 and many >= needed
 
     def _hits(self, ctx: Context, forms: list[Form]) -> Iterable[Hit]:
         majority = max(forms, key=lambda f: (len(f.spans), -f.spans[0][0]))
