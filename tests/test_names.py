@@ -138,3 +138,7 @@ def test_name_consistency_kind_only_checks_mixing():
     rule = Rule(**{**rule.__dict__, "kind": "name-consistency"})
     with pytest.raises(NewslintError, match="only checks mixing"):
         compile_rule(rule)
+
+
+def test_case_only_variants_are_one_form():
+    assert run("Kim Jong-Un Visits Moscow\n\nKim Jong-un arrived. KIM JONG-UN left. Kim Jong-un spoke.\n") == []

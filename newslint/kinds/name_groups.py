@@ -62,6 +62,11 @@ class Group:
     presets: dict[str, list[Preference]] = field(default_factory=dict)
     exceptions: Exceptions | None = None
 
+    def canonical(self, spelling: str) -> str:
+        """The first listed variant with the same letters regardless of case."""
+        folded = spelling.casefold()
+        return next((v for v in self.variants if v.casefold() == folded), spelling)
+
     def preference(self, style: str, date: dt.date) -> tuple[Preference, str] | None:
         """The preference in force for ``style`` on ``date`` and whose it is ("AP style")."""
         for entries, house in ((self.presets.get(style, []), f"{_display(style)} style"),
@@ -92,19 +97,23 @@ class Kind(RuleKind):
             raise PackError("'groups' must be a list of tables")
         self.groups = [_group(g, i) for i, g in enumerate(raw)]
         # Every spelling a use may take -> (group, variant); None where ALL CAPS is ambiguous.
-        self.forms: dict[str, tuple[int, str] | None] = {
-            v: (i, v) for i, g in enumerate(self.groups) for v in g.variants
-        }
+        # Variants differing only in case (Kim Jong-un, Kim Jong-Un: a headline's capitals)
+        # count as one, the first listed.
+        self.forms: dict[str, tuple[int, str] | None] = {}
+        for index, group in enumerate(self.groups):
+            for variant in group.variants:
+                self.forms[variant] = (index, group.canonical(variant))
         listed = set(self.forms)
         for index, group in enumerate(self.groups):
             for variant in group.variants:
+                target = (index, group.canonical(variant))
                 for form in _case_forms(variant)[1:]:
                     if form in listed:
                         continue
-                    if form in self.forms and self.forms[form] != (index, variant):
-                        self.forms[form] = None  # e.g. KIM JONG-UN: either listed spelling
+                    if form in self.forms and self.forms[form] != target:
+                        self.forms[form] = None  # an ALL CAPS form two groups share: not counted
                     else:
-                        self.forms[form] = (index, variant)
+                        self.forms[form] = target
         self.pattern = terms_regex([v for g in self.groups for v in g.variants])
 
     # ------------------------------------------------------------------------------------
@@ -145,13 +154,14 @@ class Kind(RuleKind):
                     yield from self._style_hits(ctx, group, by_variant, *chosen)
             else:
                 if chosen is not None:
-                    by_variant = {v: s for v, s in by_variant.items() if v == chosen[0].spelling}
+                    keep = group.canonical(chosen[0].spelling)
+                    by_variant = {v: s for v, s in by_variant.items() if v == keep}
                 yield from self._mixed_hits(ctx, group, by_variant)
 
     def _style_hits(self, ctx: Context, group: Group, by_variant: dict[str, list[tuple[int, int]]],
                     preferred: Preference, house: str) -> Iterable[Hit]:
         for variant, spans in by_variant.items():
-            if variant == preferred.spelling:
+            if variant == group.canonical(preferred.spelling):
                 continue
             for start, end in spans:
                 word = ctx.text[start:end]
