@@ -1,6 +1,7 @@
 """``doubled-word``: the same word twice in a row ("the the"), a classic keying slip.
 
 Pack fields: ``allow`` (words that may be doubled: "had had", "that that"),
+``names`` (words that are also first names: "Will will decide", "May may go"),
 ``allow-if-before`` (table word -> regex: the doubling is allowed when the regex is
 found earlier in the same sentence: "what it is is"), ``safe`` (whether the fix,
 dropping the second word, is safe; default true).
@@ -27,10 +28,11 @@ _SENTENCE_END = regex.compile(r"[.!?]\s|\n\s*\n")
 
 
 class Kind(RuleKind):
-    fields = {"allow": list, "allow-if-before": dict, "safe": bool}
+    fields = {"allow": list, "allow-if-before": dict, "names": list, "safe": bool}
 
     def configure(self, spec: dict[str, Any]) -> None:
         self.allow = {w.lower() for w in as_str_list(spec.get("allow", []), "allow")}
+        self.names = {w.lower() for w in as_str_list(spec.get("names", []), "names")}
         table = spec.get("allow-if-before", {})
         self.allow_if = {}
         for word, source in table.items():
@@ -58,8 +60,8 @@ class Kind(RuleKind):
             return False
         if first.isupper() and second.isupper() and len(first) > 1:
             return False
-        if first[:1].isupper() and second[:1].isupper():
-            return False
+        if first[:1].isupper() and (second[:1].isupper() or word in self.names):
+            return False  # "Bora Bora"; "Will will decide" (a name, then the verb)
         if "\n" in gap and not (first.islower() and second.islower()):
             return False
         rule = self.allow_if.get(word)

@@ -10,12 +10,16 @@ Pack fields:
   without reporting it: ``report = [1, 2]``.
 - ``replacement``: a template (or a list of them) for the suggested fix. ``{0}``,
   ``{1}``... are the matched tokens, ``{match}`` the reported text; a format spec
-  changes case: ``{1:lower}``, ``{0:upper}``, ``{0:cap}``.
+  changes case: ``{1:lower}``, ``{0:upper}``, ``{0:cap}``; ``{match:first}`` is its first word.
 - ``safe``: whether ``--fix`` may apply the replacement unreviewed (default false).
 - ``unless-before`` / ``unless-after``: a regex (case-insensitive) searched in
   the sentence before / after the reported span; a hit leaves the match alone
   ("what it was is" is grammatical).
 - ``exceptions``: regexes over the text whose matches are left alone.
+- ``word-lists``: a TOML file of named word lists (relative to the pack; default
+  ``data/grammar-words.toml``). In a pattern, ``"@name"`` inside an ``IN`` or
+  ``NOT_IN`` list stands for that list, so long lists (verbs, plural nouns) are
+  written once and shared by several rules.
 
 All pattern rules of a process share ONE ``Matcher`` per spaCy vocabulary: the text
 is tokenised once (``ctx.spacy_doc()``) and matched once for every rule, and each
@@ -28,9 +32,12 @@ import hashlib
 import json
 import string
 from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from ..model import Hit
+from ..model import Hit, NewslintError
+from ..toml import load_toml
 from .base import Context, PackError, RuleKind
 from .common import Exceptions, compile_regex
 
@@ -139,6 +146,8 @@ class _Template(string.Formatter):
             return text[:1].upper() + text[1:]
         if format_spec == "title":
             return text.title()
+        if format_spec == "first":
+            return text.split()[0] if text.split() else text
         return format(text, format_spec)
 
     def fill(self, template: str, args: list[str], kwargs: dict[str, str]) -> str:
@@ -153,7 +162,7 @@ TEMPLATE = _Template()
 
 class Kind(RuleKind):
     fields = {"patterns": list, "report": list, "replacement": (str, list), "safe": bool,
-              "unless-before": str, "unless-after": str, "exceptions": list}
+              "unless-before": str, "unless-after": str, "exceptions": list, "word-lists": str}
     required = ("patterns",)
     needs = frozenset({"tokens"})
 
@@ -162,6 +171,9 @@ class Kind(RuleKind):
         if not all(isinstance(r, str) for r in requires):
             raise PackError("'requires' must be a list of strings")
         patterns = spec["patterns"]
+        if _uses_lists(patterns):
+            path = Path(self.rule.pack_path).parent / spec.get("word-lists", "data/grammar-words.toml")
+            patterns = expand_lists(patterns, load_word_lists(str(path)))
         tagged = validate_patterns(patterns, frozenset(requires))
         digest = hashlib.sha1(json.dumps(patterns, sort_keys=True).encode()).hexdigest()[:12]
         # One match key per pattern, so that each pattern can report its own tokens.
@@ -217,6 +229,50 @@ class Kind(RuleKind):
         if self.before is not None and self.before.search(text, sent_start, start):
             return False
         return not (self.after is not None and self.after.search(text, end, sent_end))
+
+
+@lru_cache(maxsize=8)
+def load_word_lists(path: str) -> dict[str, list[str]]:
+    """Named word lists (``name = ["...", ...]``); a broken file is a pack error."""
+    try:
+        data, _ = load_toml(path)
+    except NewslintError as exc:
+        raise PackError(str(exc)) from None
+    lists: dict[str, list[str]] = {}
+    for name, words in data.items():
+        if name == "source":
+            continue
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise PackError(f"{path}: word list '{name}' must be a list of strings")
+        lists[name] = words
+    return lists
+
+
+def _uses_lists(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.startswith("@")
+    if isinstance(value, list):
+        return any(_uses_lists(v) for v in value)
+    if isinstance(value, dict):
+        return any(_uses_lists(v) for v in value.values())
+    return False
+
+
+def expand_lists(value: Any, lists: dict[str, list[str]]) -> Any:
+    """Replace "@name" items of IN / NOT_IN lists by the words of that list."""
+    if isinstance(value, dict):
+        return {k: expand_lists(v, lists) for k, v in value.items()}
+    if isinstance(value, list):
+        out: list[Any] = []
+        for item in value:
+            if isinstance(item, str) and item.startswith("@"):
+                if item[1:] not in lists:
+                    raise PackError(f"unknown word list '{item}' (known: {', '.join(sorted(lists))})")
+                out.extend(lists[item[1:]])
+            else:
+                out.append(expand_lists(item, lists))
+        return out
+    return value
 
 
 def _reports(raw: Any, count: int) -> list[list[int] | None]:
