@@ -57,12 +57,19 @@ def is_consistency_kind(kind: str) -> bool:
     return kind in CONSISTENCY_KINDS or kind.endswith(("-consistency", "-mixing"))
 
 
+#: A fix whose span in the file holds markup or a line break crossed something the rule
+#: never saw; the engine marks such fixes unsafe, and --fix-consistency must not apply them.
+_MARKUP = re.compile(r"[*_`\[\]()<>#|~\\\r\n]")
+
+
 def fixable(finding: Finding, unsafe_rules: Iterable[str] = ()) -> bool:
     """A finding whose fix may be applied: a safe one, or one from a rule allowed unsafe fixes."""
     fix = finding.fix
     if fix is None:
         return False
-    return fix.safe or finding.rule in set(unsafe_rules)
+    if fix.safe:
+        return True
+    return finding.rule in set(unsafe_rules) and not _MARKUP.search(finding.match)
 
 
 def choose(findings: Sequence[Finding], unsafe_rules: Iterable[str] = ()) -> list[Finding]:

@@ -219,6 +219,9 @@ def test_unsafe_fixes_need_their_rule_allowed():
     unsafe = finding(0, 1, "Q", safe=False, rule="NL952")
     assert fixmod.choose([unsafe]) == []
     assert fixmod.choose([unsafe], {"NL952"}) == [unsafe]
+    across_markup = finding(0, 9, "Zelenskyy", safe=False, rule="NL952")
+    across_markup.match = "**Zelen**sky"
+    assert fixmod.choose([across_markup], {"NL952"}) == [], "an unsafe fix over markup is never applied"
     assert fixmod.is_consistency_kind("consistency") and fixmod.is_consistency_kind("name-mixing")
     assert not fixmod.is_consistency_kind("existence")
 
