@@ -282,7 +282,8 @@ def consistency_rules(session: Any, paths: Iterable[str]) -> set[str]:
     codes: set[str] = set()
     for path in set(paths):
         for rule in session.linter(session.config_for(path)).rules:
-            if is_consistency_kind(rule.kind):
+            mixed_names = rule.kind.startswith("name") and rule.spec.get("mode") == "mixed"
+            if is_consistency_kind(rule.kind) or mixed_names:
                 codes.add(rule.code)
     return codes
 

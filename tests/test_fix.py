@@ -371,3 +371,24 @@ def test_internal_error_while_fixing_leaves_files_and_run_goes_on(capsys, tmp_pa
     code, _, err = run(capsys, first, second, "--fix")
     assert first.read_bytes() == ORIGINAL and b"Kyiv" in second.read_bytes()
     assert "internal error while fixing (RuntimeError: boom)" in err and code == 1
+
+
+def test_fix_consistency_covers_consistency_and_name_mixing_rules_only():
+    from types import SimpleNamespace
+
+    def rule(code: str, kind: str, **spec: object) -> SimpleNamespace:
+        return SimpleNamespace(code=code, kind=kind, spec=spec)
+
+    rules = [
+        rule("NL202", "consistency"),
+        rule("NL102", "name-consistency"),
+        rule("NL103", "name-variants"),
+        rule("NL104", "name-groups", mode="mixed"),
+        rule("NL101", "name-groups", mode="style"),
+        rule("NL801", "existence"),
+        rule("NL701", "locale-mix"),
+    ]
+    session = SimpleNamespace(
+        config_for=lambda path: None, linter=lambda config: SimpleNamespace(rules=rules)
+    )
+    assert fixmod.consistency_rules(session, ["a.md"]) == {"NL202", "NL102", "NL103", "NL104"}
