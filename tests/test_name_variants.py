@@ -127,3 +127,9 @@ def test_a_different_first_letter_needs_shared_context():
 def test_unlisted_spelling_of_a_listed_name_is_found():
     found = run("Spokeswoman Maria Zakharova said no. Zakharova said more. Later Zaharova said it again.")
     assert [f.match for f in found] == ["Zaharova"]
+
+
+def test_no_second_finding_on_a_listed_word():
+    text = "Then Zelensky spoke, Zelensky left and Zelensky returned. Then Zelenskyy agreed and Zelenskky denied it."
+    found = lint_text(text, Config(select=("names",)))
+    assert sorted((f.rule, f.match) for f in found) == [("NL101", "Zelenskyy"), ("NL103", "Zelenskky")]

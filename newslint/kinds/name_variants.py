@@ -180,8 +180,8 @@ class Kind(RuleKind):
         majority = max(forms, key=lambda f: (len(f.spans), -f.spans[0][0]))
         lines = format_lines(line_numbers(ctx, (s for s, _ in majority.spans)))
         for form in forms:
-            if form is majority:
-                continue
+            if form is majority or fold(form.text) in self.known and fold(majority.text) in self.known:
+                continue  # both listed: NL101/NL102 already speak about this word
             match_lines = format_lines(line_numbers(ctx, (s for s, _ in form.spans)))
             for start, end in form.spans:
                 word = ctx.text[start:end]
