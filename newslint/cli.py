@@ -109,7 +109,7 @@ def _lint(argv: list[str]) -> int:
                           diff=sys.stdout if args.diff else None, log=sys.stderr,
                           fix_consistency=args.fix_consistency)
         results = fixed.results
-        if args.diff and not (args.fix or args.fix_consistency):
+        if args.diff and not (args.fix or args.fix_consistency) and any(r.error is None for r in results):
             return EXIT_FINDINGS if fixed.changed else EXIT_OK
     options = {"quiet": args.quiet, "statistics": args.statistics, "session": session}
     if args.output:

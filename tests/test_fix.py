@@ -392,3 +392,10 @@ def test_fix_consistency_covers_consistency_and_name_mixing_rules_only():
         config_for=lambda path: None, linter=lambda config: SimpleNamespace(rules=rules)
     )
     assert fixmod.consistency_rules(session, ["a.md"]) == {"NL202", "NL102", "NL103", "NL104"}
+
+
+def test_diff_or_fix_without_files_is_a_usage_error(capsys, tmp_path):
+    for flag in ("--diff", "--fix"):
+        code, out, err = run(capsys, tmp_path / "missing.txt", flag)
+        assert code == 2 and "no files were linted" in err
+        assert flag != "--diff" or out == ""
