@@ -154,8 +154,8 @@ def _lint_files(files: list[str], session: Session) -> list[FileResult]:
     from concurrent.futures.process import BrokenProcessPool
 
     fork = "fork" in multiprocessing.get_all_start_methods()
-    if fork:
-        session.linter(session.config_for(files[0]))  # compiled once here; forked workers inherit it
+    if fork:  # compile packs and run lazy set-up (patterns, NLP) once here; forked workers inherit it
+        session.linter(session.config_for(files[0])).lint(make_document("Warm-up.", "warm-up.txt"))
     context = multiprocessing.get_context("fork" if fork else "spawn")
     chunk = max(1, len(files) // (jobs * 4))
     try:

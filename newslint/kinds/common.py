@@ -7,6 +7,7 @@ from typing import Any
 
 import regex
 
+from ..regex_cache import compile_cached
 from .base import PackError
 
 #: Seconds one pattern may spend on one document before it is stopped and reported.
@@ -32,7 +33,7 @@ def compile_regex(source: str, ignore_case: bool = False, what: str = "pattern")
         raise PackError(f"{what} must be a string, not {type(source).__name__}")
     flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
     try:
-        return regex.compile(source, flags)
+        return compile_cached(source, flags)
     except (regex.error, ValueError, OverflowError) as exc:
         raise PackError(f"{what} {source!r} does not compile: {exc}") from None
 
