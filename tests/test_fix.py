@@ -399,3 +399,44 @@ def test_diff_or_fix_without_files_is_a_usage_error(capsys, tmp_path):
         code, out, err = run(capsys, tmp_path / "missing.txt", flag)
         assert code == 2 and "no files were linted" in err
         assert flag != "--diff" or out == ""
+
+
+WORDS = [
+    "Kiev",
+    "Kyiv",
+    "talks",
+    "caf\u00e9",
+    "\U0001f600",
+    "\u05d7\u05d3\u05e9",
+    "na\u0131ve",
+    "Za\u0308hlung",
+]
+SEPARATORS = [" ", "\n", "\r\n", "\r", " \u200b ", ". "]
+
+
+def test_property_only_fixed_spans_change(tmp_path):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from newslint.api import lint_text
+
+    config = {"select": ["NL201"]}
+
+    @settings(max_examples=60, deadline=None, derandomize=True)
+    @given(
+        st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), min_size=1, max_size=12),
+        st.booleans(),
+    )
+    def check(parts, bom):
+        text = "".join(word + sep for word, sep in parts)
+        path = tmp_path / "p.txt"
+        original = (BOM if bom else b"") + text.encode()
+        path.write_bytes(original)
+        found = lint_text(text, config, path=str(path))
+        fix = fixmod.fix_file(
+            str(path), found, lambda t: lint_text(t, config, path=str(path)), expected_text=text
+        )
+        assert fix.error is None
+        assert path.read_bytes() == original.replace(b"Kiev", b"Kyiv")
+
+    check()
