@@ -142,3 +142,11 @@ def test_name_consistency_kind_only_checks_mixing():
 
 def test_case_only_variants_are_one_form():
     assert run("Kim Jong-Un Visits Moscow\n\nKim Jong-un arrived. KIM JONG-UN left. Kim Jong-un spoke.\n") == []
+
+
+def test_more_presets():
+    assert codes(run("date 2023-01-01\nKim Jong-un fired a missile.\n", "ap")) == [("NL102", "Kim Jong-un")]
+    assert run("date 2023-01-01\nKim Jong Un fired a missile.\n", "ap") == []
+    found = run("date 2023-01-01\nPresident Erdogan spoke.\n", "guardian")
+    assert [f.fix.replacement for f in found] == ["Erdoğan"]
+    assert run("date 2023-01-01\nPresident Erdogan spoke.\n", "ap") == []
