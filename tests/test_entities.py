@@ -184,3 +184,24 @@ def test_join_year(text: str, match: str, suggested: list[str]) -> None:
 ])
 def test_join_year_quiet(text: str) -> None:
     assert not findings(text, "2025-01-10")
+
+
+@pytest.mark.parametrize("text", [
+    # narrative past tense may tell old history: Poland was a non-member before 1999
+    "Poland applied to join NATO and was admitted with Hungary and the Czech Republic.",
+    "Poland's bid to join NATO was backed by the US.",
+    "Russia demanded NATO not admit Poland and Hungary.",
+])
+def test_narrative_past_about_a_later_member_is_quiet(text: str) -> None:
+    assert not findings(text, "2026-02-01")
+
+
+@pytest.mark.parametrize(("text", "match"), [
+    # reported speech and dated past stay checked; a founding member is never an aspirant
+    ("Zelensky said Poland would never join NATO.", "Poland"),
+    ("In December, Russia asked NATO not to admit Estonia.", "Estonia"),
+    ("Russia demanded NATO not admit Georgia and Belgium.", "Belgium"),
+    ("NATO has dismissed Poland's applications and aspirations for accession to the alliance.", "Poland"),
+])
+def test_reported_and_anchored_past_is_checked(text: str, match: str) -> None:
+    assert [f.match for f in findings(text, "2026-02-01")] == [match]

@@ -19,6 +19,7 @@ from .common import finditer
 
 class Kind(RuleKind):
     fields = {"patterns": list, "organisations": list, "history": list, "past": list, "quiet": list,
+              "narrative": list, "anchors": list,
               "recent-years": int, "grace-days": int}
     required = ("patterns",)
     needs = frozenset({"tokens"})

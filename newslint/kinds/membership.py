@@ -27,7 +27,8 @@ EXPECTS = ("member", "non-member")
 
 class Kind(RuleKind):
     fields = {"expects": str, "triggers": list, "organisations": list, "history": list, "past": list,
-              "quiet": list, "recent-years": int, "grace-days": int, "suggest": bool}
+              "quiet": list, "narrative": list, "anchors": list, "recent-years": int, "grace-days": int,
+              "suggest": bool}
     required = ("expects", "triggers")
     needs = frozenset({"tokens"})
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
@@ -97,11 +97,20 @@ def expand(source: str, knowledge: Knowledge, orgs: list[Organisation]) -> Any:
 
 @dataclass
 class Markers:
-    """Patterns that widen the time a sentence may refer to, or silence a rule."""
+    """Patterns that widen the time a sentence may refer to, or silence a rule.
+
+    ``history`` ("before", "at the time"): any moment since the organisation was
+    founded. An explicit year anchors the sentence to that year; ``anchors``
+    ("in December", "last week") to the last year. Otherwise ``narrative`` past
+    tense ("applied", "was blocked") may tell old history, and ``past`` (reported
+    speech: "said", "would") the last ``recent-years``.
+    """
 
     history: list[Any]
     past: list[Any]
     quiet: list[Any]
+    narrative: list[Any] = field(default_factory=list)
+    anchors: list[Any] = field(default_factory=list)
     recent_years: int = 5
     grace_days: int = 90
 
@@ -116,7 +125,8 @@ class Markers:
         recent, grace = spec.get("recent-years", 5), spec.get("grace-days", 90)
         if not isinstance(recent, int) or not isinstance(grace, int) or recent < 0 or grace < 0:
             raise PackError("'recent-years' and 'grace-days' must be whole numbers of at least 0")
-        return cls(patterns("history"), patterns("past"), patterns("quiet"), recent, grace)
+        return cls(patterns("history"), patterns("past"), patterns("quiet"), patterns("narrative"),
+                   patterns("anchors"), recent, grace)
 
     def silenced(self, sentence: str) -> bool:
         return any(_search(p, sentence) for p in self.quiet)
@@ -124,13 +134,21 @@ class Markers:
     def intervals(self, sentence: str, date: dt.date, org: Organisation) -> list[Interval]:
         """The stretches of time the sentence may be about."""
         found: list[Interval] = [(date - dt.timedelta(days=self.grace_days), date)]
+        years = False
         for match in _YEAR.finditer(sentence):
+            years = True
             year = int(match.group(1))
             if match.group(2):
                 found.append((dt.date(year, 1, 1), dt.date(year + 9, 12, 31)))
             else:
                 found.append((dt.date(year, 1, 1) - dt.timedelta(days=1), dt.date(year, 12, 31)))
         if any(_search(p, sentence) for p in self.history) or not org.exists_on(date):
+            found.append((org.founded, date))
+        elif years:
+            pass
+        elif any(_search(p, sentence) for p in self.anchors):
+            found.append((_years_before(date, 1), date))
+        elif any(_search(p, sentence) for p in self.narrative):
             found.append((org.founded, date))
         elif any(_search(p, sentence) for p in self.past):
             found.append((_years_before(date, self.recent_years), date))
