@@ -151,3 +151,33 @@ def test_single_caps_and_sentence_opening_word_is_too_thin(lint):
     assert not codes(lint(text, select="NL702"), "NL702")
     twice = "UNITE said the strike was off. UNITE will meet.\n\nUnite members agreed."
     assert [f.match for f in codes(lint(twice, select="NL702"), "NL702")] == ["Unite"]
+
+
+# ----- NL704 titles ----------------------------------------------------------------------
+def test_titles_only_under_presets_that_lower_case_them(lint):
+    text = "The Presidents simply have no agreements to approve yet, he said."
+    assert not codes(lint(text, select="NL704"), "NL704")
+    found = codes(lint(text, select="NL704", style="ap"), "NL704")
+    assert [(f.match, f.replacements) for f in found] == [("Presidents", ["presidents"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Zelensky met the president of Poland.",
+        "The President of Ukraine spoke on Monday.",
+        "The Prime Minister's Office said nothing.",
+        "Talks Between The Two Presidents Resume In Istanbul",
+        "The former President Donald Trump spoke.",
+        "The Pope and the Queen met.",
+    ],
+)
+def test_titles_before_names_and_headlines_left_alone(lint, text):
+    assert not codes(lint(text, select="NL704", style="ap"), "NL704")
+
+
+def test_bbc_preset_wants_ise_not_oxford(lint):
+    text = "The organization said the colour would not change."
+    assert not codes(lint(text, select="NL701"), "NL701")
+    found = codes(lint(text, select="NL701", style="bbc"), "NL701")
+    assert [(f.match, f.replacements) for f in found] == [("organization", ["organisation"])]

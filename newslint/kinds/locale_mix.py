@@ -5,7 +5,8 @@ more spelling systems: ``us`` (color, realize), ``uk`` (colour, realise) and
 ``oxford`` (British with -ize: colour, realize, analyse). The system that fits the
 most words in the article wins (ties: the one that fits the first such word) and
 every word that does not fit it is flagged, with its counterpart as the fix. A
-preset's ``locale`` (en-US, en-GB) or ``[options.NL701] locale`` narrows the choice.
+preset's ``locale`` (en-US, en-GB), the pack's ``preset-locales`` (a house that
+writes -ise: ``bbc = "en-GB-ise"``) or ``[options.NL701] locale`` narrows the choice.
 
 Capitalised words that do not open a sentence are proper names (World Health
 Organization, Pearl Harbor, the Kennedy Center, Defense Department) and are left
@@ -88,7 +89,7 @@ def load_spellings(path: str) -> dict[str, Spelling]:
 
 
 class Kind(RuleKind):
-    fields = {"spellings": str, "exceptions": list, "locale": str}
+    fields = {"spellings": str, "exceptions": list, "locale": str, "preset-locales": dict}
 
     def configure(self, spec: dict[str, Any]) -> None:
         name = spec.get("spellings", "data/spellings.toml")
@@ -101,10 +102,24 @@ class Kind(RuleKind):
         self.pattern = regex.compile(rf"(?<!\w)(?:{body})(?!\w)", regex.IGNORECASE)
         self.exceptions = Exceptions(spec.get("exceptions"))
         self.locale = spec.get("locale")
+        presets = spec.get("preset-locales", {})
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in presets.items()):
+            raise PackError("'preset-locales' maps preset names to locales, e.g. { bbc = \"en-GB-ise\" }")
+        self.preset_locales = dict(presets)
+
+    def house_locale(self, ctx: Context) -> str | None:
+        """[options.NL701] locale, else the pack's locale for this preset, else the preset's."""
+        locale = (
+            ctx.rule_options(self.rule).get("locale")
+            or self.preset_locales.get(ctx.style)
+            or ctx.preset.get("locale")
+            or self.locale
+        )
+        return str(locale) if locale else None
 
     def allowed(self, ctx: Context) -> tuple[str, ...]:
-        locale = ctx.rule_options(self.rule).get("locale") or ctx.preset.get("locale") or self.locale
-        return LOCALES.get(str(locale).lower(), SYSTEMS) if locale else SYSTEMS
+        locale = self.house_locale(ctx)
+        return LOCALES.get(locale.lower(), SYSTEMS) if locale else SYSTEMS
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
@@ -134,9 +149,9 @@ class Kind(RuleKind):
             word = text[start:end]
             fix = match_case(word, spelling.counterpart)
             reason = (
-                f"{NAMES[system]} spelling, as on {where}"
+                f"which the article uses on {where}"
                 if fitting
-                else f"house style ({ctx.preset.get('locale') or self.locale}) is {NAMES[system]} spelling"
+                else f"which the house style ({self.house_locale(ctx)}) wants"
             )
             yield Hit(
                 start,
