@@ -10,7 +10,7 @@ Pack fields:
   without reporting it: ``report = [1, 2]``.
 - ``replacement``: a template (or a list of them) for the suggested fix. ``{0}``,
   ``{1}``... are the matched tokens, ``{match}`` the reported text; a format spec
-  changes case: ``{1:lower}``, ``{0:upper}``, ``{0:cap}``; ``{match:first}`` is its first word.
+  changes case: ``{1:lower}``, ``{0:upper}``, ``{0:cap}``; ``{match:first}`` / ``{match:last}`` its first / last word.
 - ``safe``: whether ``--fix`` may apply the replacement unreviewed (default false).
 - ``unless-before`` / ``unless-after``: a regex (case-insensitive) searched in
   the sentence before / after the reported span; a hit leaves the match alone
@@ -148,6 +148,8 @@ class _Template(string.Formatter):
             return text.title()
         if format_spec == "first":
             return text.split()[0] if text.split() else text
+        if format_spec == "last":
+            return text.split()[-1] if text.split() else text
         return format(text, format_spec)
 
     def fill(self, template: str, args: list[str], kwargs: dict[str, str]) -> str:
