@@ -25,7 +25,7 @@ import regex
 from ..model import Hit, NewslintError
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
-from .common import Exceptions, finditer, format_lines, line_numbers, match_case
+from .common import Exceptions, format_lines, line_numbers, match_case
 from .weekday import data_file
 
 SYSTEMS = ("us", "oxford", "uk")
@@ -96,10 +96,8 @@ class Kind(RuleKind):
         if not isinstance(name, str):
             raise PackError("'spellings' must be a path under rules/")
         self.table = load_spellings(data_file(self.rule, name))
-        words = sorted(self.table, key=len, reverse=True)
-        body = "|".join(regex.escape(w).replace(r"\ ", r"[ \t]+") for w in words)
-        # hyphenated compounds count: centre-right, anti-colonization
-        self.pattern = regex.compile(rf"(?<!\w)(?:{body})(?!\w)", regex.IGNORECASE)
+        if any(not w.isalpha() for w in self.table):
+            raise PackError(f"{name}: spellings must be single words (letters only)")
         self.exceptions = Exceptions(spec.get("exceptions"))
         self.locale = spec.get("locale")
         presets = spec.get("preset-locales", {})
@@ -125,14 +123,14 @@ class Kind(RuleKind):
         text = ctx.text
         exempt = self.exceptions.spans(text)
         uses: list[tuple[int, int, Spelling]] = []
-        for match in finditer(self.pattern, text):
-            start, end = match.span()
-            word = match.group()
-            if Exceptions.covers(exempt, start, end) or _proper_name(text, start, word):
+        for match in _WORD.finditer(text):  # words, then a dictionary look-up: fast
+            spelling = self.table.get(match.group().lower())
+            if spelling is None:
                 continue
-            spelling = self.table.get(regex.sub(r"[ \t]+", " ", word.lower()))
-            if spelling is not None:
-                uses.append((start, end, spelling))
+            start, end = match.span()
+            if Exceptions.covers(exempt, start, end) or _proper_name(text, start, match.group()):
+                continue
+            uses.append((start, end, spelling))
         if not uses:
             return
         allowed = self.allowed(ctx)
@@ -163,6 +161,8 @@ class Kind(RuleKind):
             )
 
 
+# Hyphenated compounds are split into words: centre-right counts as centre.
+_WORD = regex.compile(r"(?<![\p{L}\p{N}_])\p{L}+(?![\p{L}\p{N}_])")
 _NEXT_CAPITAL = regex.compile(r"[ \t]+(?:of[ \t]+|for[ \t]+)?\p{Lu}")
 _ABBREVIATION = regex.compile(r"(?:\b\p{Lu}\.){2,}[ \t]*$")
 
