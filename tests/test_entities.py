@@ -1,6 +1,7 @@
 """Entities rules (NL301-NL303) on real-world-style sentences, true and false, at
 several article dates. Each case is one test; what must stay quiet is tested as
 carefully as what must be found."""
+
 from __future__ import annotations
 
 import pytest
@@ -18,8 +19,12 @@ def findings(text: str, date: str):
 # (article date, sentence, rule expected or None, the text it must flag)
 FLAGGED = [
     # NATO: a member where a non-member is needed
-    ("2022-03-11", "In December, Russia had asked NATO not to include Ukraine and Belgium in their military alliance.",
-     "NL301", "Belgium"),
+    (
+        "2022-03-11",
+        "In December, Russia had asked NATO not to include Ukraine and Belgium in their military alliance.",
+        "NL301",
+        "Belgium",
+    ),
     ("2022-02-20", "The Kremlin demands that NATO never admit Ukraine or Poland.", "NL301", "Poland"),
     ("2024-06-01", "Finland is expected to join NATO within weeks.", "NL301", "Finland"),
     ("2025-01-10", "Finland's bid to join NATO is stalling in the Turkish parliament.", "NL301", "Finland"),
@@ -30,12 +35,22 @@ FLAGGED = [
     ("2024-09-01", "Non-NATO Finland is stepping up border patrols.", "NL301", "Finland"),
     ("2024-02-01", "France is not a member of NATO, the minister claimed.", "NL301", "France"),
     # NATO: a non-member where a member is needed
-    ("2025-01-10", "NATO members such as Poland and Austria are raising defence spending.", "NL302", "Austria"),
+    (
+        "2025-01-10",
+        "NATO members such as Poland and Austria are raising defence spending.",
+        "NL302",
+        "Austria",
+    ),
     ("2023-01-15", "Sweden, a NATO member, hosts the exercise this spring.", "NL302", "Sweden"),
     ("2025-01-10", "Ukraine, a NATO ally, asked for more air defence.", "NL302", "Ukraine"),
     ("2023-01-15", "Sweden is now a NATO member, the minister said.", "NL302", "Sweden"),
     # EU
-    ("2025-02-01", "The EU should admit Ukraine, Moldova and Austria as soon as possible.", "NL301", "Austria"),
+    (
+        "2025-02-01",
+        "The EU should admit Ukraine, Moldova and Austria as soon as possible.",
+        "NL301",
+        "Austria",
+    ),
     ("2024-05-02", "Sweden will apply to join the EU, officials said on Tuesday.", "NL301", "Sweden"),
     ("2025-01-10", "Ireland and fellow EU member Britain share a land border.", "NL302", "Britain"),
     ("2024-03-01", "EU members such as Norway and Denmark back the plan.", "NL302", "Norway"),
@@ -48,8 +63,18 @@ FLAGGED = [
     ("2023-06-01", "Kuwait's bid to join OPEC stunned the market.", "NL301", "Kuwait"),
     ("2025-02-01", "BRICS members such as Turkey and Indonesia attended.", "NL302", "Turkey"),
     ("2025-02-01", "G7 members such as China and Japan were invited.", "NL302", "China"),
-    ("2025-02-01", "France's bid for a permanent seat on the Security Council has stalled.", "NL301", "France"),
-    ("2025-02-01", "India, a permanent member of the UN Security Council, vetoed the resolution.", "NL302", "India"),
+    (
+        "2025-02-01",
+        "France's bid for a permanent seat on the Security Council has stalled.",
+        "NL301",
+        "France",
+    ),
+    (
+        "2025-02-01",
+        "India, a permanent member of the UN Security Council, vetoed the resolution.",
+        "NL302",
+        "India",
+    ),
     # counts
     ("2025-01-10", "NATO, an alliance of 30 countries, met in Brussels.", "NL303", "30"),
     ("2015-06-01", "The 27-member EU agreed new sanctions.", "NL303", "27"),
@@ -60,7 +85,10 @@ FLAGGED = [
 
 QUIET = [
     # true statements, history, negation, reported speech, hypotheticals
-    ("2022-03-11", "In December, Russia had asked NATO not to include Ukraine and Georgia in their military alliance."),
+    (
+        "2022-03-11",
+        "In December, Russia had asked NATO not to include Ukraine and Georgia in their military alliance.",
+    ),
     ("2022-06-01", "Finland is expected to join NATO within weeks."),
     ("2022-05-20", "Finland's bid to join NATO is stalling in the Turkish parliament."),
     ("2024-04-02", "Finland's 2022 bid to join NATO ended a long history of neutrality."),
@@ -71,8 +99,14 @@ QUIET = [
     ("2025-03-01", "Russia wants NATO to withdraw forces from its eastern members."),
     ("2025-03-01", "If Belgium wanted to join NATO today, it would have to apply."),
     ("2022-03-16", "Putin wanted guarantees that Ukraine would never join NATO."),
-    ("2022-03-16", "To prevent Ukraine from joining NATO or the EU, the Kremlin demands changes to the constitution."),
-    ("2022-03-11", "There are things we proposed, such as the promise that Ukraine and Georgia would become part of NATO."),
+    (
+        "2022-03-16",
+        "To prevent Ukraine from joining NATO or the EU, the Kremlin demands changes to the constitution.",
+    ),
+    (
+        "2022-03-11",
+        "There are things we proposed, such as the promise that Ukraine and Georgia would become part of NATO.",
+    ),
     ("2022-03-16", "NATO is an intergovernmental military alliance of 30 countries including the US."),
     ("2025-01-10", "NATO members such as Poland and Finland are raising defence spending."),
     ("2025-01-10", "Non-NATO countries such as Austria and Ireland stay neutral."),
@@ -99,7 +133,9 @@ QUIET = [
 ]
 
 
-@pytest.mark.parametrize(("date", "text", "rule", "match"), FLAGGED, ids=[f"{c[2]}-{c[3]}-{c[0]}" for c in FLAGGED])
+@pytest.mark.parametrize(
+    ("date", "text", "rule", "match"), FLAGGED, ids=[f"{c[2]}-{c[3]}-{c[0]}" for c in FLAGGED]
+)
 def test_flagged(date: str, text: str, rule: str, match: str) -> None:
     found = findings(text, date)
     assert [(f.rule, f.match) for f in found] == [(rule, match)], [f.message for f in found]
@@ -123,8 +159,10 @@ def test_message_explains_fact_source_date_and_suggestion() -> None:
 
 
 def test_suggestion_prefers_aspirant_the_article_mentions() -> None:
-    text = ("Bosnia and Herzegovina's leaders met in Sarajevo.\n\n"
-            "Russia asked NATO not to include Ukraine and Belgium in the alliance.")
+    text = (
+        "Bosnia and Herzegovina's leaders met in Sarajevo.\n\n"
+        "Russia asked NATO not to include Ukraine and Belgium in the alliance."
+    )
     (finding,) = findings(text, "2022-03-11")
     assert finding.replacements == ["Bosnia and Herzegovina"]
 
@@ -157,7 +195,7 @@ def test_position_maps_to_the_original_file_in_markdown() -> None:
     text = "---\ndate: 2022-03-11\n---\n\nRussia asked **NATO** not to include Ukraine and Belgium in the alliance.\n"
     found = [f for f in lint_text(text, CONFIG, path="a.md") if f.rule == "NL301"]
     assert len(found) == 1
-    assert text[found[0].offset:found[0].offset + found[0].length] == "Belgium"
+    assert text[found[0].offset : found[0].offset + found[0].length] == "Belgium"
 
 
 JOIN_YEARS = [
@@ -175,33 +213,42 @@ def test_join_year(text: str, match: str, suggested: list[str]) -> None:
     assert (finding.rule, finding.match, finding.replacements) == ("NL304", match, suggested)
 
 
-@pytest.mark.parametrize("text", [
-    "Finland and Sweden joined NATO in 2023 and 2024 respectively.",
-    "A united Germany joined NATO in 1990, and Britain joined the EEC in 1973.",
-    "Croatia joined the EU in 2013 and the eurozone in 2023.",
-    "Spain, which joined NATO in 1982, hosted the summit.",
-    "Sweden will have been a NATO member since 2024 for two years in March.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finland and Sweden joined NATO in 2023 and 2024 respectively.",
+        "A united Germany joined NATO in 1990, and Britain joined the EEC in 1973.",
+        "Croatia joined the EU in 2013 and the eurozone in 2023.",
+        "Spain, which joined NATO in 1982, hosted the summit.",
+        "Sweden will have been a NATO member since 2024 for two years in March.",
+    ],
+)
 def test_join_year_quiet(text: str) -> None:
     assert not findings(text, "2025-01-10")
 
 
-@pytest.mark.parametrize("text", [
-    # narrative past tense may tell old history: Poland was a non-member before 1999
-    "Poland applied to join NATO and was admitted with Hungary and the Czech Republic.",
-    "Poland's bid to join NATO was backed by the US.",
-    "Russia demanded NATO not admit Poland and Hungary.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # narrative past tense may tell old history: Poland was a non-member before 1999
+        "Poland applied to join NATO and was admitted with Hungary and the Czech Republic.",
+        "Poland's bid to join NATO was backed by the US.",
+        "Russia demanded NATO not admit Poland and Hungary.",
+    ],
+)
 def test_narrative_past_about_a_later_member_is_quiet(text: str) -> None:
     assert not findings(text, "2026-02-01")
 
 
-@pytest.mark.parametrize(("text", "match"), [
-    # reported speech and dated past stay checked; a founding member is never an aspirant
-    ("Zelensky said Poland would never join NATO.", "Poland"),
-    ("In December, Russia asked NATO not to admit Estonia.", "Estonia"),
-    ("Russia demanded NATO not admit Georgia and Belgium.", "Belgium"),
-    ("NATO has dismissed Poland's applications and aspirations for accession to the alliance.", "Poland"),
-])
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        # reported speech and dated past stay checked; a founding member is never an aspirant
+        ("Zelensky said Poland would never join NATO.", "Poland"),
+        ("In December, Russia asked NATO not to admit Estonia.", "Estonia"),
+        ("Russia demanded NATO not admit Georgia and Belgium.", "Belgium"),
+        ("NATO has dismissed Poland's applications and aspirations for accession to the alliance.", "Poland"),
+    ],
+)
 def test_reported_and_anchored_past_is_checked(text: str, match: str) -> None:
     assert [f.match for f in findings(text, "2026-02-01")] == [match]

@@ -1,4 +1,5 @@
 """The knowledge base: facts as they stood on a date, names, and bad data."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,14 +21,26 @@ def org(name: str):
     return knowledge().organisation(name)
 
 
-@pytest.mark.parametrize(("org_id", "day", "count"), [
-    ("nato", D(1949, 5, 1), 12), ("nato", D(1990, 1, 1), 16), ("nato", D(2022, 3, 11), 30),
-    ("nato", D(2023, 4, 4), 31), ("nato", D(2024, 3, 7), 32),
-    ("eu", D(2010, 1, 1), 27), ("eu", D(2015, 1, 1), 28), ("eu", D(2020, 1, 31), 28), ("eu", D(2020, 2, 1), 27),
-    ("euro-area", D(2024, 1, 1), 20), ("euro-area", D(2026, 1, 1), 21),
-    ("schengen", D(2025, 1, 1), 29), ("opec", D(2024, 1, 1), 12), ("g7", D(2025, 1, 1), 7),
-    ("unsc-p5", D(2025, 1, 1), 5),
-])
+@pytest.mark.parametrize(
+    ("org_id", "day", "count"),
+    [
+        ("nato", D(1949, 5, 1), 12),
+        ("nato", D(1990, 1, 1), 16),
+        ("nato", D(2022, 3, 11), 30),
+        ("nato", D(2023, 4, 4), 31),
+        ("nato", D(2024, 3, 7), 32),
+        ("eu", D(2010, 1, 1), 27),
+        ("eu", D(2015, 1, 1), 28),
+        ("eu", D(2020, 1, 31), 28),
+        ("eu", D(2020, 2, 1), 27),
+        ("euro-area", D(2024, 1, 1), 20),
+        ("euro-area", D(2026, 1, 1), 21),
+        ("schengen", D(2025, 1, 1), 29),
+        ("opec", D(2024, 1, 1), 12),
+        ("g7", D(2025, 1, 1), 7),
+        ("unsc-p5", D(2025, 1, 1), 5),
+    ],
+)
 def test_member_counts(org_id: str, day: dt.date, count: int) -> None:
     assert org(org_id).count(day)[0] == count
 
@@ -72,11 +85,25 @@ def test_always_looks_at_every_change_inside_an_interval() -> None:
     assert nato.always("AUT", NON_MEMBER, [(D(1949, 4, 4), D(2025, 1, 1))])
 
 
-@pytest.mark.parametrize(("name", "code"), [
-    ("Britain", "GBR"), ("the UK", "GBR"), ("U.S.", "USA"), ("America", "USA"), ("Holland", "NLD"),
-    ("the Netherlands", "NLD"), ("Czechia", "CZE"), ("Türkiye", "TUR"), ("Turkey", "TUR"), ("Belgium", "BEL"),
-    ("Russian Federation", "RUS"), ("South Korea", "KOR"), ("Kyiv", "UKR"), ("Bosnia", "BIH"),
-])
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Britain", "GBR"),
+        ("the UK", "GBR"),
+        ("U.S.", "USA"),
+        ("America", "USA"),
+        ("Holland", "NLD"),
+        ("the Netherlands", "NLD"),
+        ("Czechia", "CZE"),
+        ("Türkiye", "TUR"),
+        ("Turkey", "TUR"),
+        ("Belgium", "BEL"),
+        ("Russian Federation", "RUS"),
+        ("South Korea", "KOR"),
+        ("Kyiv", "UKR"),
+        ("Bosnia", "BIH"),
+    ],
+)
 def test_country_names(name: str, code: str) -> None:
     assert knowledge().countries.code(name) == code
 
@@ -102,14 +129,21 @@ def test_numbers() -> None:
 def test_bad_knowledge_file_is_a_clear_error(tmp_path: Path) -> None:
     countries = load_countries(data_path("knowledge", "countries.toml"))
     bad = tmp_path / "club.toml"
-    bad.write_text('[organisation]\nid = "club"\nname = "the club"\nnames = ["Club"]\nfounded = 2000-01-01\n'
-                   '[[members]]\ncountry = "XXX"\njoined = 2000-01-01\n', encoding="utf-8")
+    bad.write_text(
+        '[organisation]\nid = "club"\nname = "the club"\nnames = ["Club"]\nfounded = 2000-01-01\n'
+        '[[members]]\ncountry = "XXX"\njoined = 2000-01-01\n',
+        encoding="utf-8",
+    )
     with pytest.raises(NewslintError, match="club.toml: members #1: country must be an ISO"):
         load_organisation(bad, countries)
-    bad.write_text('[organisation]\nid = "other"\nname = "x"\nnames = ["X"]\nfounded = 2000-01-01\n', encoding="utf-8")
+    bad.write_text(
+        '[organisation]\nid = "other"\nname = "x"\nnames = ["X"]\nfounded = 2000-01-01\n', encoding="utf-8"
+    )
     with pytest.raises(NewslintError, match="must match the file name"):
         load_organisation(bad, countries)
-    bad.write_text('[organisation]\nid = "club"\nname = "x"\nnames = ["X"]\nfounded = "2000"\n', encoding="utf-8")
+    bad.write_text(
+        '[organisation]\nid = "club"\nname = "x"\nnames = ["X"]\nfounded = "2000"\n', encoding="utf-8"
+    )
     with pytest.raises(NewslintError, match="'founded' must be a date"):
         load_organisation(bad, countries)
 

@@ -27,11 +27,10 @@ class Kind(RuleKind):
 
     def configure(self, spec: dict[str, Any]) -> None:
         from ..knowledge import organisation_ids
-        from ..knowledge.claims import Markers, check_placeholders
-        from .membership import _ids
+        from ..knowledge.claims import Markers, check_placeholders, organisation_list
 
         known = organisation_ids()
-        self.org_ids = _ids(spec.get("organisations", known), known, "organisations")
+        self.org_ids = organisation_list(spec.get("organisations", known), known, "organisations")
         self.triggers: list[tuple[str, bool]] = []
         for i, trigger in enumerate(spec["triggers"]):
             source = trigger.get("pattern") if isinstance(trigger, dict) else trigger
@@ -82,14 +81,16 @@ class Kind(RuleKind):
                             continue
                         seen.add((start, end))
                         written = text[start:end]
-                        subject = written if written not in kb.countries.capitals else kb.countries.display(code)
+                        capital = written in kb.countries.capitals
+                        subject = kb.countries.display(code) if capital else written
                         subject = subject[:1].upper() + subject[1:]
                         if periods:
                             joined = " and ".join(long_date(p.joined) for p in periods)
                             fact = f"{subject} joined {org.name} on {joined}, not in {year}"
                         else:
                             fact = f"{subject} has never been {org.member_phrase}"
-                        named = {kb.countries.code(m.group(0)) for m in kb.countries.compiled().finditer(sentence)}
+                        named = {kb.countries.code(m.group(0))
+                                 for m in kb.countries.compiled().finditer(sentence)}
                         others = sorted({p.country for p in org.members if p.joined.year == year} - named)
                         options = [kb.countries.display(c) for c in others][:3] if len(others) <= 3 else []
                         options = [o[:1].upper() + o[1:] for o in options]

@@ -26,11 +26,10 @@ class Kind(RuleKind):
 
     def configure(self, spec: dict[str, Any]) -> None:
         from ..knowledge import organisation_ids
-        from ..knowledge.claims import Markers, check_placeholders
-        from .membership import _ids
+        from ..knowledge.claims import Markers, check_placeholders, organisation_list
 
         known = organisation_ids()
-        self.org_ids = _ids(spec.get("organisations", known), known, "organisations")
+        self.org_ids = organisation_list(spec.get("organisations", known), known, "organisations")
         self.sources: list[str] = []
         for i, source in enumerate(spec["patterns"]):
             if not isinstance(source, str) or "{org}" not in source or "{n}" not in source:

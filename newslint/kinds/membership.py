@@ -18,6 +18,8 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+import regex
+
 from ..model import Hit
 from .base import Context, PackError, RuleKind
 from .common import finditer
@@ -34,27 +36,29 @@ class Kind(RuleKind):
 
     def configure(self, spec: dict[str, Any]) -> None:
         from ..knowledge import organisation_ids
-        from ..knowledge.claims import Markers, check_placeholders
+        from ..knowledge.claims import Markers, check_placeholders, organisation_list
 
         self.expects = spec["expects"]
         if self.expects not in EXPECTS:
             raise PackError(f"'expects' must be one of {', '.join(EXPECTS)}, not {self.expects!r}")
         known = organisation_ids()
-        self.org_ids = _ids(spec.get("organisations", known), known, "organisations")
+        self.org_ids = organisation_list(spec.get("organisations", known), known, "organisations")
         self.triggers: list[tuple[str, list[str]]] = []
         for i, trigger in enumerate(spec["triggers"]):
             if isinstance(trigger, str):
                 source, ids = trigger, self.org_ids
             elif isinstance(trigger, dict) and isinstance(trigger.get("pattern"), str):
                 source = trigger["pattern"]
-                ids = _ids(trigger.get("organisations", self.org_ids), known, f"trigger #{i + 1} organisations")
+                ids = organisation_list(trigger.get("organisations", self.org_ids), known,
+                                        f"trigger #{i + 1} organisations")
             else:
                 raise PackError(f"trigger #{i + 1} must be a pattern or a table with 'pattern'")
             check_placeholders(source, f"trigger #{i + 1}")
             if "{org}" not in source and len(ids) != 1:
                 raise PackError(f"trigger #{i + 1} has no {{org}}, so it must name exactly one organisation")
             if not any(p in source for p in ("{country}", "{countries}", "{demonym}")):
-                raise PackError(f"trigger #{i + 1} must capture a country: {{country}}, {{countries}} or {{demonym}}")
+                raise PackError(f"trigger #{i + 1} must capture a country: "
+                                "{country}, {countries} or {demonym}")
             self.triggers.append((source, ids))
         self.markers = Markers.from_spec(spec)
         self.suggest = bool(spec.get("suggest", self.expects == "non-member"))
@@ -101,7 +105,8 @@ class Kind(RuleKind):
                         if (start, end) in seen or not self._wrong(org, code, intervals, ctx.date):
                             continue
                         seen.add((start, end))
-                        in_sentence = {kb.countries.code(m.group(0)) for m in kb.countries.compiled().finditer(sentence)}
+                        in_sentence = {kb.countries.code(m.group(0))
+                                       for m in kb.countries.compiled().finditer(sentence)}
                         yield self._hit(ctx, kb, org, code, start, end, match, s_start, spans, in_sentence)
 
     def _wrong(self, org: Any, code: str, intervals: list[tuple[dt.date, dt.date]], date: dt.date) -> bool:
@@ -117,7 +122,8 @@ class Kind(RuleKind):
 
         name = kb.countries.display(code)
         written = ctx.text[start:end]
-        subject = _capital(written) if written[:1].isupper() and written not in kb.countries.capitals else _capital(name)
+        as_written = written[:1].isupper() and written not in kb.countries.capitals
+        subject = _capital(written) if as_written else _capital(name)
         date = ctx.date
         if self.expects == "non-member":
             period = org.period(code, date)
@@ -127,9 +133,11 @@ class Kind(RuleKind):
             period = org.period(code, date)
             first = org.first_joined(code)
             if period is not None and period.left is not None and period.left < date:
-                fact = f"{subject}'s membership ended on {long_date(period.left)}; it was not {org.member_phrase} on {long_date(date)}"
+                fact = (f"{subject}'s membership ended on {long_date(period.left)}; "
+                        f"it was not {org.member_phrase} on {long_date(date)}")
             elif first is not None and first > date:
-                fact = f"{subject} was not {org.member_phrase} on {long_date(date)} (it joined on {long_date(first)})"
+                fact = (f"{subject} was not {org.member_phrase} on {long_date(date)} "
+                        f"(it joined on {long_date(first)})")
             else:
                 fact = f"{subject} is not {org.member_phrase}"
             needs = "a member"
@@ -144,7 +152,8 @@ class Kind(RuleKind):
         return Hit(start, end, self.format(**values), replacements=options[:1],
                    fix=options[0] if options else None, safe=False)
 
-    def _suggestions(self, ctx: Context, kb: Any, org: Any, named: set[str], in_sentence: set[str | None]) -> list[str]:
+    def _suggestions(self, ctx: Context, kb: Any, org: Any, named: set[str],
+                     in_sentence: set[str | None]) -> list[str]:
         """Aspirants on the article date that the sentence does not name, when the
         sentence names another aspirant or the article mentions one: those the
         article mentions first, then those that became aspirants nearest in time
@@ -166,15 +175,6 @@ class Kind(RuleKind):
 
         ranked = sorted(options, key=lambda c: (c not in mentioned, distance(c), options.index(c)))
         return [_capital(kb.countries.display(c)) for c in ranked]
-
-
-def _ids(value: Any, known: list[str], what: str) -> list[str]:
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
-        raise PackError(f"'{what}' must be a non-empty list of organisation ids")
-    unknown = [v for v in value if v not in known]
-    if unknown:
-        raise PackError(f"unknown organisation '{unknown[0]}' in '{what}' (known: {', '.join(known)})")
-    return list(value)
 
 
 def _capital(text: str) -> str:
@@ -199,6 +199,4 @@ def _context(text: str, match: Any, base: int, spans: list[tuple[int, int, str]]
 
 def _squash(quoted: str) -> str:
     """'… and …' / '…, …' -> '…' so a coordination reads as one slot."""
-    import regex
-
     return regex.sub(r"…(?:\s*(?:,|and|or|nor|&)\s*(?:the\s+)?…)+", "…", quoted)

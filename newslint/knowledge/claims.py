@@ -29,14 +29,17 @@ NUMBER_WORDS = {
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
         "sixteen seventeen eighteen nineteen".split())
 }
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-NUMBER = (r"(?:(?<![\d.,])\d{1,3}(?![\d]|[.,]\d)|(?:" + "|".join(TENS) + r")(?:[- ](?:" + "|".join(list(NUMBER_WORDS)[1:10]) + r"))?|"
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+NUMBER = (r"(?:(?<![\d.,])\d{1,3}(?![\d]|[.,]\d)|(?:" + "|".join(TENS) + r")(?:[- ](?:"
+          + "|".join(list(NUMBER_WORDS)[1:10]) + r"))?|"
           + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")")
 
 
 # Where a phrase naming an organisation may end: punctuation or a word that starts
 # a new clause, not "NATO summit" / "the EU's single market" / "NATO-led".
-END = (r"(?!['’]s\b|[\w+-]|\s+(?:summits?|meetings?|talks|headquarters|HQ|conferences?|exercises?|drills?|leaders?|"
+END = (r"(?!['’]s\b|[\w+-]|\s+(?:summits?|meetings?|talks|headquarters|HQ|conferences?|exercises?|drills?|"
+       r"leaders?|"
        r"ministers?|officials?|diplomats?|envoys?|ambassadors?|forums?|sessions?|markets?|single|customs|internal|"
        r"membership|accession|members?|allies|ally|countries|country|nations?|states?|partners?|partnerships?|"
        r"missions?|operations?|forces?|troops|soldiers|command|standards?|rules?|laws?|budgets?|funds?|funding|aid|"
@@ -67,7 +70,10 @@ def check_placeholders(source: str, what: str) -> None:
         if name not in PLACEHOLDERS:
             raise PackError(f"{what} uses an unknown placeholder {{{name}}} (one of: "
                             + ", ".join("{" + p + "}" for p in PLACEHOLDERS) + ")")
-    dummy = _PLACEHOLDER.sub(lambda m: f"(?P<{m.group(1)}>x)" if m.group(1) not in ("noun", "end") else "x", source)
+    def stand_in(m: Any) -> str:
+        return "x" if m.group(1) in ("noun", "end") else f"(?P<{m.group(1)}>x)"
+
+    dummy = _PLACEHOLDER.sub(stand_in, source)
     dummy = dummy.replace("(?P<country>", "(?P<entity>").replace("(?P<countries>", "(?P<entities>")
     compile_regex(dummy, True, what)
 
@@ -87,7 +93,8 @@ def expand(source: str, knowledge: Knowledge, orgs: list[Organisation]) -> Any:
         "countries": f"(?-i:(?P<entities>{coordination}))",
         "demonym": f"(?-i:(?P<demonym>{knowledge.countries.demonym_pattern()}))",
         "noun": r"(?:" + "|".join(regex.escape(n) for n in nouns) + r")(?!\w)",
-        "member_word": r"(?:member\s+states?|member\s+countries|member\s+country|member\s+nations?|members?|allies|ally)(?!\w)",
+        "member_word": (r"(?:member\s+states?|member\s+countries|member\s+country|member\s+nations?|members?|"
+                        r"allies|ally)(?!\w)"),
         "n": f"(?P<n>{NUMBER})",
         "end": END,
         "year": r"(?P<year>1[89]\d\d|20\d\d)(?![\w-])",
@@ -208,6 +215,16 @@ def entity_spans(match: Any, knowledge: Knowledge, base: int) -> list[tuple[int,
         if code:
             found.append((base + match.start("demonym"), base + match.end("demonym"), code))
     return found
+
+
+def organisation_list(value: Any, known: list[str], what: str) -> list[str]:
+    """Validate a pack's list of knowledge ids."""
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise PackError(f"'{what}' must be a non-empty list of organisation ids")
+    unknown = [v for v in value if v not in known]
+    if unknown:
+        raise PackError(f"unknown organisation '{unknown[0]}' in '{what}' (known: {', '.join(known)})")
+    return list(value)
 
 
 def long_date(day: dt.date) -> str:

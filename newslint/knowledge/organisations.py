@@ -93,7 +93,8 @@ class Organisation:
         """Countries recognised as aspirants or candidates on a day, in file order."""
         seen: list[str] = []
         for aspirant in self.aspirants:
-            if aspirant.covers(day) and aspirant.country not in seen and self.status(aspirant.country, day) == NON_MEMBER:
+            outside = self.status(aspirant.country, day) == NON_MEMBER
+            if aspirant.covers(day) and aspirant.country not in seen and outside:
                 seen.append(aspirant.country)
         return seen
 
@@ -157,7 +158,8 @@ def load_organisation(path: Path, countries: Countries) -> Organisation:
     try:
         org = Organisation(
             id=_str(head, "id", path), name=_str(head, "name", path),
-            names=_strs(head.get("names"), path, "names"), founded=_date(head.get("founded"), path, "founded"),
+            names=_strs(head.get("names"), path, "names"),
+            founded=_date(head.get("founded"), path, "founded"),
             path=_display_path(path), source=str(head.get("source", "")),
             nouns=_strs(head.get("nouns", []), path, "nouns"),
             mentions=_strs(head.get("mentions", []), path, "mentions"),
