@@ -16,6 +16,7 @@ def codes(findings, code):
         "“We will not give up, the minister said.",
         'He said the talks were "productive and left.',
         "The talks failed.” Officials said nothing more.",
+        'The talks were productive," the minister said.',
         "Critics called it ‘a sham from the start.",
         "He said 'never again and left the room.",
     ],

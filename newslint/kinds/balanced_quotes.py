@@ -169,7 +169,10 @@ class Kind(RuleKind):
                 elif stack and (_closes(text, pos, start) or not _opens(text, pos, end)):
                     stack.pop()
                 elif not stack and _closes(text, pos, start) and not _opens(text, pos, end):
-                    carried = False  # a closer with no opener: judged too ambiguous to flag
+                    if carried:
+                        carried = False  # closes a quotation from an earlier paragraph
+                    elif pos > start:
+                        hits.append(self._hit(text, pos, "closes a quotation that was never opened"))
                 else:
                     stack.append(pos)
         if stack and not (continued and len(stack) == 1):
