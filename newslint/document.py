@@ -102,6 +102,12 @@ class Document:
         o_end = self.to_original(end - 1) + 1
         return o_start, o_end, (o_end - o_start) == (end - start)
 
+    def section(self, start: int, end: int) -> Document:
+        """The prose ``[start, end)`` as a document of its own, positioned in this file."""
+        return _Section(path=self.path, text=self.text, prose=self.prose[start:end], date=self.date,
+                        format=self.format, suppressions=self.suppressions, _line_starts=self.line_starts,
+                        whole=self, base=start)
+
     def is_suppressed(self, line: int, code: str) -> bool:
         return any(s.covers(line, code) for s in self.suppressions)
 
@@ -120,6 +126,37 @@ class Document:
             yield pos, match.start()
             pos = match.end()
         yield pos, len(self.prose)
+
+
+@dataclass
+class _Section(Document):
+    """A stretch of a very long document's prose; offsets map into the whole file."""
+
+    whole: Document | None = field(default=None, repr=False)
+    base: int = 0
+
+    def to_original(self, prose_offset: int) -> int:
+        assert self.whole is not None
+        return self.whole.to_original(prose_offset + self.base)
+
+
+_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+
+
+def section_bounds(prose: str, size: int) -> list[tuple[int, int]]:
+    """Spans of about ``size`` characters covering ``prose``, cut at blank lines where possible
+    (else at a line break, else anywhere)."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while len(prose) - start > size:
+        window = start + size
+        brk = _PARAGRAPH_BREAK.search(prose, window, window + size)
+        cut = brk.end() if brk else prose.find("\n", window, window + size) + 1 or window
+        bounds.append((start, cut))
+        start = cut
+    if start < len(prose) or not bounds:
+        bounds.append((start, len(prose)))
+    return bounds
 
 
 # ----------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from .config import Config
-from .document import Document
+from .document import Document, section_bounds
 from .kinds.base import Context, RuleKind
 from .kinds.common import PatternTimeout
 from .model import CATEGORIES, Finding, Fix, Hit, Rule
@@ -18,6 +18,8 @@ from .packs import compile_rule, load_packs
 from .presets import preset_settings
 
 ISSUE_URL = "https://github.com/newslint/newslint/issues"
+#: Prose characters above which a document is linted in sections (about 80,000 words).
+SECTION_CHARS = 500_000
 
 
 def matches(rule: Rule, selector: str) -> bool:
@@ -60,7 +62,20 @@ class Linter:
         self.kinds: dict[str, RuleKind] = {rule.code: compile_rule(rule) for rule in self.rules}
 
     def lint(self, doc: Document, date: dt.date | None = None) -> list[Finding]:
-        """All findings for one document, in file order."""
+        """All findings for one document, in file order.
+
+        A document longer than SECTION_CHARS (no article is) is linted in sections split
+        at blank lines, so that time and memory (a spaCy Doc, pattern timeouts) stay linear.
+        """
+        if len(doc.prose) <= SECTION_CHARS:
+            return self._lint_whole(doc, date)
+        findings: dict[tuple[object, ...], Finding] = {}
+        for start, end in section_bounds(doc.prose, SECTION_CHARS):
+            for finding in self._lint_whole(doc.section(start, end), date):
+                findings.setdefault(finding.sort_key(), finding)
+        return sorted(findings.values(), key=Finding.sort_key)
+
+    def _lint_whole(self, doc: Document, date: dt.date | None = None) -> list[Finding]:
         article_date = doc.date or date or self.config.date or dt.date.today()
         ctx = Context(doc=doc, date=article_date, preset=self.preset, options=self.config.options, nlp=self.nlp)
         ignored = self.config.ignores_for(doc.path) if self.config.per_file_ignores else ()

@@ -105,7 +105,7 @@ def test_catastrophic_pattern_is_stopped_and_the_run_completes(capsys, drafts, m
     # The other rules on the same file and every other file were still linted.
     assert ("slow.txt", "NL201") in by_file
     assert {("one.txt", "NL201"), ("two.txt", "NL201")} <= set(by_file)
-    assert [f["findings"] for f in report["files"] if f["path"].endswith("slow.txt")] == [2]
+    assert [f["rule"] for f in report["findings"] if f["path"].endswith("slow.txt")].count("NL901") == 1
 
 
 def test_pattern_timeout_uses_the_regex_timeout(monkeypatch) -> None:

@@ -218,3 +218,35 @@ def test_regex_cache_survives_corrupt_entries_and_can_be_off(tmp_path, monkeypat
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", "off")
     assert regex_cache.cache_dir() is None
     assert regex_cache.compile_cached(source, regex.V0).search("word3")
+
+
+# ----- very long documents are linted in sections ----------------------------------------------
+
+@pytest.mark.parametrize("path", ["a.txt", "a.md"])
+def test_sections_give_the_findings_of_the_whole_document(monkeypatch, path) -> None:
+    """Rules that look at a sentence or paragraph find the same things, at the same file
+    positions, whether a long file is linted whole or in sections."""
+    from newslint import engine
+
+    text = ("---\ndate: 2022-03-01\n---\n" if path == "a.md" else "") + copy(120, path == "a.md", seed=3)
+    text += "\r\n\r\nTalks in Kiev ended.  Read more:\r\n" + "x" * 5000 + " Kiev\n"
+    local = Config(select=("NL201", "NL801", "NL504", "NL506"))
+    linter = Linter(local)
+    whole = linter.lint(make_document(text, path))
+    monkeypatch.setattr(engine, "SECTION_CHARS", 3000)
+    doc = make_document(text, path)
+    assert len(engine.section_bounds(doc.prose, 3000)) > 5
+    parts = linter.lint(doc)
+    assert [f.to_dict() for f in parts] == [f.to_dict() for f in whole]
+    assert len(whole) > 10
+
+
+@pytest.mark.parametrize("prose", ["", "a", "a\n\nb" * 50, "x" * 100, "a\r\n\r\nb\n \nc" * 30, "line\n" * 80])
+def test_section_bounds_cover_the_prose_in_order(prose) -> None:
+    from newslint.document import section_bounds
+
+    bounds = section_bounds(prose, 16)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(prose)
+    assert all(a < b for a, b in bounds) or prose == ""
+    assert all(bounds[i][1] == bounds[i + 1][0] for i in range(len(bounds) - 1))
+    assert all(b - a <= 32 for a, b in bounds)
