@@ -21,6 +21,10 @@ def codes(findings, code):
         ("Click here to subscribe", "Click here to subscribe"),
         ("  Share this article  ", "Share this article"),
         ("READ MORE: India 'somewhat shaky' among major US allies", "READ MORE:"),
+        ("Image source, Getty Images\nCrowds gathered in Kyiv.", "Image source,"),
+        ("The talks ended.\nAFP via Getty Images\n", "AFP via Getty Images"),
+        ("4 min read\n\nThe talks ended.", "4 min read"),
+        ("Story continues below advertisement", "Story continues below advertisement"),
     ],
 )
 def test_furniture_lines_flagged(lint, text, match):
@@ -38,6 +42,9 @@ def test_furniture_lines_flagged(lint, text, match):
         "Share this article's findings with your colleagues, the minister said.",
         "Image by image, the exhibition tells the story of the siege.",
         "He told voters to click here to subscribe, a slogan that failed.",
+        "Getty Images said it would appeal against the ruling.",
+        "The story continues below the surface, he said.",
+        "It took him 4 min to read the statement.",
     ],
 )
 def test_furniture_words_in_prose_left_alone(lint, text):
