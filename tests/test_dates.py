@@ -146,3 +146,10 @@ def test_dates_never_crash(lint):
     ]:
         for f in lint(text, select="dates", date="2022-03-16"):
             assert "internal error" not in f.message
+
+
+def test_year_less_date_far_from_the_article_is_not_judged(lint):
+    # Tuesday 15 March fits 2022; an article of December 2022 looking back is ambiguous
+    assert not codes(lint("On Tuesday, March 15, talks began.", select="NL601", date="2022-12-16"), "NL601")
+    # within reach of the article date and fitting no nearby year: judged
+    assert codes(lint("On Monday, March 15, talks began.", select="NL601", date="2022-04-01"), "NL601")

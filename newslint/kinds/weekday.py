@@ -198,6 +198,23 @@ def nearest_year(month: int, day: int, article: dt.date) -> int | None:
     return best[1] if best else None
 
 
+#: A date without a year is judged only against years that put it this near the article.
+NEAR_DAYS = 200
+
+
+def _fits_a_nearby_year(mention: DateMention, article: dt.date) -> bool:
+    """True if some year near the article date gives the date that weekday, or if no
+    year is near enough to judge (a date far from the article date is ambiguous)."""
+    near = []
+    for year in (article.year - 1, article.year, article.year + 1):
+        if mention.day > calendar.monthrange(year, mention.month)[1]:
+            continue
+        date = dt.date(year, mention.month, mention.day)
+        if abs((date - article).days) <= NEAR_DAYS:
+            near.append(date)
+    return not near or any(d.weekday() == mention.weekday for d in near)
+
+
 def describe(date: dt.date) -> str:
     return f"{WEEKDAY_NAMES[date.weekday()]} {date.day} {MONTH_NAMES[date.month]} {date.year}"
 
@@ -218,7 +235,7 @@ class Kind(RuleKind):
                 if not known:
                     continue
                 year = nearest_year(mention.month, mention.day, ctx.date)
-                if year is None:
+                if year is None or _fits_a_nearby_year(mention, ctx.date):
                     continue
             if mention.day < 1 or mention.day > calendar.monthrange(year, mention.month)[1]:
                 continue  # impossible dates are the impossible-date rule's business
