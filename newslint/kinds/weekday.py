@@ -198,8 +198,10 @@ def nearest_year(month: int, day: int, article: dt.date) -> int | None:
     return best[1] if best else None
 
 
-#: A date without a year is judged only against years that put it this near the article.
-NEAR_DAYS = 200
+#: A date without a year is judged only against years that put it this near the article:
+#: news looks back further than it looks ahead.
+NEAR_PAST_DAYS = 300
+NEAR_FUTURE_DAYS = 150
 
 
 def _fits_a_nearby_year(mention: DateMention, article: dt.date) -> bool:
@@ -210,7 +212,7 @@ def _fits_a_nearby_year(mention: DateMention, article: dt.date) -> bool:
         if mention.day > calendar.monthrange(year, mention.month)[1]:
             continue
         date = dt.date(year, mention.month, mention.day)
-        if abs((date - article).days) <= NEAR_DAYS:
+        if -NEAR_PAST_DAYS <= (date - article).days <= NEAR_FUTURE_DAYS:
             near.append(date)
     return not near or any(d.weekday() == mention.weekday for d in near)
 
