@@ -252,3 +252,20 @@ def test_narrative_past_about_a_later_member_is_quiet(text: str) -> None:
 )
 def test_reported_and_anchored_past_is_checked(text: str, match: str) -> None:
     assert [f.match for f in findings(text, "2026-02-01")] == [match]
+
+
+def test_the_alliance_refers_back_to_the_organisation_named_last() -> None:
+    text = "NATO leaders met in Brussels.\n\nIn December, Russia had asked the alliance not to include Ukraine and Belgium."
+    assert [(f.rule, f.match) for f in findings(text, "2022-03-11")] == [("NL301", "Belgium")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland wants to join the alliance.",  # no organisation named before it
+        "The EU met. NATO said Poland should join the bloc.",  # a named organisation wins
+        "The EU met. African Union members such as Egypt and Nigeria met too.",
+    ],
+)
+def test_anaphora_quiet(text: str) -> None:
+    assert not findings(text, "2022-03-11")

@@ -62,26 +62,30 @@ class Kind(RuleKind):
             self.triggers.append((source, ids))
         self.markers = Markers.from_spec(spec)
         self.suggest = bool(spec.get("suggest", self.expects == "non-member"))
-        self._compiled: list[tuple[Any, list[Any]]] | None = None
+        self._compiled: list[tuple[Any, list[Any], bool]] | None = None
 
-    def _patterns(self) -> list[tuple[Any, list[Any]]]:
-        """Triggers compiled against the knowledge base, on first use."""
+    def _patterns(self) -> list[tuple[Any, list[Any], bool]]:
+        """Triggers compiled against the knowledge base, on first use: each once with
+        the organisations' names and once with "the alliance" for ``{org}``."""
         if self._compiled is None:
             from ..knowledge import knowledge
-            from ..knowledge.claims import expand, prefilter
+            from ..knowledge.claims import ANAPHOR, expand, prefilter
 
             kb = knowledge()
             self._prefilter = prefilter(kb.organisation(i) for i in self.org_ids)
+            self._anaphor = regex.compile(ANAPHOR, regex.IGNORECASE)
             compiled = []
             for source, ids in self.triggers:
                 orgs = [kb.organisation(i) for i in ids]
-                compiled.append((expand(source, kb, orgs), orgs))
+                compiled.append((expand(source, kb, orgs), orgs, False))
+                if "{org}" in source:
+                    compiled.append((expand(source, kb, orgs, anaphora=True), orgs, True))
             self._compiled = compiled
         return self._compiled
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         from ..knowledge import knowledge
-        from ..knowledge.claims import document_intervals, entity_spans, org_of, sentences
+        from ..knowledge.claims import document_intervals, entity_spans, org_of, referent, sentences
 
         kb = knowledge()
         text = ctx.text
@@ -92,11 +96,19 @@ class Kind(RuleKind):
         seen: set[tuple[int, int]] = set()
         for s_start, s_end in sentences(ctx):
             sentence = text[s_start:s_end]
-            if not self._prefilter.search(sentence) or self.markers.silenced(sentence):
+            named = bool(self._prefilter.search(sentence))
+            if not (named or self._anaphor.search(sentence)) or self.markers.silenced(sentence):
                 continue
-            for pattern, orgs in patterns:
+            for pattern, orgs, anaphoric in patterns:
+                if anaphoric == named:
+                    continue  # named: "the alliance" may be another one; unnamed: only anaphora match
                 for match in finditer(pattern, sentence):
-                    org = org_of(match.group("org"), orgs) if "org" in pattern.groupindex else orgs[0]
+                    if "org" not in pattern.groupindex:
+                        org = orgs[0]
+                    elif anaphoric:
+                        org = referent(text, s_start, match.group("org"), orgs)
+                    else:
+                        org = org_of(match.group("org"), orgs)
                     if org is None:
                         continue
                     spans = entity_spans(match, kb, s_start)

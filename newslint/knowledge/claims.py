@@ -78,8 +78,16 @@ def check_placeholders(source: str, what: str) -> None:
     compile_regex(dummy, True, what)
 
 
-def expand(source: str, knowledge: Knowledge, orgs: list[Organisation]) -> Any:
-    """Compile a trigger: placeholders become the knowledge base's names."""
+#: Nouns that refer back to an organisation named earlier ("the alliance").
+ANAPHORS = ("alliance", "bloc", "cartel")
+ANAPHOR = (r"(?<!\w)[Tt]he\s+(?:(?:military|western|transatlantic|atlantic|defen[cs]e|security|oil|oil-producing|"
+           r"trading|economic|political|\d+-(?:nation|member|country|strong)|[a-z]+-(?:nation|member))\s+){0,2}"
+           r"(?:" + "|".join(ANAPHORS) + r")(?![\w-])")
+
+
+def expand(source: str, knowledge: Knowledge, orgs: list[Organisation], anaphora: bool = False) -> Any:
+    """Compile a trigger: placeholders become the knowledge base's names (or, with
+    ``anaphora``, ``{org}`` becomes "the alliance" / "the bloc", resolved later)."""
     countries = knowledge.countries.pattern()
     one = r"(?:the\s+)?" + countries
     coordination = (one + r"(?:\s*,\s*" + one + r"(?!['’]s))*" + r"(?:\s*,?\s+(?:and|or|nor|&)\s+" + one
@@ -87,6 +95,8 @@ def expand(source: str, knowledge: Knowledge, orgs: list[Organisation]) -> Any:
     org_names = sorted({n for org in orgs for n in org.names}, key=lambda n: (-len(n), n))
     org_alt = r"(?<!\w)(?:" + "|".join(regex.escape(n) for n in org_names) + r")(?![\w+]|\s+[Pp]lus\b)"
     nouns = sorted({n for org in orgs for n in org.nouns}, key=lambda n: (-len(n), n)) or ["organisation"]
+    if anaphora:
+        org_alt = ANAPHOR
     parts = {
         "org": f"(?-i:(?P<org>{org_alt}))",
         "country": f"(?-i:(?P<entity>{countries}))",
@@ -189,6 +199,27 @@ def sentences(ctx: Any) -> Iterator[tuple[int, int]]:
             if piece.strip():
                 yield start, start + len(piece)
             start += len(piece)
+
+
+def referent(text: str, before: int, noun_phrase: str, orgs: Iterable[Organisation]) -> Organisation | None:
+    """The organisation "the alliance" (ending in one of ANAPHORS) points back to:
+    the one named last before ``before`` among those that go by that noun."""
+    noun = noun_phrase.split()[-1].lower()
+    best, where = None, -1
+    for org in orgs:
+        if not any(n.split()[-1].lower() == noun for n in org.nouns):
+            continue
+        for name in org.names:
+            at = text.rfind(name, 0, before)
+            while at >= 0 and not _whole(text, at, at + len(name)):
+                at = text.rfind(name, 0, at)
+            if at > where:
+                best, where = org, at
+    return best
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not text[start - 1].isalnum()) and (end >= len(text) or not text[end].isalnum())
 
 
 def org_of(name: str, orgs: Iterable[Organisation]) -> Organisation | None:
