@@ -269,3 +269,34 @@ def test_the_alliance_refers_back_to_the_organisation_named_last() -> None:
 )
 def test_anaphora_quiet(text: str) -> None:
     assert not findings(text, "2022-03-11")
+
+
+@pytest.mark.parametrize(
+    ("date", "text", "rule", "match"),
+    [
+        (
+            "2022-06-01",
+            "EU candidates Ukraine and Moldova welcome the decision, as does EU candidate Austria.",
+            "NL301",
+            "Austria",
+        ),
+        ("2026-06-01", "Aspiring NATO members such as Georgia and Latvia are invited.", "NL301", "Latvia"),
+        ("2026-06-01", "Austria, an EU and NATO member, did not object.", "NL302", "Austria"),
+        ("2022-06-01", "In May, Finland and Norway applied to join NATO.", "NL301", "Norway"),
+    ],
+)
+def test_candidates_and_double_memberships(date: str, text: str, rule: str, match: str) -> None:
+    assert [(f.rule, f.match) for f in findings(text, date)] == [(rule, match)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aspiring NATO members such as Georgia and Ukraine are invited.",
+        "New NATO members such as Finland and Sweden are invited.",
+        "Hungary, an EU and NATO member, blocked it.",
+        "Russia's invasion prompted Finland and Sweden to apply for NATO membership.",
+    ],
+)
+def test_candidates_quiet(text: str) -> None:
+    assert not findings(text, "2026-06-01")
