@@ -133,3 +133,8 @@ def test_no_second_finding_on_a_listed_word():
     text = "Then Zelensky spoke, Zelensky left and Zelensky returned. Then Zelenskyy agreed and Zelenskky denied it."
     found = lint_text(text, Config(select=("names",)))
     assert sorted((f.rule, f.match) for f in found) == [("NL101", "Zelenskyy"), ("NL103", "Zelenskky")]
+
+
+def test_first_names_pair_only_with_the_same_surname():
+    assert run("Sandra Bullock spoke. Sandra Oh agreed. Sandra Day left. Then Sundra said no.") == []
+    assert run("Henri Paul spoke. Henry Ford agreed. Henry Cooper left. Henry Moore too.") == []

@@ -45,6 +45,7 @@ class Form:
     before: set[str] = field(default_factory=set)  # first names / titles right before it
     after: set[str] = field(default_factory=set)  # surnames right after it
     first_names: set[str] = field(default_factory=set)  # capitalised words before it, mid-sentence
+    as_first_name: int = 0  # uses followed by another capitalised word (Sandra Bullock)
 
 
 class Kind(RuleKind):
@@ -108,8 +109,10 @@ class Kind(RuleKind):
                         form.first_names.add(prev.lower())
             if token.i + 1 < len(doc):
                 nxt = doc[token.i + 1].text
-                if nxt[:1].isupper() and nxt.isalpha() and len(nxt) > 2:
-                    form.after.add(nxt.lower())
+                if nxt[:1].isupper() and nxt.isalpha():
+                    form.as_first_name += 1
+                    if len(nxt) > 2:
+                        form.after.add(nxt.lower())
         return forms
 
     def check(self, ctx: Context) -> Iterable[Hit]:
@@ -161,6 +164,8 @@ class Kind(RuleKind):
             return False  # Oleksii Reznikov and Oleksiy Danilov: two people, two first names
         if a.before & b.before or a.after & b.after:
             return True
+        if a.as_first_name == len(a.spans) or b.as_first_name == len(b.spans):
+            return False  # a first name (Sandra, Henri) pairs only with the same surname after it
         if how != "spelling" and fold(a.text)[:1] != fold(b.text)[:1]:
             return False  # Reading / Yeading: a different first letter needs shared context
         if self.translit.marked(a.text) or self.translit.marked(b.text):
