@@ -151,7 +151,10 @@ class Kind(RuleKind):
         for pos in range(start, end):
             ch = text[pos]
             if ch in OPEN_DOUBLE or text.startswith("``", pos):  # `` opens in TeX-style copy
-                stack.append(pos)
+                if stack and text[stack[-1]] in OPEN_DOUBLE and _new_paragraph(text, pos, start, end):
+                    stack[-1] = pos  # a quoted paragraph break run into one paragraph
+                else:
+                    stack.append(pos)
             elif ch == "`" and pos > start and text[pos - 1] == "`":
                 continue
             elif ch == CLOSE_DOUBLE:
