@@ -41,6 +41,7 @@ def test_unbalanced_quotes_flagged(lint, text):
         '"We will fight on.\n\n"We will not surrender," he said.',
         # paragraphs run together: the repeated opening mark of the next quoted paragraph
         '"His recovery is going well. "He will come off the bench," said Andrew.',
+        "“His recovery is going well. “He will come off the bench,” said Andrew.",
         # an excerpt cut with an ellipsis
         'The building was "stormed by throngs...',
         "Fans sang 'em all night and stayed 'til dawn.",
