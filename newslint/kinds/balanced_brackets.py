@@ -15,7 +15,7 @@ from typing import Any
 import regex
 
 from ..model import Hit
-from .balanced_quotes import judge, units
+from .balanced_quotes import judge, mark_hit, units
 from .base import Context, PackError, RuleKind
 from .common import as_str_list
 
@@ -63,9 +63,9 @@ class Kind(RuleKind):
                         yield self._hit(text, wrong, "is never closed")
                     stack.pop()
                 else:
-                    yield self._hit(text, pos, "closes a bracket that was never opened")
+                    yield self._hit(text, pos, "closes a bracket that was never opened", opens=False)
         for pos in stack:
             yield self._hit(text, pos, "is never closed")
 
-    def _hit(self, text: str, pos: int, problem: str) -> Hit:
-        return Hit(pos, pos + 1, self.format(match=text[pos], problem=problem))
+    def _hit(self, text: str, pos: int, problem: str, opens: bool = True) -> Hit:
+        return mark_hit(self, text, pos, problem, opens)

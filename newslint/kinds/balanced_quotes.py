@@ -16,6 +16,7 @@ Pack fields: ``singles`` (default true: also check single quotes), ``elisions``
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import regex
@@ -32,6 +33,18 @@ _TERMINAL = tuple('.!?:;"”’)]…')
 _WORD = regex.compile(r"\w")
 
 
+@dataclass
+class MarkHit(Hit):
+    """A hit on one mark, knowing whether the mark opens (and is left open) or closes."""
+
+    opens: bool = True
+
+
+def mark_hit(kind: RuleKind, text: str, pos: int, problem: str, opens: bool) -> MarkHit:
+    return MarkHit(pos, pos + 1, kind.format(match=text[pos], problem=problem), opens=opens)
+
+
+NEVER_OPENED = "closes a quotation that was never opened"
 QUOTE_OPENERS = ('"', "“", "„", "‘", "'", "`")
 
 #: A check over one span: (start, end, continued, carried) -> (hits, ends inside a quotation).
@@ -103,7 +116,8 @@ def excerpt_filter(text: str, start: int, end: int, hits: Iterable[Hit]) -> Iter
     cut_end = chunk.endswith(("...", "…"))
     cut_start = chunk.startswith(("...", "…"))
     for hit in hits:
-        if "never closed" in hit.message and cut_end or "never opened" in hit.message and cut_start:
+        opens = getattr(hit, "opens", True)
+        if opens and cut_end or not opens and cut_start:
             continue
         yield hit
 
@@ -163,7 +177,7 @@ class Kind(RuleKind):
                 elif carried:
                     carried = False  # closes a quotation from an earlier paragraph
                 else:
-                    hits.append(self._hit(text, pos, "closes a quotation that was never opened"))
+                    hits.append(self._hit(text, pos, NEVER_OPENED, opens=False))
             elif ch == '"':
                 if not stack and pos > start and text[pos - 1].isdigit() and not _opens(text, pos, end):
                     continue  # 12" (inches)
@@ -175,15 +189,15 @@ class Kind(RuleKind):
                     if carried:
                         carried = False  # closes a quotation from an earlier paragraph
                     elif pos > start:
-                        hits.append(self._hit(text, pos, "closes a quotation that was never opened"))
+                        hits.append(self._hit(text, pos, NEVER_OPENED, opens=False))
                 else:
                     stack.append(pos)
         if stack and not (continued and len(stack) == 1):
             hits.append(self._hit(text, stack[0], "opens a quotation that is never closed"))
         return hits, bool(stack)
 
-    def _hit(self, text: str, pos: int, problem: str) -> Hit:
-        return Hit(pos, pos + 1, self.format(match=text[pos], problem=problem))
+    def _hit(self, text: str, pos: int, problem: str, opens: bool = True) -> Hit:
+        return mark_hit(self, text, pos, problem, opens)
 
     # ----- single quotes --------------------------------------------------------------
     def _singles(self, text: str, start: int, end: int, continued: bool) -> Iterator[Hit]:
