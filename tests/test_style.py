@@ -181,3 +181,52 @@ def test_bbc_preset_wants_ise_not_oxford(lint):
     assert not codes(lint(text, select="NL701"), "NL701")
     found = codes(lint(text, select="NL701", style="bbc"), "NL701")
     assert [(f.match, f.replacements) for f in found] == [("organization", ["organisation"])]
+
+
+# ----- newsroom packs using these kinds --------------------------------------------------
+HOUSE = """
+[pack]
+name = "house"
+
+[[rules]]
+code = "NL951"
+name = "house-spelling"
+kind = "locale-mix"
+category = "style"
+message = "'{match}' -> '{replacement}'"
+spellings = "my-spellings.toml"
+
+[[rules]]
+code = "NL952"
+name = "house-weekday"
+kind = "weekday"
+category = "dates"
+message = "'{match}' should be {weekday}"
+calendar = "my-calendar.toml"
+"""
+
+
+def test_newsroom_pack_reads_its_own_data_files(tmp_path):
+    from newslint.config import Config
+    from newslint.document import make_document
+    from newslint.engine import Linter
+
+    (tmp_path / "house.toml").write_text(HOUSE, encoding="utf-8")
+    (tmp_path / "my-spellings.toml").write_text('[pairs]\ntire = "tyre"\n', encoding="utf-8")
+    (tmp_path / "my-calendar.toml").write_text(
+        '[months]\n"März" = 3\n[weekdays]\nMontag = 0\nDienstag = 1\n', encoding="utf-8"
+    )
+    linter = Linter(Config(packs=(str(tmp_path / "house.toml"),), select=("NL951", "NL952")))
+    text = "The tyre burst. The tyre was new. The tire was old.\n\nAm Montag, 15 März 2022 begann es."
+    found = {(f.rule, f.match) for f in linter.lint(make_document(text, "t.txt"))}
+    assert found == {("NL951", "tire"), ("NL952", "Montag")}
+
+
+def test_missing_data_file_is_a_configuration_error(tmp_path):
+    from newslint.config import Config
+    from newslint.engine import Linter
+    from newslint.model import NewslintError
+
+    (tmp_path / "house.toml").write_text(HOUSE, encoding="utf-8")
+    with pytest.raises(NewslintError, match="my-spellings.toml"):
+        Linter(Config(packs=(str(tmp_path / "house.toml"),), select=("NL951",)))
