@@ -230,3 +230,8 @@ def test_missing_data_file_is_a_configuration_error(tmp_path):
     (tmp_path / "house.toml").write_text(HOUSE, encoding="utf-8")
     with pytest.raises(NewslintError, match="my-spellings.toml"):
         Linter(Config(packs=(str(tmp_path / "house.toml"),), select=("NL951",)))
+
+
+def test_dateline_in_capitals_is_not_an_acronym(lint):
+    text = "LONDON (AP) — Talks resumed in London on Monday."
+    assert not codes(lint(text, select="NL702"), "NL702")

@@ -6,7 +6,8 @@ form used more often wins (ties: the first used) and the other is flagged. Briti
 houses write Nato, American ones NATO; either is fine on its own.
 
 Left alone: capitals in a run of capitals (a shouted headline, "HEARTBREAKING
-MOMENT"), a capitalised word opening a line (a name set in capitals for emphasis),
+MOMENT"), capitals opening a line (a dateline, "LONDON (AP) —", or a name set in
+capitals for emphasis),
 words longer than ``max-length`` (default 6) and the pack's ``ignore`` list
 (words that are also ordinary words: Who, Aids).
 """
@@ -43,7 +44,7 @@ class Kind(RuleKind):
                 continue
             start, end = match.span(1)
             if word.isupper():
-                if not _in_caps_run(text, start, end):
+                if not _in_caps_run(text, start, end) and not _opens_line(text, start):
                     caps.setdefault(word, []).append((start, end))
             elif word[1:].islower():
                 title.setdefault(word.upper(), []).append((start, end))
@@ -57,8 +58,6 @@ class Kind(RuleKind):
                 if form == preferred:
                     continue
                 for start, end in spans:
-                    if form == key and _opens_line(text, start):
-                        continue  # counted, but a line-opening name in capitals is house emphasis
                     yield Hit(
                         start,
                         end,
