@@ -6,8 +6,8 @@ form used more often wins (ties: the first used) and the other is flagged. Briti
 houses write Nato, American ones NATO; either is fine on its own.
 
 Left alone: capitals in a run of capitals (a shouted headline, "HEARTBREAKING
-MOMENT"), capitals opening a line (a dateline, "LONDON (AP) —", or a name set in
-capitals for emphasis),
+MOMENT"), a dateline ("LONDON (AP) —", not counted), capitals opening a line (a
+name set in capitals for emphasis: counted, never flagged),
 words longer than ``max-length`` (default 6) and the pack's ``ignore`` list
 (words that are also ordinary words: Who, Aids).
 """
@@ -44,7 +44,7 @@ class Kind(RuleKind):
                 continue
             start, end = match.span(1)
             if word.isupper():
-                if not _in_caps_run(text, start, end) and not _opens_line(text, start):
+                if not _in_caps_run(text, start, end) and not _dateline(text, start, end):
                     caps.setdefault(word, []).append((start, end))
             elif word[1:].islower():
                 title.setdefault(word.upper(), []).append((start, end))
@@ -58,6 +58,8 @@ class Kind(RuleKind):
                 if form == preferred:
                     continue
                 for start, end in spans:
+                    if form == key and _opens_line(text, start):
+                        continue  # counted, but a line-opening name in capitals is house emphasis
                     yield Hit(
                         start,
                         end,
@@ -83,6 +85,14 @@ def _in_caps_run(text: str, start: int, end: int) -> bool:
         if len(letters) >= 4 and letters.isupper():
             return True
     return False
+
+
+_DATELINE_TAIL = regex.compile(r"[ \t]*(?:\(|,[ \t]*\p{Lu}|[—–]|-[ \t])")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """'LONDON (AP) —', 'KYIV, Ukraine —': a place in capitals opening a line."""
+    return _opens_line(text, start) and bool(_DATELINE_TAIL.match(text, end))
 
 
 def _opens_line(text: str, start: int) -> bool:
