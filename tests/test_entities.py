@@ -300,3 +300,10 @@ def test_candidates_and_double_memberships(date: str, text: str, rule: str, matc
 )
 def test_candidates_quiet(text: str) -> None:
     assert not findings(text, "2026-06-01")
+
+
+def test_count_of_the_alliance_named_earlier() -> None:
+    text = "NATO leaders met in The Hague.\n\nThe 30-nation alliance agreed to spend more."
+    assert [(f.rule, f.match, f.replacements) for f in findings(text, "2025-06-01")] == [("NL303", "30", ["32"])]
+    assert not findings(text.replace("30-nation", "32-nation"), "2025-06-01")
+    assert not findings("The 30-nation alliance agreed to spend more.", "2025-06-01")

@@ -2,7 +2,9 @@
 members the organisation had at the time the sentence can be about.
 
 Pack fields: ``patterns`` (with ``{org}`` and ``{n}``, a number in digits or
-words; an optional group ``cue`` narrows the quoted phrase), ``organisations``
+words; an optional group ``cue`` narrows the quoted phrase), ``anaphora``
+(patterns whose ``{org}`` is a bare "alliance" / "bloc" / "cartel", read as the
+organisation the article named last: "the 30-nation alliance"), ``organisations``
 (knowledge ids; only those with ``counts = true`` are checked), ``history`` /
 ``past`` / ``quiet``, ``recent-years``, ``grace-days``. The message may use
 {fact}, {context}, {said}, {source}, {date}.
@@ -12,13 +14,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import regex
+
 from ..model import Hit
 from .base import Context, PackError, RuleKind
 from .common import finditer
 
 
 class Kind(RuleKind):
-    fields = {"patterns": list, "organisations": list, "history": list, "past": list, "quiet": list,
+    fields = {"patterns": list, "anaphora": list, "organisations": list, "history": list, "past": list,
+              "quiet": list,
               "narrative": list, "anchors": list,
               "recent-years": int, "grace-days": int}
     required = ("patterns",)
@@ -36,23 +41,32 @@ class Kind(RuleKind):
                 raise PackError(f"pattern #{i + 1} must be a string with {{org}} and {{n}}")
             check_placeholders(source, f"pattern #{i + 1}")
             self.sources.append(source)
+        self.anaphora: list[str] = []
+        for i, source in enumerate(spec.get("anaphora", [])):
+            if not isinstance(source, str) or "{org}" not in source or "{n}" not in source:
+                raise PackError(f"anaphora pattern #{i + 1} must be a string with {{org}} and {{n}}")
+            check_placeholders(source, f"anaphora pattern #{i + 1}")
+            self.anaphora.append(source)
         self.markers = Markers.from_spec(spec)
-        self._compiled: list[Any] | None = None
+        self._compiled: list[tuple[Any, bool]] | None = None
         self._orgs: list[Any] = []
 
-    def _patterns(self) -> list[Any]:
+    def _patterns(self) -> list[tuple[Any, bool]]:
         if self._compiled is None:
             from ..knowledge import knowledge
-            from ..knowledge.claims import expand, prefilter
+            from ..knowledge.claims import ANAPHOR_NOUN, expand, prefilter
 
             kb = knowledge()
             self._orgs = [o for o in (kb.organisation(i) for i in self.org_ids) if o.counts]
             self._prefilter = prefilter(self._orgs)
-            self._compiled = [expand(s, kb, self._orgs) for s in self.sources] if self._orgs else []
+            self._anaphor = regex.compile(ANAPHOR_NOUN, regex.IGNORECASE)
+            compiled = [(expand(s, kb, self._orgs), False) for s in self.sources]
+            compiled += [(expand(s, kb, self._orgs, anaphora="bare"), True) for s in self.anaphora]
+            self._compiled = compiled if self._orgs else []
         return self._compiled
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        from ..knowledge.claims import document_intervals, org_of, parse_number, sentences
+        from ..knowledge.claims import document_intervals, org_of, parse_number, referent, sentences
 
         patterns = self._patterns()
         if not patterns:
@@ -64,11 +78,17 @@ class Kind(RuleKind):
         seen: set[tuple[int, int]] = set()
         for s_start, s_end in sentences(ctx):
             sentence = text[s_start:s_end]
-            if not self._prefilter.search(sentence) or self.markers.silenced(sentence):
+            named = bool(self._prefilter.search(sentence))
+            if not (named or self._anaphor.search(sentence)) or self.markers.silenced(sentence):
                 continue
-            for pattern in patterns:
+            for pattern, anaphoric in patterns:
+                if anaphoric == named:
+                    continue  # named: "the alliance" may be another one; unnamed: only anaphora match
                 for match in finditer(pattern, sentence):
-                    org = org_of(match.group("org"), self._orgs)
+                    if anaphoric:
+                        org = referent(text, s_start, match.group("org"), self._orgs)
+                    else:
+                        org = org_of(match.group("org"), self._orgs)
                     said = parse_number(match.group("n"))
                     if org is None or said is None:
                         continue

@@ -80,14 +80,16 @@ def check_placeholders(source: str, what: str) -> None:
 
 #: Nouns that refer back to an organisation named earlier ("the alliance").
 ANAPHORS = ("alliance", "bloc", "cartel")
-ANAPHOR = (r"(?<!\w)[Tt]he\s+(?:(?:military|western|transatlantic|atlantic|defen[cs]e|security|oil|"
-           r"oil-producing|trading|economic|political|\d+-(?:nation|member|country|strong)|[a-z]+-(?:nation|member))\s+){0,2}"
-           r"(?:" + "|".join(ANAPHORS) + r")(?![\w-])")
+ANAPHOR_NOUN = (r"(?:(?:military|western|transatlantic|atlantic|defen[cs]e|security|oil|oil-producing|trading|"
+                r"economic|political|\d+-(?:nation|member|country|strong)|[a-z]+-(?:nation|member))\s+){0,2}"
+                r"(?:" + "|".join(ANAPHORS) + r")(?![\w-])")
+ANAPHOR = r"(?<!\w)[Tt]he\s+" + ANAPHOR_NOUN
 
 
-def expand(source: str, knowledge: Knowledge, orgs: list[Organisation], anaphora: bool = False) -> Any:
+def expand(source: str, knowledge: Knowledge, orgs: list[Organisation], anaphora: bool | str = False) -> Any:
     """Compile a trigger: placeholders become the knowledge base's names (or, with
-    ``anaphora``, ``{org}`` becomes "the alliance" / "the bloc", resolved later)."""
+    ``anaphora``, ``{org}`` becomes "the alliance" / "the bloc", resolved later;
+    ``anaphora="bare"``: "alliance" without its article, as in "the 30-nation alliance")."""
     countries = knowledge.countries.pattern()
     one = r"(?:the\s+)?" + countries
     # A list of at most ten names: longer ones are not coordinations worth checking, and
@@ -98,7 +100,7 @@ def expand(source: str, knowledge: Knowledge, orgs: list[Organisation], anaphora
     org_alt = r"(?<!\w)(?:" + "|".join(regex.escape(n) for n in org_names) + r")(?![\w+]|\s+[Pp]lus\b)"
     nouns = sorted({n for org in orgs for n in org.nouns}, key=lambda n: (-len(n), n)) or ["organisation"]
     if anaphora:
-        org_alt = ANAPHOR
+        org_alt = ANAPHOR_NOUN if anaphora == "bare" else ANAPHOR
     parts = {
         "org": f"(?-i:(?P<org>{org_alt}))",
         "country": f"(?-i:(?P<entity>{countries}))",
