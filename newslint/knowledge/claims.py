@@ -80,8 +80,8 @@ def check_placeholders(source: str, what: str) -> None:
 
 #: Nouns that refer back to an organisation named earlier ("the alliance").
 ANAPHORS = ("alliance", "bloc", "cartel")
-ANAPHOR_NOUN = (r"(?:(?:military|western|transatlantic|atlantic|defen[cs]e|security|oil|oil-producing|trading|"
-                r"economic|political|\d+-(?:nation|member|country|strong)|[a-z]+-(?:nation|member))\s+){0,2}"
+ANAPHOR_NOUN = (r"(?:(?:military|western|transatlantic|atlantic|defen[cs]e|security|oil|oil-producing|"
+                r"trading|economic|political|\d+-(?:nation|member|country|strong)|[a-z]+-(?:nation|member))\s+){0,2}"
                 r"(?:" + "|".join(ANAPHORS) + r")(?![\w-])")
 ANAPHOR = r"(?<!\w)[Tt]he\s+" + ANAPHOR_NOUN
 
