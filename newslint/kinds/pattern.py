@@ -50,8 +50,34 @@ TAGGED_ATTRS = {"POS": "pos", "TAG": "pos", "MORPH": "pos", "LEMMA": "lemma", "D
 _REGISTRY: dict[str, tuple[list[list[dict[str, Any]]], bool]] = {}
 
 
+# First-token attributes a pattern can be indexed by, and the Token attribute holding each.
+_INDEX_ATTRS = {"LOWER": "lower_", "ORTH": "text", "TEXT": "text", "NORM": "norm_"}
+
+
+def _first_words(pattern: list[dict[str, Any]]) -> tuple[int, str, list[str]] | None:
+    """(position, attribute, words): an early token of the pattern that must be one of a few
+    words, if the pattern can be indexed by it (bounded length, one token per position up to
+    it). spaCy's Matcher tries every pattern at every token, so its cost grows with the number
+    of patterns; the index tries a pattern only where its word occurs."""
+    if any(t.get("OP") in ("*", "+") for t in pattern):
+        return None
+    for position, token in enumerate(pattern[:3]):
+        if "OP" in token:
+            return None
+        for attr, value in token.items():
+            token_attr = _INDEX_ATTRS.get(str(attr).upper())
+            if token_attr is None:
+                continue
+            if isinstance(value, str):
+                return position, token_attr, [value]
+            if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+                return position, token_attr, list(dict.fromkeys(value["IN"]))
+    return None
+
+
 class _Combined:
-    """One Matcher (plain) plus one for tag-needing patterns, for one vocabulary."""
+    """One Matcher (plain) plus one for tag-needing patterns, for one vocabulary; plain
+    patterns with a fixed first word are run only where that word occurs."""
 
     def __init__(self, vocab: Any) -> None:
         from spacy.matcher import Matcher
@@ -59,28 +85,62 @@ class _Combined:
         self.vocab = vocab
         self.plain = Matcher(vocab)
         self.tagged = Matcher(vocab)
+        self.first: dict[tuple[int, str, str], Any] = {}  # (position, token attribute, word) -> Matcher
+        self.window: dict[tuple[int, str, str], int] = {}  # longest pattern there, plus one token
         self.keys: set[str] = set()
         self._doc: Any = None
         self._results: dict[str, list[tuple[int, int]]] = {}
 
     def sync(self) -> None:
         """Add patterns registered since the last run (a new Linter, a test pack)."""
+        from spacy.matcher import Matcher
+
         for key, (patterns, tagged) in _REGISTRY.items():
-            if key not in self.keys:
-                (self.tagged if tagged else self.plain).add(key, patterns)
-                self.keys.add(key)
-                self._doc = None
+            if key in self.keys:
+                continue
+            self.keys.add(key)
+            self._doc = None
+            if tagged:
+                self.tagged.add(key, patterns)
+                continue
+            rest = []
+            for pattern in patterns:
+                index = _first_words(pattern)
+                if index is None:
+                    rest.append(pattern)
+                    continue
+                position, attr, words = index
+                for word in words:
+                    slot = (position, attr, word)
+                    if slot not in self.first:
+                        self.first[slot] = Matcher(self.vocab)
+                    self.first[slot].add(key, [pattern])
+                    self.window[slot] = max(self.window.get(slot, 0), len(pattern) + 1)
+            if rest:
+                self.plain.add(key, rest)
 
     def matches(self, doc: Any, key: str) -> list[tuple[int, int]]:
         if doc is not self._doc:
             results: dict[str, list[tuple[int, int]]] = {}
-            matchers = [self.plain]
+            matchers = [self.plain] if len(self.plain) else []
             if len(self.tagged) and (doc.has_annotation("TAG") or doc.has_annotation("POS")):
                 matchers.append(self.tagged)
             strings = self.vocab.strings
             for matcher in matchers:
                 for match_id, start, end in matcher(doc):
                     results.setdefault(strings[match_id], []).append((start, end))
+            if self.first:
+                lookups = sorted({(position, attr) for position, attr, _ in self.first})
+                for token in doc:
+                    for position, attr in lookups:
+                        slot = (position, attr, getattr(token, attr))
+                        matcher = self.first.get(slot)
+                        i = token.i - position
+                        if matcher is None or i < 0:
+                            continue
+                        for match_id, start, end in matcher(doc[i:i + self.window[slot]]):
+                            if start == 0:
+                                results.setdefault(strings[match_id], []).append((i, i + end))
             self._doc, self._results = doc, results
         return self._results.get(key, [])
 
