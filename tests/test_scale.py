@@ -250,3 +250,43 @@ def test_section_bounds_cover_the_prose_in_order(prose) -> None:
     assert all(a < b for a, b in bounds) or prose == ""
     assert all(bounds[i][1] == bounds[i + 1][0] for i in range(len(bounds) - 1))
     assert all(b - a <= 32 for a, b in bounds)
+
+
+# ----- the pattern kind's word index finds what spaCy's Matcher finds --------------------------
+
+INDEX_PATTERNS = {
+    "plain": [[{"LOWER": "could"}, {"LOWER": "of"}]],
+    "in-list": [[{"LOWER": {"IN": ["a", "an"]}}, {"ORTH": "the"}]],
+    "guard-first": [[{"LOWER": {"NOT_IN": ["and", "or"]}}, {"LOWER": {"IN": ["he", "she"]}}, {"LOWER": "were"}]],
+    "optional": [[{"LOWER": "the"}, {"IS_ALPHA": True, "OP": "?"}, {"LOWER": "the"}]],
+    "negated-end": [[{"LOWER": "less"}, {"LOWER": "people"}, {"LOWER": "than", "OP": "!"}]],
+    "open-ended": [[{"LOWER": "very"}, {"LOWER": "very", "OP": "+"}]],
+    "no-words": [[{"IS_DIGIT": True}, {"LOWER": "percent"}]],
+    "rare-later": [[{"IS_PUNCT": True}, {"LOWER": "and"}, {"LOWER": "than"}]],
+}
+INDEX_TEXT = ("He could of known. A the plan. The the end and the big the end. Or she were there; she were not. "
+              "Less people than ever, less people came. Very very very good. 5 percent rose, and than he left. "
+              "Could of, could of.") * 3
+
+
+def test_pattern_index_matches_like_spacy(monkeypatch) -> None:
+    import spacy
+    from spacy.matcher import Matcher
+
+    from newslint.kinds import pattern
+
+    monkeypatch.setattr(pattern, "_REGISTRY", {k: (v, False) for k, v in INDEX_PATTERNS.items()})
+    nlp = spacy.blank("en")
+    doc = nlp(INDEX_TEXT)
+    combined = pattern._Combined(nlp.vocab)
+    combined.sync()
+    assert combined.first and len(combined.plain) < len(INDEX_PATTERNS), "most patterns are indexed"
+    reference = Matcher(nlp.vocab)
+    for key, patterns in INDEX_PATTERNS.items():
+        reference.add(key, patterns)
+    expected: dict[str, list[tuple[int, int]]] = {}
+    for match_id, start, end in reference(doc):
+        expected.setdefault(nlp.vocab.strings[match_id], []).append((start, end))
+    got = {key: sorted(combined.matches(doc, key)) for key in INDEX_PATTERNS}
+    assert got == {key: sorted(expected.get(key, [])) for key in INDEX_PATTERNS}
+    assert all(got[key] for key in INDEX_PATTERNS), "every test pattern matches somewhere"

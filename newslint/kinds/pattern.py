@@ -61,18 +61,23 @@ def _first_words(pattern: list[dict[str, Any]]) -> tuple[int, str, list[str]] | 
     of patterns; the index tries a pattern only where its word occurs."""
     if any(t.get("OP") in ("*", "+") for t in pattern):
         return None
-    for position, token in enumerate(pattern[:3]):
+    best: tuple[int, str, list[str]] | None = None
+    for position, token in enumerate(pattern[:4]):
         if "OP" in token:
-            return None
+            break
         for attr, value in token.items():
             token_attr = _INDEX_ATTRS.get(str(attr).upper())
+            words: list[str] = []
             if token_attr is None:
                 continue
             if isinstance(value, str):
-                return position, token_attr, [value]
-            if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
-                return position, token_attr, list(dict.fromkeys(value["IN"]))
-    return None
+                words = [value]
+            elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+                words = list(dict.fromkeys(value["IN"]))
+            if words and (best is None or len(words) < len(best[2])):
+                best = (position, token_attr, words)  # the fewest words: the rarest place to try
+            break
+    return best
 
 
 class _Combined:
