@@ -2,6 +2,8 @@
 
 Pack fields: ``allow`` (words that may be doubled: "had had", "that that"),
 ``names`` (words that are also first names: "Will will decide", "May may go"),
+``pair-first`` / ``pair-second`` (a repeated two-word phrase is reported when its words
+are in these lists: "from the from the"),
 ``allow-if-before`` (table word -> regex: the doubling is allowed when the regex is
 found earlier in the same sentence: "what it is is"), ``safe`` (whether the fix,
 dropping the second word, is safe; default true).
@@ -24,11 +26,15 @@ from .common import as_str_list, compile_regex, finditer
 
 _DOUBLE = regex.compile(r"(?<![\w'’\-])(?P<first>[^\W\d_]+)(?P<gap>[ \t]*\n?[ \t]*)(?P<second>(?i:(?P=first)))"
                         r"(?![\w'’]|-\w)")
+# Two words typed twice: "from the from the".
+_DOUBLE_PAIR = regex.compile(r"(?<![\w'’\-])(?P<first>(?P<a>[^\W\d_]+)[ \t]+(?P<b>[^\W\d_]+))[ \t]+"
+                             r"(?P<second>(?i:(?P=a))[ \t]+(?i:(?P=b)))(?![\w'’]|-\w)")
 _SENTENCE_END = regex.compile(r"[.!?]\s|\n\s*\n")
 
 
 class Kind(RuleKind):
-    fields = {"allow": list, "allow-if-before": dict, "names": list, "safe": bool}
+    fields = {"allow": list, "allow-if-before": dict, "names": list, "pair-first": list, "pair-second": list,
+              "safe": bool}
 
     def configure(self, spec: dict[str, Any]) -> None:
         self.allow = {w.lower() for w in as_str_list(spec.get("allow", []), "allow")}
@@ -40,6 +46,8 @@ class Kind(RuleKind):
                 raise PackError(f"allow-if-before.{word} must be a regex string")
             self.allow_if[word.lower()] = compile_regex(source, True, f"allow-if-before.{word}")
         self.safe = bool(spec.get("safe", True))
+        self.pair_first = {w.lower() for w in as_str_list(spec.get("pair-first", []), "pair-first")}
+        self.pair_second = {w.lower() for w in as_str_list(spec.get("pair-second", []), "pair-second")}
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
@@ -51,6 +59,19 @@ class Kind(RuleKind):
                 match.start(), match.end(), self.format(match=match.group(), word=first),
                 replacements=[first], fix=first, safe=self.safe,
             )
+        if self.pair_first and self.pair_second:
+            yield from self._pairs(text)
+
+    def _pairs(self, text: str) -> Iterable[Hit]:
+        """Repeated two-word phrases such as "from the from the", limited to the listed words:
+        "as big as big business", "a spade a spade" and "hand in hand in" are idioms."""
+        for match in finditer(_DOUBLE_PAIR, text):
+            a, b = match.group("a"), match.group("b")
+            if not (a.islower() and b.islower()) or a not in self.pair_first or b not in self.pair_second:
+                continue
+            phrase = match.group("first")
+            yield Hit(match.start(), match.end(), self.format(match=match.group(), word=phrase),
+                      replacements=[phrase], fix=phrase, safe=self.safe)
 
     def _is_slip(self, text: str, start: int, first: str, second: str, gap: str) -> bool:
         word = first.lower()
