@@ -59,8 +59,8 @@ def _first_words(pattern: list[dict[str, Any]]) -> tuple[int, str, list[str]] | 
     words, if the pattern can be indexed by it (bounded length, one token per position up to
     it). spaCy's Matcher tries every pattern at every token, so its cost grows with the number
     of patterns; the index tries a pattern only where its word occurs."""
-    if any(t.get("OP") in ("*", "+") for t in pattern):
-        return None
+    if any(t.get("OP") in ("*", "+") or str(t.get("OP", "")).startswith("{") for t in pattern):
+        return None  # open-ended or counted ("{1,2}"): the match may not fit the window
     best: tuple[int, str, list[str]] | None = None
     for position, token in enumerate(pattern[:4]):
         if "OP" in token:
