@@ -307,3 +307,9 @@ def test_count_of_the_alliance_named_earlier() -> None:
     assert [(f.rule, f.match, f.replacements) for f in findings(text, "2025-06-01")] == [("NL303", "30", ["32"])]
     assert not findings(text.replace("30-nation", "32-nation"), "2025-06-01")
     assert not findings("The 30-nation alliance agreed to spend more.", "2025-06-01")
+
+
+def test_headline_in_capitals() -> None:
+    (finding,) = findings("THE NETHERLANDS AND UKRAINE WILL JOIN NATO", "2025-01-01")
+    assert finding.match == "THE NETHERLANDS" and finding.replacements == ["GEORGIA"]
+    assert finding.message.startswith("The Netherlands has been a NATO member since 1949")

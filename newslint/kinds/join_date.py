@@ -81,7 +81,7 @@ class Kind(RuleKind):
                             continue
                         seen.add((start, end))
                         written = text[start:end]
-                        capital = written in kb.countries.capitals
+                        capital = written in kb.countries.capitals or (len(written) > 3 and written.isupper())
                         subject = kb.countries.display(code) if capital else written
                         subject = subject[:1].upper() + subject[1:]
                         if periods:

@@ -22,7 +22,7 @@ import regex
 
 from ..model import Hit
 from .base import Context, PackError, RuleKind
-from .common import finditer
+from .common import finditer, match_case
 
 EXPECTS = ("member", "non-member")
 
@@ -134,7 +134,8 @@ class Kind(RuleKind):
 
         name = kb.countries.display(code)
         written = ctx.text[start:end]
-        as_written = written[:1].isupper() and written not in kb.countries.capitals
+        as_written = written[:1].isupper() and written not in kb.countries.capitals and \
+            not (len(written) > 3 and written.isupper())
         subject = _capital(written) if as_written else _capital(name)
         date = ctx.date
         if self.expects == "non-member":
@@ -161,8 +162,9 @@ class Kind(RuleKind):
             "suggestion": suggestion, "source": org.path, "date": date.isoformat(),
             "entity": ctx.text[start:end], "org": org.name,
         }
-        return Hit(start, end, self.format(**values), replacements=options[:1],
-                   fix=options[0] if options else None, safe=False)
+        replacements = [match_case(written, o) for o in options[:1]]
+        return Hit(start, end, self.format(**values), replacements=replacements,
+                   fix=replacements[0] if replacements else None, safe=False)
 
     def _suggestions(self, ctx: Context, kb: Any, org: Any, named: set[str],
                      in_sentence: set[str | None]) -> list[str]:
@@ -211,4 +213,4 @@ def _context(text: str, match: Any, base: int, spans: list[tuple[int, int, str]]
 
 def _squash(quoted: str) -> str:
     """'… and …' / '…, …' -> '…' so a coordination reads as one slot."""
-    return regex.sub(r"…(?:\s*(?:,|and|or|nor|&)\s*(?:the\s+)?…)+", "…", quoted)
+    return regex.sub(r"…(?:\s*(?:,|and|or|nor|&)\s*(?:the\s+)?…)+", "…", quoted, flags=regex.IGNORECASE)

@@ -91,10 +91,10 @@ def expand(source: str, knowledge: Knowledge, orgs: list[Organisation], anaphora
     ``anaphora``, ``{org}`` becomes "the alliance" / "the bloc", resolved later;
     ``anaphora="bare"``: "alliance" without its article, as in "the 30-nation alliance")."""
     countries = knowledge.countries.pattern()
-    one = r"(?:the\s+)?" + countries
+    one = r"(?:(?i:the)\s+)?" + countries
     # A list of at most ten names: longer ones are not coordinations worth checking, and
     # an unbounded repeat backtracks quadratically on a page-long list.
-    coordination = (one + r"(?:\s*,\s*" + one + r"(?!['’]s)){0,8}" + r"(?:\s*,?\s+(?:and|or|nor|&)\s+" + one
+    coordination = (one + r"(?:\s*,\s*" + one + r"(?!['’]s)){0,8}" + r"(?:\s*,?\s+(?i:and|or|nor|&)\s+" + one
                     + r"(?!['’]s))?")
     org_names = sorted({n for org in orgs for n in org.names}, key=lambda n: (-len(n), n))
     org_alt = r"(?<!\w)(?:" + "|".join(regex.escape(n) for n in org_names) + r")(?![\w+]|\s+[Pp]lus\b)"

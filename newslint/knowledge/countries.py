@@ -89,6 +89,9 @@ def load_countries(path: Path) -> Countries:
             result.capitals.add(city)
     for name, words in _table(data, "not-after", path).items():
         result.not_after[name] = _strings(words, path, f"not-after.{name}")
+    for name, code in list(result.by_name.items()):  # headlines in capitals: "BELGIUM WANTS IN"
+        if len(name) > 3:
+            result.by_name.setdefault(name.upper(), code)
     return result
 
 
