@@ -36,7 +36,7 @@ def lists():
     ("18-year-old", VOWEL), ("8", VOWEL), ("80", VOWEL), ("11th", VOWEL), ("1800s", VOWEL),
     ("18,000", VOWEL), ("1", CONSONANT), ("110", CONSONANT), ("1,800", CONSONANT), ("100", CONSONANT),
     ("X-ray", VOWEL), ("F-16", VOWEL), ("B-52", CONSONANT), ("Élysée", VOWEL), ("house", CONSONANT),
-    ("NHS's", VOWEL),
+    ("NHS's", VOWEL), ("Uefa", CONSONANT), ("Unesco", CONSONANT), ("Nato", CONSONANT), ("Opec", VOWEL),
 ])
 def test_first_sound(lists, word, sound):
     assert first_sound(word, lists) == sound
@@ -161,3 +161,15 @@ def test_dev_corpus_grammar_items(tmp_path):
     line14 = (corpus / "003_eb1423f90d90f0e6.txt").read_text(encoding="utf-8").splitlines()[13]
     assert "was is" in [f.match for f in grammar(line11)]
     assert "However" in [f.match for f in grammar(line14)]
+
+
+def test_missing_word_list_is_a_configuration_error(tmp_path):
+    from newslint.engine import Linter
+    from newslint.model import NewslintError
+
+    pack = tmp_path / "p.toml"
+    pack.write_text('[pack]\nname = "p"\n[[rules]]\ncode = "NL901"\nname = "an"\nkind = "indefinite-article"\n'
+                    'category = "grammar"\nmessage = "m"\narticle = "a"\ndata = "missing.toml"\n', encoding="utf-8")
+    with pytest.raises(NewslintError) as info:
+        Linter(Config(packs=(str(pack),), select=("NL901",)))
+    assert "NL901" in str(info.value) and "missing.toml" in str(info.value)
