@@ -304,7 +304,9 @@ def test_candidates_quiet(text: str) -> None:
 
 def test_count_of_the_alliance_named_earlier() -> None:
     text = "NATO leaders met in The Hague.\n\nThe 30-nation alliance agreed to spend more."
-    assert [(f.rule, f.match, f.replacements) for f in findings(text, "2025-06-01")] == [("NL303", "30", ["32"])]
+    assert [(f.rule, f.match, f.replacements) for f in findings(text, "2025-06-01")] == [
+        ("NL303", "30", ["32"])
+    ]
     assert not findings(text.replace("30-nation", "32-nation"), "2025-06-01")
     assert not findings("The 30-nation alliance agreed to spend more.", "2025-06-01")
 
@@ -313,3 +315,14 @@ def test_headline_in_capitals() -> None:
     (finding,) = findings("THE NETHERLANDS AND UKRAINE WILL JOIN NATO", "2025-01-01")
     assert finding.match == "THE NETHERLANDS" and finding.replacements == ["GEORGIA"]
     assert finding.message.startswith("The Netherlands has been a NATO member since 1949")
+
+
+def test_founding_member() -> None:
+    (finding,) = [f for f in findings("Sweden, a founding member of NATO, sent jets.", "2025-01-10")]
+    assert finding.rule == "NL305" and finding.message.startswith("Sweden joined NATO on 7 March 2024")
+    (finding,) = findings(
+        "Founding EU members such as France, Germany and Spain backed the plan.", "2025-01-10"
+    )
+    assert finding.match == "Spain"
+    assert not findings("Norway, a founding member of NATO, sent jets.", "2025-01-10")
+    assert not findings("Sweden was not a founding member of NATO.", "2025-01-10")

@@ -1,8 +1,8 @@
 """``membership``: a country named where the sentence needs a member of an
 organisation, or a non-member, checked against the dated knowledge base.
 
-Pack fields: ``expects`` ("member" or "non-member": what the trigger phrases
-require of the country they capture), ``triggers`` (patterns, or tables
+Pack fields: ``expects`` ("member", "non-member" or "founder": what the trigger
+phrases require of the country they capture), ``triggers`` (patterns, or tables
 ``{pattern = "...", organisations = ["unsc-p5"]}``, with the placeholders
 ``{org}``, ``{country}``, ``{countries}``, ``{demonym}``, ``{noun}``,
 ``{member_word}``; an optional group ``cue`` narrows the phrase quoted in the
@@ -24,7 +24,7 @@ from ..model import Hit
 from .base import Context, PackError, RuleKind
 from .common import finditer, match_case
 
-EXPECTS = ("member", "non-member")
+EXPECTS = ("member", "non-member", "founder")
 
 
 class Kind(RuleKind):
@@ -126,6 +126,8 @@ class Kind(RuleKind):
 
         if self.expects == "non-member":
             return org.status(code, date) == MEMBER and org.always(code, MEMBER, intervals)
+        if self.expects == "founder":  # a permanent fact: no tense can make it true
+            return org.first_joined(code) != org.founded and org.exists_on(date)
         return org.status(code, date) == NON_MEMBER and org.always(code, NON_MEMBER, intervals)
 
     def _hit(self, ctx: Context, kb: Any, org: Any, code: str, start: int, end: int, match: Any,
@@ -142,6 +144,12 @@ class Kind(RuleKind):
             period = org.period(code, date)
             fact = f"{subject} has been {org.member_phrase} since {period.joined.year}"
             needs = "a non-member"
+        elif self.expects == "founder":
+            first = org.first_joined(code)
+            never = f"has never been {org.member_phrase}"
+            joined = f"joined {org.name} on {long_date(first)}" if first else never
+            fact = f"{subject} {joined}; the founding members joined on {long_date(org.founded)}"
+            needs = "a founding member"
         else:
             period = org.period(code, date)
             first = org.first_joined(code)
