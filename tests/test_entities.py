@@ -326,3 +326,15 @@ def test_founding_member() -> None:
     assert finding.match == "Spain"
     assert not findings("Norway, a founding member of NATO, sent jets.", "2025-01-10")
     assert not findings("Sweden was not a founding member of NATO.", "2025-01-10")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain will join NATO in sending troops to Estonia.",
+        "Germany would join the EU in a joint statement.",
+        "France will join the EU's single market talks.",
+    ],
+)
+def test_joining_in_an_action_is_not_membership(text: str) -> None:
+    assert not findings(text, "2025-01-01")

@@ -48,7 +48,11 @@ END = (r"(?!['’]s\b|[\w+-]|\s+(?:summits?|meetings?|talks|headquarters|HQ|conf
        r"spending|targets?|guarantees?|protection|umbrella|flank|bases?|jets?|aircraft|planes|ships|weapons|"
        r"agenda|policy|policies|presidency|chief|head|secretary|spokes\w+|sources?|figures?|data|statistics|"
        r"rate|rates|quota|quotas|output|production|cuts?|deal|deals|agreement|pact|accord|rules|regulations?|"
-       r"ruling|courts?|bonds?|banks?|currency|euro|economy|economies|growth|inflation|debt|deficit)\b)")
+       r"ruling|courts?|bonds?|banks?|currency|euro|economy|economies|growth|inflation|debt|deficit)\b"
+       # "Britain will join NATO in sending troops": taking part alongside, not membership
+       r"|\s+(?:in|on|for)\s+(?:\w+ing|joint)\b"
+       r"|\s+in\s+(?:an?|the|its|their|this|that|these|those)\s+"
+       r"(?!future\b|coming\b|next\b|near\b|long\s+run\b|long\s+term\b|years?\b|months?\b)\w+)")
 
 
 def parse_number(text: str) -> int | None:
