@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..model import Hit
+from ..model import Hit, NewslintError
 from .base import Context, PackError, RuleKind
 from .common import finditer
 
@@ -55,10 +55,14 @@ class Kind(RuleKind):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         from ..knowledge import knowledge
-        from ..knowledge.claims import entity_spans, long_date, org_of, sentences
+        from ..knowledge.claims import broken_knowledge, entity_spans, long_date, org_of, sentences
 
-        kb = knowledge()
-        patterns = self._patterns()
+        try:
+            patterns = self._patterns()  # loads the knowledge base on first use
+            kb = knowledge()
+        except NewslintError as exc:
+            yield broken_knowledge(exc)
+            return
         text = ctx.text
         if not self._prefilter.search(text):
             return

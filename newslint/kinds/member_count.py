@@ -16,7 +16,7 @@ from typing import Any
 
 import regex
 
-from ..model import Hit
+from ..model import Hit, NewslintError
 from .base import Context, PackError, RuleKind
 from .common import finditer
 
@@ -66,9 +66,20 @@ class Kind(RuleKind):
         return self._compiled
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        from ..knowledge.claims import document_intervals, org_of, parse_number, referent, sentences
+        from ..knowledge.claims import (
+            broken_knowledge,
+            document_intervals,
+            org_of,
+            parse_number,
+            referent,
+            sentences,
+        )
 
-        patterns = self._patterns()
+        try:
+            patterns = self._patterns()
+        except NewslintError as exc:
+            yield broken_knowledge(exc)
+            return
         if not patterns:
             return
         text = ctx.text

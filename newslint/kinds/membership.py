@@ -20,7 +20,7 @@ from typing import Any
 
 import regex
 
-from ..model import Hit
+from ..model import Hit, NewslintError
 from .base import Context, PackError, RuleKind
 from .common import finditer, match_case
 
@@ -85,11 +85,22 @@ class Kind(RuleKind):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         from ..knowledge import knowledge
-        from ..knowledge.claims import document_intervals, entity_spans, org_of, referent, sentences
+        from ..knowledge.claims import (
+            broken_knowledge,
+            document_intervals,
+            entity_spans,
+            org_of,
+            referent,
+            sentences,
+        )
 
-        kb = knowledge()
         text = ctx.text
-        patterns = self._patterns()
+        try:
+            patterns = self._patterns()  # loads the knowledge base on first use
+            kb = knowledge()
+        except NewslintError as exc:
+            yield broken_knowledge(exc)
+            return
         extra = document_intervals(ctx, self.markers)
         if not self._prefilter.search(text):
             return

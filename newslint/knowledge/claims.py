@@ -17,6 +17,7 @@ import regex
 
 from ..kinds.base import PackError
 from ..kinds.common import compile_regex, finditer
+from ..model import Hit
 from . import Knowledge
 from .organisations import Interval, Organisation
 
@@ -264,6 +265,12 @@ def organisation_list(value: Any, known: list[str], what: str) -> list[str]:
     if unknown:
         raise PackError(f"unknown organisation '{unknown[0]}' in '{what}' (known: {', '.join(known)})")
     return list(value)
+
+
+def broken_knowledge(exc: Exception) -> Hit:
+    """A finding in place of the rule's own when the knowledge base cannot be read:
+    the editor sees which file and what is wrong, and the other rules still run."""
+    return Hit(0, 0, f"the knowledge base cannot be read, so this rule was skipped: {exc}", severity="error")
 
 
 def long_date(day: dt.date) -> str:
