@@ -104,6 +104,22 @@ def test_unless_before_leaves_grammatical_clause_alone(tmp_path):
     assert [f.match for f in run(tmp_path, body, "The goal was is clear. What it was is unclear.")] == ["was is"]
 
 
+def test_unless_after_and_exceptions(tmp_path):
+    body = """
+    [[rules]]
+    code = "NL901"
+    name = "ordinal"
+    kind = "pattern"
+    category = "grammar"
+    message = "{match}"
+    patterns = [[{LOWER = "from"}, {LOWER = "second"}, {LOWER = "round"}]]
+    unless-after = '\\G\\s*to\\b'
+    exceptions = ['(?i)from second round onwards']
+    """
+    text = "It ran from second round to final. It ran from second round onwards. It ran from second round."
+    assert [f.offset for f in run(tmp_path, body, text)] == [text.rindex("from second round")]
+
+
 def test_word_lists_are_expanded(tmp_path):
     (tmp_path / "words.toml").write_text('verbs = ["went", "came"]\n', encoding="utf-8")
     body = """
