@@ -338,3 +338,25 @@ def test_founding_member() -> None:
 )
 def test_joining_in_an_action_is_not_membership(text: str) -> None:
     assert not findings(text, "2025-01-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "match"),
+    [
+        ("Ukraine and Austria, EU candidates since June 2022, hope to begin talks.", "NL301", "Austria"),
+        ("Saudi Arabia and Qatar, both OPEC members, would give the bloc more weight.", "NL302", "Qatar"),
+    ],
+)
+def test_appositions_in_2023(text: str, rule: str, match: str) -> None:
+    assert [(f.rule, f.match) for f in findings(text, "2023-08-25")] == [(rule, match)]
+
+
+def test_whole_true_article_is_quiet() -> None:
+    text = (
+        "South Africa, which joined the group in 2010, hosted the BRICS summit in Johannesburg.\n\n"
+        "Saudi Arabia and the UAE, both OPEC members, would give the bloc more weight. Opec, a cartel of "
+        "13 countries, and its allies including Russia have cut output.\n\n"
+        "The EU, a bloc of 27 countries, has no plans to open talks with the group. Ukraine and Moldova, EU "
+        "candidates since June 2022, hope to begin accession talks this year."
+    )
+    assert not findings(text, "2023-08-25")
