@@ -100,6 +100,12 @@ def test_doubled_words_left_alone(text):
     ("Its been a long week.", "NL419", "Its"),
     ("The army could of won.", "NL418", "could of"),
     ("Casualties were lower then expected.", "NL421", "then"),
+    ("It was a less controversial decision then one would think.", "NL421", "then"),
+    ("Unemployment is lower then it was.", "NL421", "then"),
+    ("The strike entered it's 5th day.", "NL420", "it's"),
+    ("One of the biggest problems are the cost.", "NL477", "One of the biggest problems are"),
+    ("Officials said the president don't want a war.", "NL478", "president don't"),
+    ("A bus runs from the from the station.", "NL401", "from the from the"),
     ("He were at the meeting.", "NL412", "He were"),
     ("They was told to leave.", "NL413", "They was"),
 ])
