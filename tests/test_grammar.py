@@ -104,7 +104,7 @@ def test_doubled_words_left_alone(text):
     ("Unemployment is lower then it was.", "NL421", "then"),
     ("The strike entered it's 5th day.", "NL420", "it's"),
     ("One of the biggest problems are the cost.", "NL477", "One of the biggest problems are"),
-    ("Officials said the president don't want a war.", "NL478", "president don't"),
+    ("Officials said the president don't want a war.", "NL478", "the president don't"),
     ("A bus runs from the from the station.", "NL401", "from the from the"),
     ("He were at the meeting.", "NL412", "He were"),
     ("They was told to leave.", "NL413", "They was"),
