@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SHARED
+
 from newslint.api import lint_text
 from newslint.config import Config
 from newslint.kinds.indefinite_article import CONSONANT, VOWEL, first_sound, load_lists
@@ -174,8 +174,9 @@ def test_missing_word_list_is_a_configuration_error(tmp_path):
     from newslint.model import NewslintError
 
     pack = tmp_path / "p.toml"
-    pack.write_text('[pack]\nname = "p"\n[[rules]]\ncode = "NL901"\nname = "an"\nkind = "indefinite-article"\n'
-                    'category = "grammar"\nmessage = "m"\narticle = "a"\ndata = "missing.toml"\n', encoding="utf-8")
+    pack.write_text('[pack]\nname = "p"\n[[rules]]\ncode = "NL901"\nname = "an"\n'
+                    'kind = "indefinite-article"\ncategory = "grammar"\nmessage = "m"\narticle = "a"\n'
+                    'data = "missing.toml"\n', encoding="utf-8")
     with pytest.raises(NewslintError) as info:
         Linter(Config(packs=(str(pack),), select=("NL901",)))
     assert "NL901" in str(info.value) and "missing.toml" in str(info.value)

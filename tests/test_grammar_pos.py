@@ -45,7 +45,8 @@ def _cases():
 @pytest.mark.skipif(MODEL is None, reason="no trained spaCy English pipeline installed")
 @pytest.mark.parametrize(("rule", "text", "flagged"), list(_cases()))
 def test_tagged_rule_examples(rule, text, flagged):
-    findings = [f for f in lint_text(text, Config(select=(rule.code,), nlp_model=MODEL)) if f.rule == rule.code]
+    config = Config(select=(rule.code,), nlp_model=MODEL)
+    findings = [f for f in lint_text(text, config) if f.rule == rule.code]
     assert bool(findings) == flagged, (rule.code, text, [f.match for f in findings])
 
 

@@ -74,7 +74,8 @@ def test_per_pattern_report_and_first_word_spec(tmp_path):
     kind = "pattern"
     category = "grammar"
     message = "{match}"
-    patterns = [[{LOWER = "x1"}, {LOWER = "could"}, {LOWER = "of"}], [{LOWER = "might"}, {LOWER = "of"}, {LOWER = "x2"}]]
+    patterns = [[{LOWER = "x1"}, {LOWER = "could"}, {LOWER = "of"}],
+                [{LOWER = "might"}, {LOWER = "of"}, {LOWER = "x2"}]]
     report = [[1, 2], [0, 1]]
     replacement = "{match:first} have"
     """
@@ -101,7 +102,8 @@ def test_unless_before_leaves_grammatical_clause_alone(tmp_path):
     unless-before = '\\bwhat\\b'
     """
     assert run(tmp_path, body, "What it was is unclear.") == []
-    assert [f.match for f in run(tmp_path, body, "The goal was is clear. What it was is unclear.")] == ["was is"]
+    found = run(tmp_path, body, "The goal was is clear. What it was is unclear.")
+    assert [f.match for f in found] == ["was is"]
 
 
 def test_unless_after_and_exceptions(tmp_path):

@@ -24,7 +24,8 @@ from ..model import Hit
 from .base import Context, PackError, RuleKind
 from .common import as_str_list, compile_regex, finditer
 
-_DOUBLE = regex.compile(r"(?<![\w'’\-])(?P<first>[^\W\d_]+)(?P<gap>[ \t]*\n?[ \t]*)(?P<second>(?i:(?P=first)))"
+_DOUBLE = regex.compile(r"(?<![\w'’\-])(?P<first>[^\W\d_]+)(?P<gap>[ \t]*\n?[ \t]*)"
+                        r"(?P<second>(?i:(?P=first)))"
                         r"(?![\w'’]|-\w)")
 # Two words typed twice: "from the from the".
 _DOUBLE_PAIR = regex.compile(r"(?<![\w'’\-])(?P<first>(?P<a>[^\W\d_]+)[ \t]+(?P<b>[^\W\d_]+))[ \t]+"

@@ -10,7 +10,8 @@ Pack fields:
   without reporting it: ``report = [1, 2]``.
 - ``replacement``: a template (or a list of them) for the suggested fix. ``{0}``,
   ``{1}``... are the matched tokens, ``{match}`` the reported text; a format spec
-  changes case: ``{1:lower}``, ``{0:upper}``, ``{0:cap}``; ``{match:first}`` / ``{match:last}`` its first / last word.
+  changes case: ``{1:lower}``, ``{0:upper}``, ``{0:cap}``; ``{match:first}`` / ``{match:last}``
+  are its first / last word.
 - ``safe``: whether ``--fix`` may apply the replacement unreviewed (default false).
 - ``unless-before`` / ``unless-after``: a regex (case-insensitive) searched in
   the sentence before / after the reported span; a hit leaves the match alone
@@ -42,7 +43,8 @@ from .base import Context, PackError, RuleKind
 from .common import Exceptions, compile_regex
 
 #: Token attributes that only a trained pipeline fills in.
-TAGGED_ATTRS = {"POS": "pos", "TAG": "pos", "MORPH": "pos", "LEMMA": "lemma", "DEP": "dep", "ENT_TYPE": "ents",
+TAGGED_ATTRS = {"POS": "pos", "TAG": "pos", "MORPH": "pos", "LEMMA": "lemma", "DEP": "dep",
+                "ENT_TYPE": "ents",
                 "ENT_IOB": "ents", "ENT_ID": "ents", "ENT_KB_ID": "ents"}
 
 # Pattern registry: match key -> (patterns, needs tags). Keys are "CODE#digest" so two
@@ -72,7 +74,8 @@ def _first_words(pattern: list[dict[str, Any]]) -> tuple[int, str, list[str]] | 
                 continue
             if isinstance(value, str):
                 words = [value]
-            elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+            elif isinstance(value, dict) and set(value) == {"IN"} and all(
+                    isinstance(v, str) for v in value["IN"]):
                 words = list(dict.fromkeys(value["IN"]))
             if words and (best is None or len(words) < len(best[2])):
                 best = (position, token_attr, words)  # the fewest words: the rarest place to try
@@ -168,7 +171,8 @@ def validate_patterns(patterns: Any, declared: frozenset[str]) -> bool:
     tagged = False
     for number, pattern in enumerate(patterns, 1):
         if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):
-            raise PackError(f"pattern {number} must be a non-empty list of token tables, e.g. [{{LOWER = \"the\"}}]")
+            raise PackError(f"pattern {number} must be a non-empty list of token tables, "
+                            f"e.g. [{{LOWER = \"the\"}}]")
         for token in pattern:
             for attr in token:
                 feature = TAGGED_ATTRS.get(str(attr).upper())
@@ -245,7 +249,7 @@ class Kind(RuleKind):
         digest = hashlib.sha1(json.dumps(patterns, sort_keys=True).encode()).hexdigest()[:12]
         # One match key per pattern, so that each pattern can report its own tokens.
         self.keys = [f"{self.rule.code}#{digest}/{i}" for i in range(len(patterns))]
-        for key, pattern in zip(self.keys, patterns):
+        for key, pattern in zip(self.keys, patterns, strict=True):
             _REGISTRY.setdefault(key, ([pattern], tagged))
         self.report = _reports(spec.get("report"), len(patterns))
         replacement = spec.get("replacement", [])
@@ -260,7 +264,7 @@ class Kind(RuleKind):
     def check(self, ctx: Context) -> Iterable[Hit]:
         doc = ctx.spacy_doc()
         combined = _combined(doc.vocab)
-        found = [(start, end, report) for key, report in zip(self.keys, self.report)
+        found = [(start, end, report) for key, report in zip(self.keys, self.report, strict=True)
                  for start, end in combined.matches(doc, key)]
         if not found:
             return
