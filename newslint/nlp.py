@@ -62,4 +62,19 @@ class NLP:
         pipeline = self.pipeline
         if len(text) >= pipeline.max_length:
             pipeline.max_length = len(text) + 1
-        return pipeline(text)
+        doc = pipeline(text)
+        if "parser" not in pipeline.pipe_names:
+            sentences_start_at_words(doc)
+        return doc
+
+
+def sentences_start_at_words(doc: Any) -> None:
+    """The sentencizer starts a sentence at the line break after a full stop, and runs a
+    heading into the paragraph below it; move the start to the word, and end a sentence at a
+    blank line, so that patterns anchored at a sentence start see the first word."""
+    for token in doc[1:-1]:
+        if token.is_space and (token.is_sent_start or token.text.count("\n") >= 2):
+            nxt = doc[token.i + 1]
+            if not nxt.is_space:
+                nxt.is_sent_start = True
+                token.is_sent_start = False
