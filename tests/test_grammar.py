@@ -180,3 +180,19 @@ def test_missing_word_list_is_a_configuration_error(tmp_path):
     with pytest.raises(NewslintError) as info:
         Linter(Config(packs=(str(pack),), select=("NL901",)))
     assert "NL901" in str(info.value) and "missing.toml" in str(info.value)
+
+
+def test_sentence_start_rules_work_at_the_start_of_every_paragraph():
+    text = "The talks ended.\n\nDoes you have the figures?\nHe were there.\n\nA heading\n\nThey was told."
+    found = {f.rule: f.match for f in grammar(text)}
+    assert found.get("NL458") == "Does you"
+    assert found.get("NL412") == "He were"
+    assert found.get("NL413") == "They was"
+
+
+def test_sentences_start_at_words_not_line_breaks():
+    from newslint.nlp import NLP
+
+    doc = NLP()("He left.\n\nThen he came back\n\nA heading\n\nthe end")
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts == ["He", "Then", "A", "the"]
