@@ -66,6 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .docs import explain
 
             return explain(argv[1:])
+        if argv and argv[0] == "kinds":
+            from .docs import print_kinds
+
+            return print_kinds(argv[1:])
         if argv and argv[0] == "check-pack":
             from .packcheck import check_packs
 

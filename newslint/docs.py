@@ -89,6 +89,29 @@ def explain(argv: list[str]) -> int:
     raise NewslintError(f"no rule '{wanted}' (see newslint rules)")
 
 
+def print_kinds(argv: list[str]) -> int:
+    """``newslint kinds`` lists the rule kinds; ``newslint kinds NAME`` prints one's pack fields."""
+    import importlib
+
+    from .kinds import available_kinds, module_name
+
+    names = available_kinds()
+    if argv:
+        if argv[0] not in names:
+            raise NewslintError(f"no rule kind '{argv[0]}' (see newslint kinds)")
+        module = importlib.import_module(module_name(argv[0]))
+        kind = module.Kind
+        sys.stdout.write((module.__doc__ or "").strip() + "\n")
+        fields = ", ".join(sorted(kind.fields)) or "(none)"
+        sys.stdout.write(f"\nFields: {fields}\nRequired: {', '.join(kind.required) or '(none)'}\n")
+        return 0
+    for name in names:
+        doc = (importlib.import_module(module_name(name)).__doc__ or "").strip()
+        first = doc.split("\n\n")[0].replace("\n", " ").split(":", 1)[-1].strip()
+        sys.stdout.write(f"{name:<20} {first}\n")
+    return 0
+
+
 def update_readme(path: Path) -> bool:
     """Rewrite the README's rule table; return True if it changed."""
     text = path.read_text(encoding="utf-8")

@@ -197,3 +197,13 @@ def test_json_contract_on_every_dev_file_and_stdin(capsys):
     strip = [{k: v for k, v in f.items() if k != "path"} for f in from_stdin["findings"]]
     assert strip == [{k: v for k, v in f.items() if k != "path"} for f in report["findings"]
                      if f["path"] == str(files[4])]
+
+
+def test_kinds_lists_and_documents_rule_kinds(capsys):
+    code, out, _ = run(capsys, "kinds")
+    names = [line.split()[0] for line in out.splitlines()]
+    assert code == 0 and {"substitution", "existence", "consistency", "pattern"} <= set(names)
+    code, out, _ = run(capsys, "kinds", "substitution")
+    assert code == 0 and "Fields: " in out and "terms" in out and "Required: terms" in out
+    code, _, err = run(capsys, "kinds", "teleport")
+    assert code == 2 and "no rule kind 'teleport'" in err
