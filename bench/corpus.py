@@ -119,3 +119,18 @@ def copy_of_size(megabytes: float, pool: list[str]) -> str:
         size += len(text.encode("utf-8")) + 2
         index += 1
     return "\n\n".join(out)
+
+
+def write_copy(path: str, megabytes: float, pool: list[str]) -> int:
+    """Write about ``megabytes`` MB of copy to ``path`` article by article; return its word count.
+    Streamed, so the benchmark process stays small (a child process inherits its peak memory)."""
+    target = int(megabytes * 1_000_000)
+    size = words = index = 0
+    with open(path, "w", encoding="utf-8") as out:
+        while size < target:
+            text = pool[index % len(pool)] + "\n\n"
+            out.write(text)
+            size += len(text.encode("utf-8"))
+            words += len(text.split())
+            index += 1
+    return words
