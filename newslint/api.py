@@ -27,7 +27,9 @@ def linter_for(config: Config) -> Linter:
     return Linter(config)
 
 
-def lint_text(text: str, config: Any = None, *, path: str = "<text>", date: str | dt.date | None = None) -> list[Finding]:
+def lint_text(
+    text: str, config: Any = None, *, path: str = "<text>", date: str | dt.date | None = None
+) -> list[Finding]:
     """The findings of ``text``, as the CLI reports them for a file holding it (see ``newslint.lint_text``)."""
     cfg = as_config(config)
     article_date = parse_date(date, "date") if date is not None else None

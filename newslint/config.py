@@ -55,7 +55,8 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     nlp_model: str | None = None
-    options: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False)  # compared: cached linters differ by options
+    # compared (not hashed): cached linters must differ by their per-rule options
+    options: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False)
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})

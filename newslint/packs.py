@@ -44,7 +44,9 @@ def load_pack(path: str) -> Pack:
     unknown_top = set(data) - {"pack", "rules"}
     if unknown_top:
         key = sorted(unknown_top)[0]
-        raise NewslintError(f"{path}:{line_of(raw, key)}: unknown top-level key '{key}' (expected [pack] and [[rules]])")
+        raise NewslintError(
+            f"{path}:{line_of(raw, key)}: unknown top-level key '{key}' (expected [pack] and [[rules]])"
+        )
     pack = Pack(name=header["name"], path=str(path), description=str(header.get("description", "")),
                 source=str(header.get("source", "")))
     rules = data.get("rules", [])

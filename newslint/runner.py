@@ -122,7 +122,7 @@ def lint_paths(paths: Sequence[str], session: Session) -> list[FileResult]:
     """Results in the order the files were found, whether linted here or by worker processes."""
     items = list(expand(paths, session))
     files = [path for path, problem in items if not problem and path != "-"]
-    linted = dict(zip(files, _lint_files(files, session)))
+    linted = dict(zip(files, _lint_files(files, session), strict=True))
     results: list[FileResult] = []
     for path, problem in items:
         if problem:

@@ -104,6 +104,11 @@ class Exceptions:
         return any(s <= start and end <= e for s, e in spans)
 
 
+def capitalised(text: str) -> str:
+    """First letter upper case, the rest as written ("the Netherlands" -> "The Netherlands")."""
+    return text[:1].upper() + text[1:]
+
+
 def as_str_list(value: Any, field: str) -> list[str]:
     if isinstance(value, str):
         return [value]

@@ -55,7 +55,7 @@ class Kind(RuleKind):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         from ..knowledge import knowledge
-        from ..knowledge.claims import broken_knowledge, entity_spans, long_date, org_of, sentences
+        from ..knowledge.claims import broken_knowledge, claim_sentences, entity_spans, long_date, org_of
 
         try:
             patterns = self._patterns()  # loads the knowledge base on first use
@@ -64,13 +64,8 @@ class Kind(RuleKind):
             yield broken_knowledge(exc)
             return
         text = ctx.text
-        if not self._prefilter.search(text):
-            return
         seen: set[tuple[int, int]] = set()
-        for s_start, s_end in sentences(ctx):
-            sentence = text[s_start:s_end]
-            if not self._prefilter.search(sentence) or self.markers.silenced(sentence):
-                continue
+        for s_start, sentence, _ in claim_sentences(ctx, self._prefilter, self.markers):
             for pattern, members_only in patterns:
                 for match in finditer(pattern, sentence):
                     org = org_of(match.group("org"), self._orgs)

@@ -18,7 +18,7 @@ import regex
 
 from ..model import Hit, NewslintError
 from .base import Context, PackError, RuleKind
-from .common import finditer
+from .common import capitalised, finditer
 
 
 class Kind(RuleKind):
@@ -68,11 +68,11 @@ class Kind(RuleKind):
     def check(self, ctx: Context) -> Iterable[Hit]:
         from ..knowledge.claims import (
             broken_knowledge,
+            claim_sentences,
             document_intervals,
             org_of,
             parse_number,
             referent,
-            sentences,
         )
 
         try:
@@ -84,14 +84,8 @@ class Kind(RuleKind):
             return
         text = ctx.text
         extra = document_intervals(ctx, self.markers)
-        if not self._prefilter.search(text):
-            return
         seen: set[tuple[int, int]] = set()
-        for s_start, s_end in sentences(ctx):
-            sentence = text[s_start:s_end]
-            named = bool(self._prefilter.search(sentence))
-            if not (named or self._anaphor.search(sentence)) or self.markers.silenced(sentence):
-                continue
+        for s_start, sentence, named in claim_sentences(ctx, self._prefilter, self.markers, self._anaphor):
             for pattern, anaphoric in patterns:
                 if anaphoric == named:
                     continue  # named: "the alliance" may be another one; unnamed: only anaphora match
@@ -117,7 +111,7 @@ class Kind(RuleKind):
 
         firm, unclear = org.count(ctx.date)
         right = str(firm) if not unclear else f"{firm} or {firm + unclear}"
-        fact = f"{_capital(org.name)} had {right} members on {long_date(ctx.date)}"
+        fact = f"{capitalised(org.name)} had {right} members on {long_date(ctx.date)}"
         group = "cue" if "cue" in match.re.groupindex and match.start("cue") >= 0 else 0
         context = " ".join(ctx.text[base + match.start(group):base + match.end(group)].split())
         replacement = spell_like(ctx.text[start:end], firm) if not unclear else None
@@ -125,7 +119,3 @@ class Kind(RuleKind):
                               date=ctx.date.isoformat(), org=org.name)
         return Hit(start, end, message, replacements=[replacement] if replacement else [],
                    fix=replacement, safe=False)
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]

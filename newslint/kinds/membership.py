@@ -22,7 +22,7 @@ import regex
 
 from ..model import Hit, NewslintError
 from .base import Context, PackError, RuleKind
-from .common import finditer, match_case
+from .common import capitalised, finditer, match_case
 
 EXPECTS = ("member", "non-member", "founder")
 
@@ -87,11 +87,11 @@ class Kind(RuleKind):
         from ..knowledge import knowledge
         from ..knowledge.claims import (
             broken_knowledge,
+            claim_sentences,
             document_intervals,
             entity_spans,
             org_of,
             referent,
-            sentences,
         )
 
         text = ctx.text
@@ -102,14 +102,8 @@ class Kind(RuleKind):
             yield broken_knowledge(exc)
             return
         extra = document_intervals(ctx, self.markers)
-        if not self._prefilter.search(text):
-            return
         seen: set[tuple[int, int]] = set()
-        for s_start, s_end in sentences(ctx):
-            sentence = text[s_start:s_end]
-            named = bool(self._prefilter.search(sentence))
-            if not (named or self._anaphor.search(sentence)) or self.markers.silenced(sentence):
-                continue
+        for s_start, sentence, named in claim_sentences(ctx, self._prefilter, self.markers, self._anaphor):
             for pattern, orgs, anaphoric in patterns:
                 if anaphoric == named:
                     continue  # named: "the alliance" may be another one; unnamed: only anaphora match
@@ -149,7 +143,7 @@ class Kind(RuleKind):
         written = ctx.text[start:end]
         as_written = written[:1].isupper() and written not in kb.countries.capitals and \
             not (len(written) > 3 and written.isupper())
-        subject = _capital(written) if as_written else _capital(name)
+        subject = capitalised(written) if as_written else capitalised(name)
         date = ctx.date
         if self.expects == "non-member":
             period = org.period(code, date)
@@ -207,11 +201,7 @@ class Kind(RuleKind):
             return min(abs((since[code] - since[n]).days) for n in named_aspirants)
 
         ranked = sorted(options, key=lambda c: (c not in mentioned, distance(c), options.index(c)))
-        return [_capital(kb.countries.display(c)) for c in ranked]
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
+        return [capitalised(kb.countries.display(c)) for c in ranked]
 
 
 def _context(text: str, match: Any, base: int, spans: list[tuple[int, int, str]]) -> str:

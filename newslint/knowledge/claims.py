@@ -210,6 +210,21 @@ def sentences(ctx: Any) -> Iterator[tuple[int, int]]:
             start += len(piece)
 
 
+def claim_sentences(ctx: Any, prefilter: Any, markers: Markers,
+                    anaphor: Any = None) -> Iterator[tuple[int, str, bool]]:
+    """(start, sentence, names an organisation) for each sentence worth checking: one that
+    names an organisation (or, with ``anaphor``, refers back to one) and is not silenced."""
+    text = ctx.text
+    if not prefilter.search(text):
+        return
+    for s_start, s_end in sentences(ctx):
+        sentence = text[s_start:s_end]
+        named = bool(prefilter.search(sentence))
+        if not (named or (anaphor is not None and anaphor.search(sentence))) or markers.silenced(sentence):
+            continue
+        yield s_start, sentence, named
+
+
 def referent(text: str, before: int, noun_phrase: str, orgs: Iterable[Organisation]) -> Organisation | None:
     """The organisation "the alliance" (ending in one of ANAPHORS) points back to:
     the one named last before ``before`` among those that go by that noun."""
