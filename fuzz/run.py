@@ -17,7 +17,6 @@ import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, seed, settings
-from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 

@@ -169,7 +169,7 @@ def test_per_file_ignores_and_inline_suppression(capsys, tmp_path):
 def test_console_script_reads_stdin():
     proc = subprocess.run(
         [sys.executable, "-m", "newslint.cli", "-", "--stdin-filename", "story.md", "--format", "json"],
-        input="# Head\n\nTalks in `Kiev` and in Kiev.\n".encode(), capture_output=True,
+        input=b"# Head\n\nTalks in `Kiev` and in Kiev.\n", capture_output=True,
         env={**os.environ, "NO_COLOR": "1"},
     )
     report = json.loads(proc.stdout)

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from newslint.config import Config, discover, read_config
-from newslint.engine import select_rules
 from newslint.docs import all_rules
+from newslint.engine import select_rules
 from newslint.model import NewslintError
 
 
