@@ -104,6 +104,15 @@ class Exceptions:
         return any(s <= start and end <= e for s, e in spans)
 
 
+def runs_under_style(ctx: Any, rule: Any, styles: set[str]) -> bool:
+    """Whether a preset-gated rule runs for the article's house style; ``[options.CODE] styles``
+    in config overrides the pack's list."""
+    override = ctx.rule_options(rule).get("styles")
+    if isinstance(override, list):
+        styles = {str(s).lower() for s in override}
+    return ctx.style.lower() in styles
+
+
 def capitalised(text: str) -> str:
     """First letter upper case, the rest as written ("the Netherlands" -> "The Netherlands")."""
     return text[:1].upper() + text[1:]

@@ -19,7 +19,7 @@ import regex
 
 from ..model import Hit
 from .base import Context, RuleKind
-from .common import as_str_list
+from .common import as_str_list, runs_under_style
 
 WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _FIGURE = regex.compile(
@@ -67,9 +67,7 @@ class Kind(RuleKind):
         self.units = {u.lower() for u in as_str_list(spec.get("units", []), "units")}
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        styles = ctx.rule_options(self.rule).get("styles")
-        styles = {str(s).lower() for s in styles} if isinstance(styles, list) else self.styles
-        if ctx.style.lower() not in styles:
+        if not runs_under_style(ctx, self.rule, self.styles):
             return
         text = ctx.text
         for match in _FIGURE.finditer(text):

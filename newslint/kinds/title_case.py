@@ -18,7 +18,7 @@ import regex
 
 from ..model import Hit
 from .base import Context, RuleKind
-from .common import Exceptions, as_str_list
+from .common import Exceptions, as_str_list, runs_under_style
 
 _DETERMINERS = (
     "the|a|an|two|three|four|five|several|many|both|all|his|her|its|their|our|your|"
@@ -43,9 +43,7 @@ class Kind(RuleKind):
         self.exceptions = Exceptions(spec.get("exceptions"))
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        styles = ctx.rule_options(self.rule).get("styles")
-        styles = {str(s).lower() for s in styles} if isinstance(styles, list) else self.styles
-        if ctx.style.lower() not in styles:
+        if not runs_under_style(ctx, self.rule, self.styles):
             return
         text = ctx.text
         exempt = self.exceptions.spans(text)
