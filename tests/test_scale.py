@@ -126,11 +126,21 @@ def test_rules_without_nlp_never_import_spacy(tmp_path) -> None:
     assert run_lint(tmp_path, codes) == "NO-SPACY"
 
 
-def test_rules_with_nlp_do_import_spacy(tmp_path) -> None:
-    codes = [c for c in rule_codes(needs_nlp=True) if True]
-    if not codes:
-        pytest.skip("no bundled rule needs NLP yet")
-    assert run_lint(tmp_path, codes) == "SPACY"
+def test_the_default_rules_never_import_spacy(tmp_path) -> None:
+    """Token patterns, name variants and the entity kinds read newslint's own tokens."""
+    assert rule_codes(needs_nlp=True), "some default rules read tokens"
+    assert run_lint(tmp_path, ["ALL"]) == "NO-SPACY"
+
+
+def test_rules_reading_tags_import_spacy_when_a_trained_pipeline_is_configured(tmp_path) -> None:
+    from newslint.nlp import installed_model
+
+    if installed_model("en_core_web_sm") is None:
+        pytest.skip("no trained English pipeline installed")
+    (tmp_path / "newslint.toml").write_text('[nlp]\nmodel = "en_core_web_sm"\n', encoding="utf-8")
+    tagged = [rule.code for rule in Linter(Config()).rules if "pos" in rule.spec.get("requires", [])]
+    assert tagged, "the bundled grammar pack has rules that read part-of-speech tags"
+    assert run_lint(tmp_path, tagged) == "SPACY"
 
 
 def test_importing_newslint_and_the_cli_is_light() -> None:
@@ -146,15 +156,14 @@ class CountingKind(RuleKind):
     needs = frozenset({"tokens"})
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        for token in ctx.spacy_doc():
-            if token.text == "Kiev":
-                yield Hit(token.idx, token.idx + len(token.text), "token")
+        tokens = ctx.tokens()
+        for i in tokens.positions("kiev"):
+            yield Hit(tokens.starts[i], tokens.ends[i], "token")
 
 
 def test_one_tokenisation_per_document_shared_by_rules(monkeypatch, tmp_path) -> None:
     from newslint import packs
     from newslint.kinds import kind_exists, load_kind
-    from newslint.nlp import NLP
 
     monkeypatch.setattr(packs, "kind_exists", lambda k: k == "counting" or kind_exists(k))
     monkeypatch.setattr(packs, "load_kind", lambda k: CountingKind if k == "counting" else load_kind(k))
@@ -163,8 +172,10 @@ def test_one_tokenisation_per_document_shared_by_rules(monkeypatch, tmp_path) ->
                     f'message = "m"\n' for i in range(3))
     pack.write_text('[pack]\nname = "tokens"\n' + rules, encoding="utf-8")
     calls: list[int] = []
-    real_call = NLP.__call__
-    monkeypatch.setattr(NLP, "__call__", lambda self, text: calls.append(len(text)) or real_call(self, text))
+    from newslint.kinds import base
+
+    real_tokens = base.Tokens
+    monkeypatch.setattr(base, "Tokens", lambda text: calls.append(len(text)) or real_tokens(text))
     compiled: list[str] = []
     real_compile = packs.compile_rule
     monkeypatch.setattr("newslint.engine.compile_rule", lambda rule: compiled.append(rule.code) or
@@ -269,24 +280,28 @@ INDEX_TEXT = ("He could of known. A the plan. The the end and the big the end. O
               "Could of, could of.") * 3
 
 
-def test_pattern_index_matches_like_spacy(monkeypatch) -> None:
+def test_token_matcher_matches_like_spacy() -> None:
+    """The same patterns find the same character spans with newslint's matcher over its own
+    tokens as with spaCy's Matcher over spaCy's tokens (anchors, optional, negated and
+    repeated tokens, patterns with no listed word)."""
     import spacy
     from spacy.matcher import Matcher
 
-    from newslint.kinds import pattern
+    from newslint.matcher import Pattern
+    from newslint.tokens import Tokens
 
-    monkeypatch.setattr(pattern, "_REGISTRY", {k: (v, False) for k, v in INDEX_PATTERNS.items()})
     nlp = spacy.blank("en")
     doc = nlp(INDEX_TEXT)
-    combined = pattern._Combined(nlp.vocab)
-    combined.sync()
-    assert combined.first and len(combined.plain) < len(INDEX_PATTERNS), "most patterns are indexed"
     reference = Matcher(nlp.vocab)
     for key, patterns in INDEX_PATTERNS.items():
         reference.add(key, patterns)
-    expected: dict[str, list[tuple[int, int]]] = {}
+    expected: dict[str, set[tuple[int, int]]] = {key: set() for key in INDEX_PATTERNS}
     for match_id, start, end in reference(doc):
-        expected.setdefault(nlp.vocab.strings[match_id], []).append((start, end))
-    got = {key: sorted(combined.matches(doc, key)) for key in INDEX_PATTERNS}
-    assert got == {key: sorted(expected.get(key, [])) for key in INDEX_PATTERNS}
-    assert all(got[key] for key in INDEX_PATTERNS), "every test pattern matches somewhere"
+        expected[nlp.vocab.strings[match_id]].add((doc[start].idx, doc[end - 1].idx + len(doc[end - 1])))
+    tokens = Tokens(INDEX_TEXT)
+    got: dict[str, set[tuple[int, int]]] = {key: set() for key in INDEX_PATTERNS}
+    for key, patterns in INDEX_PATTERNS.items():
+        for pattern in patterns:
+            got[key] |= {(tokens.starts[s], tokens.ends[e - 1]) for s, e in Pattern(pattern).find(tokens)}
+    assert got == expected
+    assert all(got.values()), "every test pattern matches somewhere"

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 from ..document import Document
 from ..model import Hit, Rule
+from ..tokens import Tokens
 
 
 class PackError(Exception):
@@ -29,6 +30,7 @@ class Context:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     nlp: Any = None  # newslint.nlp.NLP, built on demand by the engine
     _spacy_doc: Any = field(default=None, repr=False)
+    _tokens: Any = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
@@ -42,8 +44,20 @@ class Context:
         """Per-rule settings from config (``[options.NL505]``), by code or name."""
         return {**self.options.get(rule.name, {}), **self.options.get(rule.code, {})}
 
+    def tokens(self) -> Tokens:
+        """The prose's tokens and sentences (:mod:`newslint.tokens`), built once per
+        document and shared by every rule; no spaCy."""
+        if self._tokens is None:
+            self._tokens = Tokens(self.text)
+        return self._tokens
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) prose offsets of each sentence."""
+        return self.tokens().sentences()
+
     def spacy_doc(self) -> Any:
-        """The spaCy ``Doc`` of the prose: tokenised and sentence-split once per document."""
+        """The spaCy ``Doc`` of the prose (only for rules that read a trained pipeline's
+        tags or entities): tokenised and sentence-split once per document."""
         if self._spacy_doc is None:
             if self.nlp is None:
                 from ..nlp import NLP

@@ -1,7 +1,7 @@
 """``name-variants``: one unlisted name spelled two ways in one article
 (Zhovka/Zhovkva, Podolyak/Podoliak), found without any list of names.
 
-Proper names are read from spaCy tokens and capitalisation (and a trained
+Proper names are read from the shared tokens and capitalisation (and a trained
 pipeline's PERSON/GPE/LOC/ORG entities when one is configured): capitalised
 words that occur mid-sentence, or look transliterated. Two forms are one name
 spelled two ways when they share a transliteration key (y/iy/yy/ii endings,
@@ -75,40 +75,44 @@ class Kind(RuleKind):
     def candidates(self, ctx: Context) -> dict[str, Form]:
         """Capitalised words, by spelling (ALL CAPS folded to Title). A pair needs one form
         seen mid-sentence, where capitals mark a name rather than a sentence start."""
-        doc = ctx.spacy_doc()
+        tokens = ctx.tokens()
         text = ctx.text
-        lower_words = {t.text for t in doc if t.text.islower()}
-        entity_tokens: set[int] | None = None
-        if getattr(ctx.nlp, "model", None) and doc.has_annotation("ENT_IOB"):
-            entity_tokens = {t.i for ent in doc.ents if ent.label_ in NAME_ENTS for t in ent}
+        words = tokens.words
+        sent_starts = tokens.sent_starts
+        lower_words = {w for w in words if w.islower()}
+        entity_starts: set[int] | None = None
+        if getattr(ctx.nlp, "model", None):
+            doc = ctx.spacy_doc()
+            if doc.has_annotation("ENT_IOB"):
+                entity_starts = {t.idx for ent in doc.ents if ent.label_ in NAME_ENTS for t in ent}
         forms: dict[str, Form] = {}
-        for token in doc:
-            word = token.text
+        count = len(words)
+        for i, word in enumerate(words):
             if not word[:1].isupper() or not word.isalpha() or len(word) < 3:
                 continue
+            start = tokens.starts[i]
             if word.isupper():
                 if len(word) < 4:
                     continue
                 word = word[0] + word[1:].lower()
             if word.lower() in lower_words:
                 continue
-            if entity_tokens is not None and token.i not in entity_tokens:
+            if entity_starts is not None and start not in entity_starts:
                 continue
             form = forms.setdefault(word, Form(word))
-            form.spans.append((token.idx, token.idx + len(token.text)))
-            first = token.is_sent_start or token.i == 0 or _after_break(text, token.idx)
+            form.spans.append((start, tokens.ends[i]))
+            first = sent_starts[i] or i == 0 or _after_break(text, start)
             if not first:
                 form.mid_sentence = True
-            if token.i > 0:
-                prev = doc[token.i - 1].text
+            if i > 0:
+                prev = words[i - 1]
                 if prev[:1].isupper() and prev.isalpha() or prev.lower() in self.titles:
                     form.before.add(prev.lower())
-                    ptok = doc[token.i - 1]
                     if prev.lower() not in self.titles and not (
-                            ptok.is_sent_start or ptok.i == 0 or _after_break(text, ptok.idx)):
+                            sent_starts[i - 1] or i == 1 or _after_break(text, tokens.starts[i - 1])):
                         form.first_names.add(prev.lower())
-            if token.i + 1 < len(doc):
-                nxt = doc[token.i + 1].text
+            if i + 1 < count:
+                nxt = words[i + 1]
                 if nxt[:1].isupper() and nxt.isalpha():
                     form.as_first_name += 1
                     if len(nxt) > 2:

@@ -22,10 +22,11 @@ Pack fields:
   ``NOT_IN`` list stands for that list, so long lists (verbs, plural nouns) are
   written once and shared by several rules.
 
-All pattern rules of a process share ONE ``Matcher`` per spaCy vocabulary: the text
-is tokenised once (``ctx.spacy_doc()``) and matched once for every rule, and each
-rule then reads its own matches. spaCy is imported only when a pattern rule is
-configured or run.
+Patterns that need no trained pipeline are matched by :mod:`newslint.matcher` over
+the document's shared tokens (``ctx.tokens()``), without spaCy; each pattern is tried
+only at the tokens that hold one of its literal words. Patterns that read tags
+(``requires = ["pos"]``) run through one spaCy ``Matcher`` on the trained pipeline's
+``Doc``, so spaCy is imported only when such a rule runs.
 """
 from __future__ import annotations
 
@@ -37,135 +38,60 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..matcher import TAGGED_ATTRS, Pattern, PatternError
 from ..model import Hit, NewslintError
+from ..tokens import Tokens
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
 from .common import Exceptions, compile_regex
 
-#: Token attributes that only a trained pipeline fills in.
-TAGGED_ATTRS = {"POS": "pos", "TAG": "pos", "MORPH": "pos", "LEMMA": "lemma", "DEP": "dep",
-                "ENT_TYPE": "ents",
-                "ENT_IOB": "ents", "ENT_ID": "ents", "ENT_KB_ID": "ents"}
-
-# Pattern registry: match key -> (patterns, needs tags). Keys are "CODE#digest" so two
-# packs that reuse a code with different patterns (tests, newsroom packs) do not clash.
-_REGISTRY: dict[str, tuple[list[list[dict[str, Any]]], bool]] = {}
+# Tag-reading patterns: match key -> pattern. Keys are "CODE#digest/i" so that two packs
+# that reuse a code with different patterns (tests, newsroom packs) do not clash.
+_TAGGED: dict[str, list[dict[str, Any]]] = {}
 
 
-# First-token attributes a pattern can be indexed by, and the Token attribute holding each.
-_INDEX_ATTRS = {"LOWER": "lower_", "ORTH": "text", "TEXT": "text", "NORM": "norm_"}
-
-
-def _first_words(pattern: list[dict[str, Any]]) -> tuple[int, str, list[str]] | None:
-    """(position, attribute, words): an early token of the pattern that must be one of a few
-    words, if the pattern can be indexed by it (bounded length, one token per position up to
-    it). spaCy's Matcher tries every pattern at every token, so its cost grows with the number
-    of patterns; the index tries a pattern only where its word occurs."""
-    if any(t.get("OP") in ("*", "+") or str(t.get("OP", "")).startswith("{") for t in pattern):
-        return None  # open-ended or counted ("{1,2}"): the match may not fit the window
-    best: tuple[int, str, list[str]] | None = None
-    for position, token in enumerate(pattern[:4]):
-        if "OP" in token:
-            break
-        for attr, value in token.items():
-            token_attr = _INDEX_ATTRS.get(str(attr).upper())
-            words: list[str] = []
-            if token_attr is None:
-                continue
-            if isinstance(value, str):
-                words = [value]
-            elif isinstance(value, dict) and set(value) == {"IN"} and all(
-                    isinstance(v, str) for v in value["IN"]):
-                words = list(dict.fromkeys(value["IN"]))
-            if words and (best is None or len(words) < len(best[2])):
-                best = (position, token_attr, words)  # the fewest words: the rarest place to try
-            break
-    return best
-
-
-class _Combined:
-    """One Matcher (plain) plus one for tag-needing patterns, for one vocabulary; plain
-    patterns with a fixed first word are run only where that word occurs."""
+class _TaggedMatcher:
+    """One spaCy Matcher for every tag-reading pattern of the process, for one vocabulary;
+    a document is matched once and each rule reads its own matches."""
 
     def __init__(self, vocab: Any) -> None:
         from spacy.matcher import Matcher
 
         self.vocab = vocab
-        self.plain = Matcher(vocab)
-        self.tagged = Matcher(vocab)
-        self.first: dict[tuple[int, str, str], Any] = {}  # (position, token attribute, word) -> Matcher
-        self.window: dict[tuple[int, str, str], int] = {}  # longest pattern there, plus one token
+        self.matcher = Matcher(vocab)
         self.keys: set[str] = set()
         self._doc: Any = None
         self._results: dict[str, list[tuple[int, int]]] = {}
 
-    def sync(self) -> None:
-        """Add patterns registered since the last run (a new Linter, a test pack)."""
-        from spacy.matcher import Matcher
-
-        for key, (patterns, tagged) in _REGISTRY.items():
-            if key in self.keys:
-                continue
-            self.keys.add(key)
-            self._doc = None
-            if tagged:
-                self.tagged.add(key, patterns)
-                continue
-            rest = []
-            for pattern in patterns:
-                index = _first_words(pattern)
-                if index is None:
-                    rest.append(pattern)
-                    continue
-                position, attr, words = index
-                for word in words:
-                    slot = (position, attr, word)
-                    if slot not in self.first:
-                        self.first[slot] = Matcher(self.vocab)
-                    self.first[slot].add(key, [pattern])
-                    self.window[slot] = max(self.window.get(slot, 0), len(pattern) + 1)
-            if rest:
-                self.plain.add(key, rest)
-
     def matches(self, doc: Any, key: str) -> list[tuple[int, int]]:
+        for new, pattern in _TAGGED.items():
+            if new not in self.keys:
+                self.keys.add(new)
+                self.matcher.add(new, [pattern])
+                self._doc = None
         if doc is not self._doc:
             results: dict[str, list[tuple[int, int]]] = {}
-            matchers = [self.plain] if len(self.plain) else []
-            if len(self.tagged) and (doc.has_annotation("TAG") or doc.has_annotation("POS")):
-                matchers.append(self.tagged)
-            strings = self.vocab.strings
-            for matcher in matchers:
-                for match_id, start, end in matcher(doc):
+            if doc.has_annotation("TAG") or doc.has_annotation("POS"):
+                strings = self.vocab.strings
+                for match_id, start, end in self.matcher(doc):
                     results.setdefault(strings[match_id], []).append((start, end))
-            if self.first:
-                lookups = sorted({(position, attr) for position, attr, _ in self.first})
-                for token in doc:
-                    for position, attr in lookups:
-                        slot = (position, attr, getattr(token, attr))
-                        matcher = self.first.get(slot)
-                        i = token.i - position
-                        if matcher is None or i < 0:
-                            continue
-                        for match_id, start, end in matcher(doc[i:i + self.window[slot]]):
-                            if start == 0:
-                                results.setdefault(strings[match_id], []).append((i, i + end))
             self._doc, self._results = doc, results
         return self._results.get(key, [])
 
 
-_COMBINED: dict[int, _Combined] = {}
+_MATCHERS: dict[int, _TaggedMatcher] = {}
 
 
-def _combined(vocab: Any) -> _Combined:
-    combined = _COMBINED.get(id(vocab))
-    if combined is None or combined.vocab is not vocab:
-        combined = _COMBINED[id(vocab)] = _Combined(vocab)
-    combined.sync()
-    return combined
+def _tagged_matcher(vocab: Any) -> _TaggedMatcher:
+    matcher = _MATCHERS.get(id(vocab))
+    if matcher is None or matcher.vocab is not vocab:
+        matcher = _MATCHERS[id(vocab)] = _TaggedMatcher(vocab)
+    return matcher
 
 
-def validate_patterns(patterns: Any, declared: frozenset[str]) -> bool:
-    """Check patterns with spaCy's own validator; return whether they need a tagger."""
+def compile_patterns(patterns: Any, declared: frozenset[str]) -> tuple[list[Pattern], bool]:
+    """Validate patterns and compile them; also say whether they need a tagger (then
+    the compiled patterns only validate, and spaCy matches them)."""
     if not isinstance(patterns, list) or not patterns:
         raise PackError("'patterns' must be a non-empty list of token patterns (lists of tables)")
     tagged = False
@@ -181,18 +107,18 @@ def validate_patterns(patterns: Any, declared: frozenset[str]) -> bool:
                     if not declared & {feature, "pos"}:
                         raise PackError(f"pattern {number} uses {attr}, which needs a trained pipeline: "
                                         f"add requires = [\"{feature}\"]")
-    from spacy.errors import MatchPatternError
-    from spacy.matcher import Matcher
-    from spacy.vocab import Vocab
+    compiled = []
+    for number, pattern in enumerate(patterns, 1):
+        try:
+            compiled.append(Pattern(pattern, tagged_ok=tagged))
+        except PatternError as exc:
+            raise PackError(f"invalid token pattern {number}: {exc}") from None
+    return compiled, tagged
 
-    try:
-        Matcher(Vocab(), validate=True).add("check", patterns)
-    except MatchPatternError as exc:
-        detail = " ".join(str(exc).split())
-        raise PackError(f"invalid token pattern: {detail}") from None
-    except (ValueError, TypeError, KeyError) as exc:
-        raise PackError(f"invalid token pattern: {exc}") from None
-    return tagged
+
+def validate_patterns(patterns: Any, declared: frozenset[str]) -> bool:
+    """Check patterns; return whether they need a tagger."""
+    return compile_patterns(patterns, declared)[1]
 
 
 class _Template(string.Formatter):
@@ -245,12 +171,14 @@ class Kind(RuleKind):
         if _uses_lists(patterns):
             path = Path(self.rule.pack_path).parent / spec.get("word-lists", "data/grammar-words.toml")
             patterns = expand_lists(patterns, load_word_lists(str(path)))
-        tagged = validate_patterns(patterns, frozenset(requires))
-        digest = hashlib.sha1(json.dumps(patterns, sort_keys=True).encode()).hexdigest()[:12]
-        # One match key per pattern, so that each pattern can report its own tokens.
-        self.keys = [f"{self.rule.code}#{digest}/{i}" for i in range(len(patterns))]
-        for key, pattern in zip(self.keys, patterns, strict=True):
-            _REGISTRY.setdefault(key, ([pattern], tagged))
+        self.patterns, self.tagged = compile_patterns(patterns, frozenset(requires))
+        self.keys: list[str] = []
+        if self.tagged:
+            digest = hashlib.sha1(json.dumps(patterns, sort_keys=True).encode()).hexdigest()[:12]
+            # One match key per pattern, so that each pattern can report its own tokens.
+            self.keys = [f"{self.rule.code}#{digest}/{i}" for i in range(len(patterns))]
+            for key, pattern in zip(self.keys, patterns, strict=True):
+                _TAGGED.setdefault(key, pattern)
         self.report = _reports(spec.get("report"), len(patterns))
         replacement = spec.get("replacement", [])
         self.replacements = [replacement] if isinstance(replacement, str) else replacement
@@ -262,10 +190,14 @@ class Kind(RuleKind):
         self.exceptions = Exceptions(spec.get("exceptions"))
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        doc = ctx.spacy_doc()
-        combined = _combined(doc.vocab)
-        found = [(start, end, report) for key, report in zip(self.keys, self.report, strict=True)
-                 for start, end in combined.matches(doc, key)]
+        view = _SpacyView(ctx.spacy_doc()) if self.tagged else _TokensView(ctx.tokens())
+        if self.tagged:
+            matcher = _tagged_matcher(view.doc.vocab)
+            found = [(start, end, report) for key, report in zip(self.keys, self.report, strict=True)
+                     for start, end in matcher.matches(view.doc, key)]
+        else:
+            found = [(start, end, report) for pattern, report in zip(self.patterns, self.report, strict=True)
+                     for start, end in pattern.find(view.tokens)]
         if not found:
             return
         text = ctx.text
@@ -273,13 +205,13 @@ class Kind(RuleKind):
         seen: set[tuple[int, int]] = set()
         for start, end, report in sorted(found, key=lambda m: (m[0], m[1])):
             first, last = _reported(report, start, end)
-            span_start, span_end = doc[first].idx, doc[last].idx + len(doc[last])
+            span_start, span_end = view.start(first), view.end(last)
             if (span_start, span_end) in seen or Exceptions.covers(exempt, span_start, span_end):
                 continue
-            if not self._context_allows(doc, first, last, text, span_start, span_end):
+            if not self._context_allows(view, first, text, span_start, span_end):
                 continue
             seen.add((span_start, span_end))
-            tokens = [t.text for t in doc[start:end]]
+            tokens = view.words(start, end)
             found_text = text[span_start:span_end]
             values = {"match": found_text}
             replacements = [_fill_replacement(r, tokens, values) for r in self.replacements]
@@ -291,15 +223,56 @@ class Kind(RuleKind):
                 fix=replacements[0] if len(replacements) == 1 else None, safe=self.safe,
             )
 
-    def _context_allows(self, doc: Any, first: int, last: int, text: str, start: int, end: int) -> bool:
+    def _context_allows(self, view: Any, first: int, text: str, start: int, end: int) -> bool:
         if self.before is None and self.after is None:
             return True
-        sent = doc[first].sent if doc.has_annotation("SENT_START") else None
-        sent_start = sent.start_char if sent is not None else 0
-        sent_end = max(sent.end_char, end) if sent is not None else len(text)
+        sent_start, sent_end = view.sentence(first, len(text))
+        sent_end = max(sent_end, end)
         if self.before is not None and self.before.search(text, sent_start, start):
             return False
         return not (self.after is not None and self.after.search(text, end, sent_end))
+
+
+class _TokensView:
+    """Matches over newslint's own tokens."""
+
+    def __init__(self, tokens: Tokens) -> None:
+        self.tokens = tokens
+
+    def start(self, i: int) -> int:
+        return self.tokens.starts[i]
+
+    def end(self, i: int) -> int:
+        return self.tokens.ends[i]
+
+    def words(self, start: int, end: int) -> list[str]:
+        return self.tokens.words[start:end]
+
+    def sentence(self, i: int, length: int) -> tuple[int, int]:
+        return self.tokens.sentence_of(i)
+
+
+class _SpacyView:
+    """Matches over a spaCy Doc (tag-reading patterns)."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+
+    def start(self, i: int) -> int:
+        return int(self.doc[i].idx)
+
+    def end(self, i: int) -> int:
+        token = self.doc[i]
+        return int(token.idx + len(token))
+
+    def words(self, start: int, end: int) -> list[str]:
+        return [t.text for t in self.doc[start:end]]
+
+    def sentence(self, i: int, length: int) -> tuple[int, int]:
+        if not self.doc.has_annotation("SENT_START"):
+            return 0, length
+        sent = self.doc[i].sent
+        return int(sent.start_char), int(sent.end_char)
 
 
 @lru_cache(maxsize=8)

@@ -199,12 +199,10 @@ def _years_before(date: dt.date, years: int) -> dt.date:
 
 
 def sentences(ctx: Any) -> Iterator[tuple[int, int]]:
-    """Sentence spans of the prose (spaCy's sentencizer), never crossing a blank line."""
-    doc = ctx.spacy_doc()
+    """Sentence spans of the prose (the shared tokens' sentences), never crossing a blank line."""
     text = ctx.text
-    for sent in doc.sents:
-        start = sent.start_char
-        for piece in regex.split(r"(\n\s*\n)", text[start:sent.end_char]):
+    for start, end in ctx.sentences():
+        for piece in regex.split(r"(\n\s*\n)", text[start:end]):
             if piece.strip():
                 yield start, start + len(piece)
             start += len(piece)
