@@ -25,6 +25,8 @@ SECTION_CHARS = 500_000
 def matches(rule: Rule, selector: str) -> bool:
     """A selector is a code, a code prefix (NL4), a rule name or a category."""
     sel = selector.strip()
+    if not sel:
+        return False  # "--select NL401," has an empty item: it selects nothing
     if sel.upper() == "ALL":
         return True
     if sel in CATEGORIES:

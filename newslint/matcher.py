@@ -243,16 +243,21 @@ class Pattern:
         n = len(tokens.words)
         starts: Any = range(n)
         if self.anchors:
+            vocabulary = tokens.vocabulary
+            present = [(low, high, words & vocabulary) for low, high, words in self.anchors]
+            if not all(words for _, _, words in present):
+                return []  # a word every match needs is not in the document
             best: list[int] | None = None
             best_low = best_high = 0
-            for low, high, words in self.anchors:  # the anchor rarest in this document
-                hits = [i for word in words & tokens.vocabulary for i in tokens.positions(word)]
-                if not hits:
-                    return []
+            for low, high, words in present:  # the anchor rarest in this document
+                hits = [i for word in words for i in tokens.positions(word)]
                 if best is None or len(hits) * (high - low + 1) < len(best) * (best_high - best_low + 1):
                     best, best_low, best_high = hits, low, high
-            starts = sorted({i - offset for i in best or () for offset in range(best_low, best_high + 1)
-                             if i >= offset})
+            if best_low == best_high:
+                starts = sorted({i - best_low for i in best or () if i >= best_low})
+            else:
+                starts = sorted({i - offset for i in best or () for offset in range(best_low, best_high + 1)
+                                 if i >= offset})
         if self.fixed:
             size, tests = len(self.tests), self.tests
             return [(s, s + size) for s in starts

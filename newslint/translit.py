@@ -46,6 +46,9 @@ def _vowel_edit(a: str, b: str) -> bool:
     return bool(changed) and all(c in "aeiouy" for c in changed)
 
 
+_DOUBLED = regex.compile(r"(.)\1+")
+
+
 @dataclass
 class Transliteration:
     """Compiled equivalence rules from a pack (see ``rules/names.toml``, NL103)."""
@@ -57,6 +60,7 @@ class Transliteration:
     suffixes: frozenset[str] = frozenset()
     feminine: list[tuple[str, str]] = field(default_factory=list)
     distinct: set[frozenset[str]] = field(default_factory=set)
+    _keys: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> Transliteration:
@@ -90,7 +94,14 @@ class Transliteration:
         )
 
     def key(self, word: str) -> str:
-        """A spelling-independent key: Zelenskiy, Zelenskyy and Zelensky share one."""
+        """A spelling-independent key: Zelenskiy, Zelenskyy and Zelensky share one
+        (remembered: the same names recur from article to article)."""
+        known = self._keys.get(word)
+        if known is None:
+            known = self._keys[word] = self._key(word)
+        return known
+
+    def _key(self, word: str) -> str:
         text = fold(word)
         for ending in self.endings:
             if len(text) > len(ending) + 2 and text.endswith(ending):
@@ -99,7 +110,7 @@ class Transliteration:
         for old, new in self.rewrites:
             text = text.replace(old, new)
         if self.collapse_doubles:
-            text = regex.sub(r"(.)\1+", r"\1", text)
+            text = _DOUBLED.sub(r"\1", text)
         return text
 
     def marked(self, word: str) -> bool:

@@ -103,6 +103,9 @@ def test_selectors_take_codes_prefixes_names_and_categories():
     assert codes(["furniture"]) == {r.code for r in rules if r.category == "furniture"}
     assert "NL201" not in codes(None, ["places"])
     assert codes(["places"], ["NL202"]) == codes(["places"]) - {"NL202"}
+    # "--select NL201," (a trailing comma) selects NL201, not every rule
+    assert codes(["NL201", ""]) == {"NL201"}
+    assert codes(None, [""]) == codes(None)
 
 
 def test_exclude_matches_folders_and_globs(tmp_path):

@@ -87,9 +87,9 @@ class Kind(RuleKind):
                 entity_starts = {t.idx for ent in doc.ents if ent.label_ in NAME_ENTS for t in ent}
         forms: dict[str, Form] = {}
         count = len(words)
-        for i, word in enumerate(words):
-            if not word[:1].isupper() or not word.isalpha() or len(word) < 3:
-                continue
+        capitalised = [i for i, word in enumerate(words) if word[:1].isupper() and len(word) >= 3 and word.isalpha()]
+        for i in capitalised:
+            word = words[i]
             start = tokens.starts[i]
             if word.isupper():
                 if len(word) < 4:
@@ -154,6 +154,8 @@ class Kind(RuleKind):
                 buckets.setdefault(variant, []).append(index)
         pairs: set[tuple[int, int]] = set()
         for members in buckets.values():
+            if len(members) < 2:
+                continue
             for x, i in enumerate(members):
                 pairs.update((i, j) for j in members[x + 1:])
         return sorted(pairs)
