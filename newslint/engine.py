@@ -62,6 +62,15 @@ class Linter:
         self.nlp = NLP(self.config.nlp_model)
         self.preset = preset_settings(self.config.style)
         self.kinds: dict[str, RuleKind] = {rule.code: compile_rule(rule) for rule in self.rules}
+        self._runnable: list[tuple[Rule, RuleKind]] | None = None
+
+    def runnable(self) -> list[tuple[Rule, RuleKind]]:
+        """The selected rules this pipeline can run (those reading a trained pipeline's tags
+        need one), worked out once: asking may load the pipeline."""
+        if self._runnable is None:
+            self._runnable = [(rule, self.kinds[rule.code]) for rule in self.rules
+                              if self.nlp.provides(self.kinds[rule.code].requirements())]
+        return self._runnable
 
     def lint(self, doc: Document, date: dt.date | None = None) -> list[Finding]:
         """All findings for one document, in file order.
@@ -82,11 +91,8 @@ class Linter:
         ctx = Context(doc=doc, date=article_date, preset=self.preset, options=self.config.options, nlp=self.nlp)
         ignored = self.config.ignores_for(doc.path) if self.config.per_file_ignores else ()
         findings: dict[tuple[object, ...], Finding] = {}
-        for rule in self.rules:
+        for rule, kind in self.runnable():
             if ignored and any(matches(rule, s) for s in ignored):
-                continue
-            kind = self.kinds[rule.code]
-            if not self.nlp.provides(kind.requirements()):
                 continue
             for finding in self._run(rule, kind, ctx):
                 if not doc.is_suppressed(finding.line, finding.rule):
