@@ -9,6 +9,7 @@ import regex
 
 from ..regex_cache import compile_cached
 from .base import PackError
+from .prefilter import WordGate, doc_view, gate_of, set_gate, word_runs
 
 #: Seconds one pattern may spend on one document before it is stopped and reported.
 PATTERN_TIMEOUT = 2.0
@@ -39,9 +40,34 @@ def compile_regex(source: str, ignore_case: bool = False, what: str = "pattern")
 
 
 def finditer(pattern: Any, text: str) -> Iterator[Any]:
-    """``pattern.finditer`` bounded by PATTERN_TIMEOUT; raises PatternTimeout."""
+    """``pattern.finditer`` bounded by PATTERN_TIMEOUT; raises PatternTimeout. Nothing is
+    scanned when the pattern's prefilter shows it cannot match, and a term list is tried
+    only where one of its terms stands (see :mod:`.prefilter`)."""
+    gate = gate_of(pattern)
+    if gate is not None:
+        view = doc_view(text)
+        if not gate.may_match(view):
+            return
+        if isinstance(gate, WordGate):
+            yield from _matches_at(pattern, text, gate.starts(view))
+            return
     try:
         yield from pattern.finditer(text, timeout=PATTERN_TIMEOUT)
+    except TimeoutError:
+        raise PatternTimeout(pattern.pattern) from None
+
+
+def _matches_at(pattern: Any, text: str, starts: list[int]) -> Iterator[Any]:
+    """What ``pattern.finditer`` finds when matches can only start at ``starts`` (sorted)."""
+    end = 0
+    try:
+        for pos in starts:
+            if pos < end:
+                continue
+            match = pattern.match(text, pos, timeout=PATTERN_TIMEOUT)
+            if match is not None and match.end() > pos:
+                end = match.end()
+                yield match
     except TimeoutError:
         raise PatternTimeout(pattern.pattern) from None
 
@@ -65,7 +91,10 @@ def terms_regex(terms: Iterable[str], ignore_case: bool = False) -> Any:
     if not forms:
         return None
     body = "|".join(regex.escape(f) for f in forms)
-    return compile_regex(f"{WORD_LEFT}(?:{body}){WORD_RIGHT}", ignore_case, "terms")
+    pattern = compile_regex(f"{WORD_LEFT}(?:{body}){WORD_RIGHT}", ignore_case, "terms")
+    runs = word_runs(forms, ignore_case)
+    set_gate(pattern, None if runs is None else WordGate(runs))
+    return pattern
 
 
 def match_case(source: str, replacement: str) -> str:
@@ -94,6 +123,7 @@ class Exceptions:
         self.patterns = [compile_regex(s, False, f"{what} pattern") for s in sources]
 
     def spans(self, text: str) -> list[tuple[int, int]]:
+        """Every exception match in ``text``; kinds ask only once they have a hit to judge."""
         found: list[tuple[int, int]] = []
         for pattern in self.patterns:
             found.extend(m.span() for m in finditer(pattern, text))

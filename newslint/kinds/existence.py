@@ -35,7 +35,7 @@ class Kind(RuleKind):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        exempt = self.exceptions.spans(text)
+        exempt: list[tuple[int, int]] | None = None  # exception spans, found at the first hit
         seen: set[tuple[int, int]] = set()
         for pattern in self.patterns:
             for match in finditer(pattern, text):
@@ -43,7 +43,11 @@ class Kind(RuleKind):
                     start, end = match.span("flag")
                 else:
                     start, end = _trim(text, *match.span())
-                if end <= start or (start, end) in seen or Exceptions.covers(exempt, start, end):
+                if end <= start or (start, end) in seen:
+                    continue
+                if exempt is None:
+                    exempt = self.exceptions.spans(text)
+                if Exceptions.covers(exempt, start, end):
                     continue
                 seen.add((start, end))
                 found = text[start:end]

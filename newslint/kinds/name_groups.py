@@ -120,15 +120,17 @@ class Kind(RuleKind):
     def uses(self, ctx: Context) -> dict[int, dict[str, list[tuple[int, int]]]]:
         """Group -> variant -> spans, outside exceptions and quoted titles."""
         text = ctx.text
-        exempt = self.exceptions.spans(text)
-        if self.quoted_titles:
-            exempt += _quoted_titles(text)
+        exempt: list[tuple[int, int]] | None = None  # found at the first use
         group_exempt: dict[int, list[tuple[int, int]]] = {}
         found: dict[int, dict[str, list[tuple[int, int]]]] = {}
         if self.pattern is None:
             return found
         for match in finditer(self.pattern, text):
             span = match.span()
+            if exempt is None:
+                exempt = self.exceptions.spans(text)
+                if self.quoted_titles:
+                    exempt += _quoted_titles(text)
             if Exceptions.covers(exempt, *span):
                 continue
             known = self.forms.get(match.group())

@@ -44,11 +44,16 @@ class Kind(RuleKind):
                 return
         if pattern is None:
             return
-        lookup = {k.lower(): v for k, v in terms.items()} if self.ignore_case else None
-        exempt = self.exceptions.spans(ctx.text)
-        for match in finditer(pattern, ctx.text):
+        text = ctx.text
+        lookup: dict[str, list[str]] | None = None
+        exempt: list[tuple[int, int]] | None = None
+        for match in finditer(pattern, text):
             word = match.group()
             start, end = match.span()
+            if exempt is None:
+                exempt = self.exceptions.spans(text)
+                if self.ignore_case:
+                    lookup = {k.lower(): v for k, v in terms.items()}
             if Exceptions.covers(exempt, start, end):
                 continue
             choices = _lookup(terms, lookup, word)

@@ -1,0 +1,469 @@
+"""Cheap per-document tests that prove a pattern cannot match, so its regex scan is skipped.
+
+About 45 rules run on every document and most rules' trigger words are absent from most
+documents, yet a `regex` scan tries its pattern at every position. Two tests stand in
+front of the scan (see :func:`may_match`):
+
+- a term list (``terms_regex``) matches whole words only, so every run of word characters
+  in a term is a whole word of the document: one set look-up per term against the
+  document's words (:class:`WordGate`);
+- any other pattern is read once (with the `regex` module's own parser) for literal
+  strings one of which every match must contain, including the line breaks that ``^``
+  and ``$`` stand next to (:class:`NeedleGate`). ``(?m)^[ \\t]*read more`` needs
+  ``"\\nread more"`` or ``"\\n read more"``.
+
+Documents are compared in a *view*: case folded where the pattern ignores case (with
+the `regex` module's own case classes, so that everything it matches case-insensitively
+folds alike), runs of spaces and tabs squeezed to one space (so ``[ \\t]+`` is the literal
+``" "``), and a line break added at both ends (so ``^`` and ``$`` are line breaks). The
+tests only ever say "cannot match" when that is certain; anything the analysis does not
+understand (properties, back-references, fuzzy matching, ...) is simply not used.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+import regex._regex as _regex_c
+import regex._regex_core as _core
+
+# ----- case folding ----------------------------------------------------------------------------
+_CASE_FLAGS = regex.IGNORECASE | regex.UNICODE
+
+
+@cache
+def fold_char(ch: str) -> str:
+    """One character standing for every character `regex` matches ``ch`` with when ignoring
+    case, and for every character those match in turn ('i', 'I', 'İ' and 'ı' are all 'i')."""
+    seen = {ord(ch)}
+    todo = [ord(ch)]
+    while todo:
+        for other in _regex_c.get_all_cases(_CASE_FLAGS, todo.pop()):
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    singles = [low for low in (chr(c).lower() for c in seen) if len(low) == 1]
+    return min(singles) if singles else min(chr(c) for c in seen)
+
+
+def fold(text: str) -> str:
+    """``text`` with every character replaced by :func:`fold_char` (same length): two strings
+    `regex` matches case-insensitively fold to the same string."""
+    if text.isascii():
+        return text.lower()  # for ASCII, fold_char is lower() (tested)
+    table = {}
+    for ch in set(text):
+        if not ch.isascii():
+            folded = fold_char(ch)
+            if ch.lower() != folded:
+                table[ord(ch)] = folded
+    return (text.translate(table) if table else text).lower()
+
+
+def squeeze(text: str) -> str:
+    """Runs of spaces and tabs as one space."""
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
+
+
+_WORD_RUN = regex.compile(r"\w+")
+
+
+class DocView:
+    """What the gates look at for one text, each part built on first use."""
+
+    __slots__ = ("text", "_folded", "_raw_view", "_folded_view", "_tokens", "_words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._folded: str | None = None
+        self._raw_view: str | None = None
+        self._folded_view: str | None = None
+        self._tokens: list[str] | None = None
+        self._words: frozenset[str] | None = None
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
+
+    def view(self, folded: bool) -> str:
+        """The text squeezed (and folded if asked), with a line break at both ends."""
+        if folded:
+            if self._folded_view is None:
+                self._folded_view = "\n" + squeeze(self.folded) + "\n"
+            return self._folded_view
+        if self._raw_view is None:
+            self._raw_view = "\n" + squeeze(self.text) + "\n"
+        return self._raw_view
+
+    @property
+    def tokens(self) -> list[str]:
+        """The folded runs of word characters (`regex` ``\\w``), in order."""
+        if self._tokens is None:
+            self._tokens = _WORD_RUN.findall(self.folded)
+        return self._tokens
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The set of :attr:`tokens`."""
+        if self._words is None:
+            self._words = frozenset(self.tokens)
+        return self._words
+
+
+_VIEWS: dict[int, DocView] = {}
+
+
+def doc_view(text: str) -> DocView:
+    """The view of ``text``, shared by every rule that checks the same text (the last few
+    texts are kept; each keeps its text alive, so an id is never mistaken)."""
+    view = _VIEWS.get(id(text))
+    if view is not None and view.text is text:
+        return view
+    view = DocView(text)
+    if len(_VIEWS) >= 4:
+        _VIEWS.clear()
+    _VIEWS[id(text)] = view
+    return view
+
+
+# ----- gates -----------------------------------------------------------------------------------
+class WordGate:
+    """A whole-word alternation of terms: it can match only where every word of one of its
+    terms (folded runs of word characters) is a word of the document, and only where the
+    folded term stands in the folded text."""
+
+    __slots__ = ("keys", "terms")
+
+    def __init__(self, terms: Iterable[tuple[str, tuple[str, ...]]]) -> None:
+        self.terms: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for folded, runs in terms:
+            self.terms.setdefault(max(runs, key=len), []).append((folded, runs))
+        self.keys = frozenset(self.terms)
+
+    def _candidates(self, view: DocView) -> list[str]:
+        words = view.words
+        if self.keys.isdisjoint(words):
+            return []
+        return [folded for key in self.keys & words for folded, runs in self.terms[key]
+                if all(w in words for w in runs)]
+
+    def may_match(self, view: DocView) -> bool:
+        return bool(self._candidates(view))
+
+    def starts(self, view: DocView) -> list[int]:
+        """Every offset where a match may start (sorted): where a candidate term stands."""
+        text = view.folded
+        found = set()
+        for term in self._candidates(view):
+            pos = text.find(term)
+            while pos >= 0:
+                found.add(pos)
+                pos = text.find(term, pos + 1)
+        return sorted(found)
+
+
+class NeedleGate:
+    """A pattern whose every match needs one of ``needles`` in the document's view."""
+
+    __slots__ = ("needles", "folded", "_search")
+
+    def __init__(self, needles: Iterable[str], folded: bool) -> None:
+        self.needles = tuple(sorted(set(needles)))
+        self.folded = folded
+        self._search = None
+        if len(self.needles) > 6:
+            self._search = re.compile("|".join(re.escape(n) for n in self.needles)).search
+
+    def may_match(self, view: DocView) -> bool:
+        text = view.view(self.folded)
+        if self._search is not None:
+            return self._search(text) is not None
+        return any(n in text for n in self.needles)
+
+
+def word_runs(terms: Iterable[str], ignore_case: bool) -> list[tuple[str, tuple[str, ...]]] | None:
+    """For a whole-word alternation of ``terms``: each term folded, with its folded runs of
+    word characters, or None where some term has none or ignoring case would make its words
+    unsafe to fold."""
+    found = []
+    for term in terms:
+        runs = _WORD_RUN.findall(term)
+        if not runs:
+            return None
+        if ignore_case and not all(_safe_ignorecase(c) for c in term):
+            return None
+        found.append((fold(term), tuple(fold(r) for r in runs)))
+    return found
+
+
+@cache
+def _safe_ignorecase(ch: str) -> bool:
+    """Every character `regex` matches ``ch`` with is a word character exactly when ``ch`` is."""
+    word = bool(_WORD_RUN.fullmatch(ch))
+    return all(bool(_WORD_RUN.fullmatch(chr(c))) == word for c in _regex_c.get_all_cases(_CASE_FLAGS, ord(ch)))
+
+
+# ----- pattern analysis ------------------------------------------------------------------------
+#: Most strings a set may hold while literals are combined; more and the set is dropped.
+LIMIT = 64
+#: Most characters a character class may stand for to count as a literal.
+SET_LIMIT = 12
+
+
+@dataclass(frozen=True)
+class _Info:
+    """What every match of a piece of a pattern looks like in the view: exactly one of
+    ``exact``, starting with one of ``pre``, ending with one of ``suf``, containing one of
+    ``req`` (None: unknown). Strings are squeezed, and folded when ``folded``."""
+
+    exact: frozenset[str] | None = None
+    pre: frozenset[str] | None = None
+    suf: frozenset[str] | None = None
+    req: frozenset[str] | None = None
+    folded: bool = False
+
+    def as_folded(self) -> _Info:
+        if self.folded:
+            return self
+
+        def f(s: frozenset[str] | None) -> frozenset[str] | None:
+            return None if s is None else frozenset(squeeze(fold(x)) for x in s)
+
+        return _Info(f(self.exact), f(self.pre), f(self.suf), f(self.req), True)
+
+    def starts(self) -> frozenset[str] | None:
+        return self.exact if self.exact is not None else self.pre
+
+    def ends(self) -> frozenset[str] | None:
+        return self.exact if self.exact is not None else self.suf
+
+    def needs(self) -> frozenset[str] | None:
+        return _best([self.exact, self.req, self.pre, self.suf])
+
+
+_EMPTY = _Info(frozenset([""]), frozenset([""]), frozenset([""]), None)
+_UNKNOWN = _Info()
+
+
+def _product(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    if a is None or b is None or len(a) * len(b) > LIMIT:
+        return None
+    return frozenset(squeeze(x + y) for x in a for y in b)
+
+
+def _best(candidates: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
+    """The most selective set of strings: longest shortest string, then fewest strings."""
+    best = None
+    best_key = (0, 0, 0)
+    for c in candidates:
+        if not c or "" in c:
+            continue
+        shortest = min(len(s) for s in c)
+        key = (min(6, shortest), -len(c), shortest)
+        if key > best_key:
+            best, best_key = c, key
+    return best
+
+
+def _concat(a: _Info, b: _Info) -> _Info:
+    if a.folded != b.folded:
+        a, b = a.as_folded(), b.as_folded()
+    exact = _product(a.exact, b.exact)
+    if a.exact is not None:
+        pre = _product(a.exact, b.starts()) or a.exact
+    else:
+        pre = a.pre
+    if b.exact is not None:
+        suf = _product(a.ends(), b.exact) or b.exact
+    else:
+        suf = b.suf
+    req = _best([a.needs(), b.needs(), _product(a.ends(), b.starts())])
+    return _Info(exact, pre, suf, req, a.folded)
+
+
+def _union(items: list[_Info]) -> _Info:
+    if any(i.folded for i in items):
+        items = [i.as_folded() for i in items]
+
+    def joined(sets: list[frozenset[str] | None], limit: int) -> frozenset[str] | None:
+        if any(s is None for s in sets):
+            return None
+        out = frozenset().union(*sets)  # type: ignore[arg-type]
+        return out if len(out) <= limit else None
+
+    return _Info(
+        joined([i.exact for i in items], LIMIT),
+        joined([i.starts() for i in items], LIMIT),
+        joined([i.ends() for i in items], LIMIT),
+        joined([i.needs() for i in items], 4 * LIMIT),
+        bool(items) and items[0].folded,
+    )
+
+
+def _case(node: Any) -> tuple[bool, bool]:
+    """(ignores case, usable): full case folding ('ß' = 'ss') is not understood."""
+    flags = node.case_flags
+    if flags & regex.IGNORECASE:
+        return True, not flags & regex.FULLCASE
+    return False, True
+
+
+def _chars(node: Any) -> set[str] | None:
+    """The characters a positive class of characters and small ranges stands for."""
+    if isinstance(node, _core.Character):
+        return {chr(node.value)} if node.positive and not node.zerowidth else None
+    if isinstance(node, _core.Range):
+        if not node.positive or node.upper - node.lower >= SET_LIMIT:
+            return None
+        return {chr(c) for c in range(node.lower, node.upper + 1)}
+    if type(node) is _core.SetUnion and node.positive and not node.zerowidth:
+        found: set[str] = set()
+        for item in node.items:
+            chars = _chars(item)
+            if chars is None:
+                return None
+            found |= chars
+        return found
+    return None
+
+
+def _literal(chars: set[str], node: Any) -> _Info:
+    ignore, usable = _case(node)
+    if not usable or len(chars) > SET_LIMIT:
+        return _UNKNOWN
+    if ignore:
+        return _Info(exact=frozenset(squeeze(fold(c)) for c in chars), folded=True)
+    return _Info(exact=frozenset(squeeze(c) for c in chars))
+
+
+def _behind(text: str) -> _Info:
+    """A position just after ``text`` (a zero-width look-behind)."""
+    return _Info(pre=frozenset([""]), suf=frozenset([text]))
+
+
+def _ahead(text: str) -> _Info:
+    return _Info(pre=frozenset([text]), suf=frozenset([""]))
+
+
+_LINE_START = (_core.StartOfLine, _core.StartOfString)
+_LINE_END = (_core.EndOfLine, _core.EndOfString, _core.EndOfStringLine)
+
+
+def _analyse(node: Any) -> _Info:
+    kind = type(node)
+    if kind is _core.Sequence:
+        info = _EMPTY
+        for item in node.items:
+            info = _concat(info, _analyse(item))
+        return info
+    if kind is _core.Branch:
+        return _union([_analyse(b) for b in node.branches])
+    if kind is _core.Group or kind is _core.Atomic:
+        return _analyse(node.subpattern)
+    if kind in (_core.GreedyRepeat, _core.LazyRepeat, _core.PossessiveRepeat):
+        return _repeat(_analyse(node.subpattern), node.min_count, node.max_count)
+    if kind is _core.Character or kind is _core.SetUnion:
+        if not node.positive or node.zerowidth:
+            return _UNKNOWN
+        chars = _chars(node)
+        return _UNKNOWN if chars is None else _literal(chars, node)
+    if kind is _core.LookAround:
+        if not node.positive:
+            return _EMPTY
+        inner = _analyse(node.subpattern)
+        if node.behind:
+            return _Info(pre=frozenset([""]), suf=inner.ends(), req=inner.needs(), folded=inner.folded)
+        return _Info(pre=inner.starts(), suf=frozenset([""]), req=inner.needs(), folded=inner.folded)
+    if kind in _LINE_START:
+        return _behind("\n")
+    if kind in _LINE_END:
+        return _ahead("\n")
+    if isinstance(node, _core.ZeroWidthBase):
+        return _EMPTY
+    return _UNKNOWN
+
+
+def _repeat(body: _Info, least: int, most: int | None) -> _Info:
+    if body.exact is not None and body.exact <= {" ", ""}:
+        # squeezed spaces: one run of any length is one space
+        return _Info(exact=frozenset([" "]) if least and "" not in body.exact else frozenset(["", " "]),
+                     folded=body.folded)
+    if body.exact is not None and most is not None and most <= 4:
+        exact: frozenset[str] | None = frozenset([""])
+        counts: list[frozenset[str] | None] = []
+        for count in range(most + 1):
+            if count >= least:
+                counts.append(exact)
+            exact = _product(exact, body.exact)
+        if all(c is not None for c in counts):
+            return _union([_Info(exact=c, folded=body.folded) for c in counts])
+    if least >= 1:
+        return _Info(pre=body.starts(), suf=body.ends(), req=body.needs(), folded=body.folded)
+    return _UNKNOWN
+
+
+def _parse(source: str, flags: int) -> Any:
+    src = _core.Source(source)
+    global_flags = flags
+    while True:
+        try:
+            src = _core.Source(source)
+            info = _core.Info(global_flags, src.char_type, {})
+            info.guess_encoding = regex.UNICODE
+            src.ignore_space = bool(info.flags & regex.VERBOSE)
+            parsed = _core._parse_pattern(src, info)
+            break
+        except _core._UnscopedFlagSet:
+            global_flags = info.global_flags
+    if not src.at_end():
+        raise ValueError("unbalanced parenthesis")
+    if info.flags & (regex.VERSION1 | regex.FULLCASE | regex.WORD | regex.REVERSE | regex.ASCII | regex.LOCALE):
+        raise ValueError("flags the analysis does not model")
+    return parsed
+
+
+def needle_gate(source: str, flags: int = 0) -> NeedleGate | None:
+    """A gate for a `regex` pattern, or None when no literal is certain to be needed."""
+    try:
+        info = _analyse(_parse(source, flags))
+    except Exception:  # noqa: BLE001 - anything unexpected: no gate, the pattern always runs
+        return None
+    needles = info.needs()
+    if not needles:
+        return None
+    return NeedleGate(needles, info.folded)
+
+
+# ----- registry --------------------------------------------------------------------------------
+_ALWAYS = object()
+_GATES: dict[Any, Any] = {}
+
+
+def set_gate(pattern: Any, gate: WordGate | NeedleGate | None) -> None:
+    """Record the gate of a compiled pattern (e.g. a word gate built from its terms)."""
+    _GATES[pattern] = _ALWAYS if gate is None else gate
+
+
+def gate_of(pattern: Any) -> Any:
+    """The gate of a compiled pattern, analysed on first use (None: none)."""
+    gate = _GATES.get(pattern)
+    if gate is None:
+        gate = needle_gate(pattern.pattern, pattern.flags) or _ALWAYS
+        _GATES[pattern] = gate
+    return None if gate is _ALWAYS else gate
+
+
+def may_match(pattern: Any, text: str) -> bool:
+    """False only when ``pattern`` certainly has no match in ``text``."""
+    gate = gate_of(pattern)
+    return gate is None or gate.may_match(doc_view(text))

@@ -1,0 +1,155 @@
+"""The prefilter may only ever say "cannot match" when the pattern really has no match."""
+from __future__ import annotations
+
+import regex
+import regex._regex as _regex_c
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint.docs import all_rules
+from newslint.kinds import common
+from newslint.kinds.prefilter import (
+    _CASE_FLAGS,
+    DocView,
+    NeedleGate,
+    WordGate,
+    doc_view,
+    fold,
+    fold_char,
+    gate_of,
+    may_match,
+    needle_gate,
+    squeeze,
+)
+
+_W = regex.compile(r"\w")
+
+
+def test_fold_merges_every_case_insensitive_pair():
+    """Two characters `regex` matches ignoring case fold to one character, of the same
+    word-ness; folding keeps lengths; ASCII folds to lower case."""
+    for cp in range(0x110000):
+        if 0xD800 <= cp < 0xE000:
+            continue
+        ch = chr(cp)
+        cases = _regex_c.get_all_cases(_CASE_FLAGS, cp)
+        if len(cases) == 1 and ch.lower() == ch:
+            continue
+        folded = fold_char(ch)
+        assert fold(ch) == folded and len(folded) == 1, hex(cp)
+        assert bool(_W.match(ch)) == bool(_W.match(folded)), hex(cp)
+        for other in cases:
+            assert fold_char(chr(other)) == folded, (hex(cp), hex(other))
+    assert all(fold_char(chr(c)) == chr(c).lower() for c in range(128))
+    assert fold("İstanbul ſtraße") == "istanbul straße"
+    assert fold("ΣΟΦΙΑ") == fold("σοφια") == fold("σοφιας")[:5]
+
+
+def test_squeeze():
+    assert squeeze("a \t  b\t") == "a b "
+    assert squeeze("ab") == "ab"
+
+
+def test_needles_of_patterns():
+    def needles(source: str, flags: int = 0) -> tuple[str, ...] | None:
+        gate = needle_gate(source, flags)
+        return None if gate is None else gate.needles
+
+    assert needles(r"(?m)^[ \t]*(?:read|see)[ \t]+more", regex.I) == (
+        "\n read more", "\n see more", "\nread more", "\nsee more")
+    assert needles(r"(?<=[\p{L}”])[ \t]+(?P<flag>[,;])") == (" ,", " ;")
+    assert needles(r"\bthe[ \t]+(?:mid|late)\b") == ("the late", "the mid")
+    assert set(needles(r"(?<=[”)])[.!?](?=\p{Lu})") or ()) == {").", ")?", ")!", "”.", "”?", "”!"}
+    # nothing certain: no gate
+    assert needles(r"\p{L}+") is None
+    assert needles(r"(?:ab)?c*") is None
+    assert needles(r"(\w)\1") is None
+    assert needles(r"(?f)strasse", regex.I) is None  # full case folding is not modelled
+
+
+def test_gate_says_no_only_without_needles():
+    gate = needle_gate(r"(?m)^[ \t]*(?:read|see)[ \t]+more", regex.I)
+    assert isinstance(gate, NeedleGate)
+    assert gate.may_match(DocView("Intro\n\t READ   More\nx"))
+    assert gate.may_match(DocView("Read more"))
+    assert not gate.may_match(DocView("You can read more here."))
+    assert not gate.may_match(DocView("Nothing at all."))
+
+
+def test_word_gate_and_positions():
+    pattern = common.terms_regex(["Kiev", "chicken Kiev", "Odessa"])
+    gate = gate_of(pattern)
+    assert isinstance(gate, WordGate)
+    assert not gate.may_match(DocView("Talks in Kyiv and Lviv."))
+    assert not gate.may_match(DocView("Kievan Rus"))  # a longer word is not the term
+    view = DocView("KIEV, a chicken Kiev, Kiev's ODESSA")
+    assert gate.may_match(view)
+    assert gate.starts(view) == [0, 8, 16, 22, 29]
+    text = "KIEV, a chicken Kiev, Kiev's ODESSA"
+    assert [m.group() for m in common.finditer(pattern, text)] == ["KIEV", "chicken Kiev", "Kiev", "ODESSA"]
+
+
+def test_doc_view_is_shared_per_text():
+    text = "One text. " * 3
+    assert doc_view(text) is doc_view(text)
+    assert doc_view(text).tokens == ["one", "text"] * 3
+    assert doc_view(text).view(False) == "\n" + text.rstrip() + " \n"
+
+
+def _pack_patterns():
+    """Every `regex` pattern the bundled packs give the kinds (the token patterns of the
+    ``pattern`` kind are another language and are left out)."""
+    found = []
+    for rule in all_rules():
+        if rule.kind == "pattern":
+            continue
+        spec = rule.spec
+        ignore = bool(spec.get("ignore-case", rule.kind == "existence"))
+        sources = [(s, ignore) for s in spec.get("patterns", []) if isinstance(s, str)]
+        sources += [(s, False) for s in spec.get("exceptions", []) if isinstance(s, str)]
+        for source, case in sources:
+            try:
+                found.append(regex.compile(source, regex.V0 | (regex.I if case else 0)))
+            except regex.error:
+                continue
+    return found
+
+
+_PATTERNS = _pack_patterns()
+_TEXTS = [t for rule in all_rules() for t in [*rule.examples, *rule.counterexamples]]
+
+
+def test_pack_patterns_pass_their_own_examples():
+    """Wherever a pack pattern matches a pack example, its gate lets it through."""
+    assert len(_PATTERNS) > 40
+    for pattern in _PATTERNS:
+        gate = needle_gate(pattern.pattern, pattern.flags)
+        if gate is None:
+            continue
+        for text in _TEXTS:
+            if pattern.search(text):
+                assert gate.may_match(DocView(text)), (pattern.pattern, text)
+
+
+_ALPHABET = st.sampled_from(list("aAbBeEiIİıkKsSſ \t\n.,;:!?'’”“\"()-0123456789") + ["read", "more", "Kiev", "the"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_gates_never_hide_a_match(text):
+    patterns = [*_PATTERNS,
+                regex.compile(r"(?m)^[ \t]*read[ \t]+more$", regex.I | regex.V0),
+                regex.compile(r"(?<=[”)])[.!?](?=\p{Lu})"),
+                regex.compile(r"\b(?:is|ka)n[;, ]t\b", regex.I | regex.V0),
+                regex.compile(r"[xX]{2}[ \t]*[,.]", regex.V0)]
+    for pattern in patterns:
+        if pattern.search(text):
+            assert may_match(pattern, text), (pattern.pattern, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join), st.booleans())
+def test_term_lists_find_what_a_scan_finds(text, ignore_case):
+    pattern = common.terms_regex(["Kiev", "read more", "sea", "İkea", "the", "a b"], ignore_case)
+    expected = [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in common.finditer(pattern, text)] == expected
