@@ -9,6 +9,7 @@ Pack fields: ``pairs`` (opening and closing characters, default ``["()", "[]", "
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -33,6 +34,7 @@ class Kind(RuleKind):
             raise PackError("each of 'pairs' must be two different characters, e.g. \"()\"")
         self.closer = {p[0]: p[1] for p in pairs}
         self.opener = {p[1]: p[0] for p in pairs}
+        self.marks = re.compile("[" + "".join(re.escape(c) for p in pairs for c in p) + "]")
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
@@ -41,6 +43,9 @@ class Kind(RuleKind):
         )
 
     def _unit(self, text: str, start: int, end: int) -> Iterator[Hit]:
+        marks = [m.start() for m in self.marks.finditer(text, start, end)]  # nothing else counts
+        if not marks:
+            return
         ignored: set[int] = set()
         chunk = text[start:end]
         for m in _LIST_MARKER.finditer(chunk):
@@ -48,7 +53,7 @@ class Kind(RuleKind):
         for m in _EMOTICON.finditer(chunk):
             ignored.add(start + m.end() - 1)
         stack: list[int] = []
-        for pos in range(start, end):
+        for pos in marks:
             ch = text[pos]
             if pos in ignored and not (stack and text[stack[-1]] == self.opener.get(ch)):
                 continue

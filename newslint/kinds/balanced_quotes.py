@@ -15,6 +15,7 @@ Pack fields: ``singles`` (default true: also check single quotes), ``elisions``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +25,7 @@ import regex
 from ..model import Hit
 from .base import Context, RuleKind
 from .common import as_str_list
+from .prefilter import doc_view
 
 OPEN_DOUBLE = "“„"
 CLOSE_DOUBLE = "”"
@@ -31,6 +33,8 @@ OPEN_SINGLE = "‘"
 APOSTROPHE = "’"
 _TERMINAL = tuple('.!?:;"”’)]…')
 _WORD = regex.compile(r"\w")
+_DOUBLE_MARKS = re.compile('[“„”"`]')
+_SINGLE_MARKS = re.compile("['‘’]")
 
 
 @dataclass
@@ -57,7 +61,16 @@ def units(ctx: Context) -> list[tuple[int, int, list[tuple[int, int]]]]:
     Pasted web copy often has one paragraph per line with no blank lines between, so
     a paragraph is also cut into segments at line ends that close a sentence (the
     next line starts with a capital or a quote mark). Hard-wrapped lines are joined.
+    Found once per text: the quote and bracket rules share them.
     """
+    memo = doc_view(ctx.text).memo
+    found = memo.get("units")
+    if found is None:
+        found = memo["units"] = _units(ctx)
+    return found
+
+
+def _units(ctx: Context) -> list[tuple[int, int, list[tuple[int, int]]]]:
     text = ctx.text
     found = []
     for start, end in ctx.doc.paragraphs():
@@ -83,30 +96,32 @@ def judge(
     its segments (lines) if they tell more, else report the paragraph's own hits."""
     carried = False
     for index, (start, end, segments) in enumerate(paragraphs):
-        following = (
-            text[paragraphs[index + 1][0] : paragraphs[index + 1][1]].lstrip()
-            if index + 1 < len(paragraphs)
-            else ""
-        )
-        continued = following[:1] in QUOTE_OPENERS
+        following = _first_char(text, *paragraphs[index + 1][:2]) if index + 1 < len(paragraphs) else ""
+        continued = following in QUOTE_OPENERS
         hits, still_open = check(start, end, continued, carried)
-        hits = list(excerpt_filter(text, start, end, hits))
+        if hits:
+            hits = list(excerpt_filter(text, start, end, hits))
         carried = still_open or (carried and not hits and not _closes_any(text, start, end))
         if not hits:
             continue
         if len(segments) > 1:
             pinned: list[Hit] = []
             for j, (s, e) in enumerate(segments):
-                nxt = (
-                    text[segments[j + 1][0] : segments[j + 1][1]].lstrip()
-                    if j + 1 < len(segments)
-                    else following
-                )
-                seg_hits, _ = check(s, e, nxt[:1] in QUOTE_OPENERS, False)
+                nxt = _first_char(text, *segments[j + 1]) if j + 1 < len(segments) else following
+                seg_hits, _ = check(s, e, nxt in QUOTE_OPENERS, False)
                 pinned.extend(excerpt_filter(text, s, e, seg_hits))
             if pinned:
                 hits = pinned
         yield from hits
+
+
+_NON_SPACE = re.compile(r"\S")
+
+
+def _first_char(text: str, start: int, end: int) -> str:
+    """The first character of ``text[start:end].lstrip()`` ("" if none), without the copy."""
+    match = _NON_SPACE.search(text, start, end)
+    return match.group() if match else ""
 
 
 def excerpt_filter(text: str, start: int, end: int, hits: Iterable[Hit]) -> Iterator[Hit]:
@@ -162,7 +177,8 @@ class Kind(RuleKind):
         """Hits for one paragraph, and whether it ends inside a quotation."""
         hits: list[Hit] = []
         stack: list[int] = []
-        for pos in range(start, end):
+        for mark in _DOUBLE_MARKS.finditer(text, start, end):  # other characters change nothing
+            pos = mark.start()
             ch = text[pos]
             if ch in OPEN_DOUBLE or text.startswith("``", pos):  # `` opens in TeX-style copy
                 if stack and text[stack[-1]] in OPEN_DOUBLE and _new_paragraph(text, pos, start, end):
@@ -203,10 +219,9 @@ class Kind(RuleKind):
     def _singles(self, text: str, start: int, end: int, continued: bool) -> Iterator[Hit]:
         opening: list[int] = []
         closers: list[int] = []
-        for pos in range(start, end):
+        for mark in _SINGLE_MARKS.finditer(text, start, end):
+            pos = mark.start()
             ch = text[pos]
-            if ch not in ("'", OPEN_SINGLE, APOSTROPHE):
-                continue
             before = text[pos - 1] if pos > start else " "
             after = text[pos + 1] if pos + 1 < end else " "
             if _is_letter(before) and _is_letter(after):
@@ -233,7 +248,7 @@ class Kind(RuleKind):
 
 
 def _closes_any(text: str, start: int, end: int) -> bool:
-    return any(ch in ('"', CLOSE_DOUBLE) for ch in text[start:end])
+    return text.find('"', start, end) >= 0 or text.find(CLOSE_DOUBLE, start, end) >= 0
 
 
 def _new_paragraph(text: str, pos: int, start: int, end: int) -> bool:

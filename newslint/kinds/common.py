@@ -49,7 +49,7 @@ def finditer(pattern: Any, text: str) -> Iterator[Any]:
         if not gate.may_match(view):
             return
         if isinstance(gate, WordGate):
-            yield from _matches_at(pattern, text, gate.starts(view))
+            yield from matches_at(pattern, text, gate.starts(view))
             return
     try:
         yield from pattern.finditer(text, timeout=PATTERN_TIMEOUT)
@@ -57,8 +57,9 @@ def finditer(pattern: Any, text: str) -> Iterator[Any]:
         raise PatternTimeout(pattern.pattern) from None
 
 
-def _matches_at(pattern: Any, text: str, starts: list[int]) -> Iterator[Any]:
-    """What ``pattern.finditer`` finds when matches can only start at ``starts`` (sorted)."""
+def matches_at(pattern: Any, text: str, starts: list[int]) -> Iterator[Any]:
+    """What ``pattern.finditer`` finds when its matches can only start at ``starts`` (sorted;
+    extra offsets are harmless where the pattern cannot match), bounded by PATTERN_TIMEOUT."""
     end = 0
     try:
         for pos in starts:

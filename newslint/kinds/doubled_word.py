@@ -15,6 +15,7 @@ A line break between the two words counts only when both are in lower case.
 """
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from typing import Any
 
@@ -22,7 +23,8 @@ import regex
 
 from ..model import Hit
 from .base import Context, PackError, RuleKind
-from .common import as_str_list, compile_regex, finditer
+from .common import as_str_list, compile_regex, finditer, matches_at
+from .prefilter import doc_view
 
 _DOUBLE = regex.compile(r"(?<![\w'’\-])(?P<first>[^\W\d_]+)(?P<gap>[ \t]*\n?[ \t]*)"
                         r"(?P<second>(?i:(?P=first)))"
@@ -52,7 +54,20 @@ class Kind(RuleKind):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        for match in finditer(_DOUBLE, text):
+        # A double is two equal words in a row: the document's folded words show where
+        # there is none, and then neither pattern needs to scan.
+        view = doc_view(text)
+        tokens = view.tokens
+        if any(map(operator.eq, tokens, tokens[1:])):
+            # a double starts where a repeated word stands (any other match _DOUBLE may
+            # find is one word with no gap, never reported and never overlapping a double)
+            repeated = {a for a, b in zip(tokens, tokens[1:], strict=False) if a == b}
+            yield from self._doubles(text, sorted(_positions(view.folded, repeated)))
+        if self.pair_first and self.pair_second and _has_pair(tokens):
+            yield from self._pairs(text)
+
+    def _doubles(self, text: str, starts: list[int]) -> Iterable[Hit]:
+        for match in matches_at(_DOUBLE, text, starts):
             first, second, gap = match.group("first"), match.group("second"), match.group("gap")
             if not gap or not self._is_slip(text, match.start(), first, second, gap):
                 continue
@@ -60,8 +75,6 @@ class Kind(RuleKind):
                 match.start(), match.end(), self.format(match=match.group(), word=first),
                 replacements=[first], fix=first, safe=self.safe,
             )
-        if self.pair_first and self.pair_second:
-            yield from self._pairs(text)
 
     def _pairs(self, text: str) -> Iterable[Hit]:
         """Repeated two-word phrases such as "from the from the", limited to the listed words:
@@ -94,3 +107,21 @@ class Kind(RuleKind):
             if rule.search(text, sentence_start, start):
                 return False
         return True
+
+
+def _has_pair(tokens: list[str]) -> bool:
+    """Whether some two words come twice in a row ("from the from the")."""
+    if not any(map(operator.eq, tokens, tokens[2:])):
+        return False
+    return any(a == c and b == d for a, b, c, d in zip(tokens, tokens[1:], tokens[2:], tokens[3:], strict=False))
+
+
+def _positions(text: str, words: set[str]) -> set[int]:
+    """Every offset where one of ``words`` stands in ``text`` (also inside longer words)."""
+    found = set()
+    for word in words:
+        pos = text.find(word)
+        while pos >= 0:
+            found.add(pos)
+            pos = text.find(word, pos + 1)
+    return found

@@ -79,10 +79,12 @@ _WORD_RUN = regex.compile(r"\w+")
 class DocView:
     """What the gates look at for one text, each part built on first use."""
 
-    __slots__ = ("text", "_folded", "_raw_view", "_folded_view", "_tokens", "_words")
+    __slots__ = ("text", "memo", "_folded", "_raw_view", "_folded_view", "_tokens", "_words")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        #: Per-text results that several rules share (kinds choose their own keys).
+        self.memo: dict[Any, Any] = {}
         self._folded: str | None = None
         self._raw_view: str | None = None
         self._folded_view: str | None = None
