@@ -20,6 +20,7 @@ from newslint.kinds.prefilter import (
     may_match,
     needle_gate,
     squeeze,
+    trie_pattern,
 )
 
 _W = regex.compile(r"\w")
@@ -43,6 +44,16 @@ def test_fold_merges_every_case_insensitive_pair():
     assert all(fold_char(chr(c)) == chr(c).lower() for c in range(128))
     assert fold("İstanbul ſtraße") == "istanbul straße"
     assert fold("ΣΟΦΙΑ") == fold("σοφια") == fold("σοφιας")[:5]
+
+
+def test_trie_pattern():
+    import re
+
+    pattern = re.compile(trie_pattern(["also read", "also", "advert", "b"]))
+    assert pattern.pattern == "(?:a(?:dvert|lso(?:\\ read)?)|b)"
+    for word in ["also read", "also", "advert", "b"]:
+        assert pattern.search(f"x {word} y")
+    assert not pattern.search("alsa adver c")
 
 
 def test_squeeze():

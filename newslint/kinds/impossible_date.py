@@ -17,7 +17,7 @@ import regex
 
 from ..model import Hit
 from .base import Context, RuleKind
-from .weekday import MONTH_NAMES, article_date_known, calendar_from_spec, find_dates, nearest_year
+from .weekday import MONTH_NAMES, article_date_known, calendar_from_spec, dates_in, nearest_year
 
 _ISO = regex.compile(r"(?<![\w.-])(?P<y>(?:1[6-9]|2\d)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>\d\d)(?![\w-]|\.\d)")
 
@@ -30,7 +30,7 @@ class Kind(RuleKind):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        for mention in find_dates(text, self.calendar):
+        for mention in dates_in(text, self.calendar):
             if not mention.trusted:
                 continue
             month, day = mention.month, mention.day

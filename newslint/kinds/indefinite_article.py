@@ -11,6 +11,7 @@ unclear (an acronym neither list knows, "an historic"), nothing is reported.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,13 +24,19 @@ import regex
 from ..model import Hit, NewslintError
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
-from .common import finditer
+from .common import matches_at
+from .prefilter import doc_view
 
 _CANDIDATE = regex.compile(
     r"(?<![\w'’\-.])(?P<art>a|an|A|An)(?P<gap>[ \t]+|[ \t]*\n[ \t]*)[\"'‘“(]?(?P<word>[^\W_][\w'’.\-]*)"
 )
 _VOWEL_NUMBER = regex.compile(r"^(?:8|1[18](?:\d\d)?(?![\d])|1[18],\d{3})")
 _LETTERS_SAID_AS_VOWEL = set("AEFHILMNORSX")
+_POSSESSIVE = regex.compile(r"['’]s?$")
+_LETTER = regex.compile(r"^[A-Za-z](?:$|[\-\d])")
+_DOTS_AND_DIGITS = regex.compile(r"[.\d]")
+_CAPS = regex.compile(r"[A-Z]{2,}s?")
+_CAPITALISED = regex.compile(r"[A-Z][a-z]+")
 _OPENERS = "\"'‘“([ \t"
 _SENTENCE_ENDS = ".!?:;…\n"
 
@@ -83,15 +90,15 @@ def _fold(word: str) -> str:
 
 def first_sound(word: str, lists: SoundLists, article: str = "a") -> str | None:
     """VOWEL, CONSONANT, or None when unsure (then nothing is reported)."""
-    word = regex.sub(r"['’]s?$", "", word).rstrip(".-")
+    word = _POSSESSIVE.sub("", word).rstrip(".-")
     if not word:
         return None
     if word[0].isdigit():
         return VOWEL if _VOWEL_NUMBER.match(word) else CONSONANT
-    if regex.match(r"^[A-Za-z](?:$|[\-\d])", word):  # a letter: "an X-ray", "an F-16", "a U-turn"
+    if _LETTER.match(word):  # a letter: "an X-ray", "an F-16", "a U-turn"
         return VOWEL if word[0].upper() in _LETTERS_SAID_AS_VOWEL else CONSONANT
-    caps = regex.sub(r"[.\d]", "", word)
-    if regex.fullmatch(r"[A-Z]{2,}s?", caps) and not regex.fullmatch(r"[A-Z][a-z]+", caps):
+    caps = _DOTS_AND_DIGITS.sub("", word)
+    if _CAPS.fullmatch(caps) and not _CAPITALISED.fullmatch(caps):
         return _acronym_sound(caps if caps.isupper() else caps[:-1], lists)
     folded = _fold(word)
     if not folded[:1].isascii() or not folded[:1].isalpha():
@@ -139,11 +146,12 @@ class Kind(RuleKind):
         path = Path(self.rule.pack_path).parent / spec.get("data", "data/an-words.toml")
         self.lists = load_lists(str(path))
         self.safe = bool(spec.get("safe", False))
+        self.sounds: dict[str, str | None] = {}  # word -> first_sound (words recur across articles)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
         wrong_sound = VOWEL if self.article == "a" else CONSONANT
-        for match in finditer(_CANDIDATE, text):
+        for match in candidates(text):
             art, word = match.group("art"), match.group("word")
             if art.lower() != self.article:
                 continue
@@ -151,13 +159,31 @@ class Kind(RuleKind):
                 continue  # "Plan A", "grade A", "Mr An", "A Coruna"
             if art.lower() == "an" and _fold(word).rstrip(".") in self.lists.irish:
                 continue
-            if first_sound(word, self.lists, self.article) != wrong_sound:
+            sound = self.sounds.get(word, "")
+            if sound == "":
+                sound = self.sounds[word] = first_sound(word, self.lists, self.article)
+            if sound != wrong_sound:
                 continue
             right = "an" if self.article == "a" else "a"
             right = right.capitalize() if art[0].isupper() else right
             start, end = match.span("art")
             yield Hit(start, end, self.format(match=art, replacement=right, word=word.rstrip(".")),
                       replacements=[right], fix=right, safe=self.safe)
+
+
+# Where an article may stand: "a" or "an" (either case) before a space or line break.
+_ARTICLE_AT = re.compile(r"[aA]n?[ \t\n]")
+
+
+def candidates(text: str) -> list[Any]:
+    """The matches of _CANDIDATE in ``text``, found once for both article rules and tried only
+    where an article may stand."""
+    memo = doc_view(text).memo
+    found = memo.get("indefinite-article")
+    if found is None:
+        starts = [m.start() for m in _ARTICLE_AT.finditer(text)]
+        found = memo["indefinite-article"] = list(matches_at(_CANDIDATE, text, starts))
+    return found
 
 
 def _sentence_start(text: str, pos: int) -> bool:

@@ -37,6 +37,7 @@ import regex
 from ..model import Hit
 from .base import Context, PackError, RuleKind
 from .common import Exceptions, finditer, format_lines, line_numbers, match_case, terms_regex
+from .prefilter import doc_view
 
 # A quoted stretch whose words are all capitalised reads as a title (“Kiev Nights”).
 _QUOTED = regex.compile(r"[\"“‘']([^\"“”‘’'\n]{1,80})[\"”’']")
@@ -146,7 +147,30 @@ class Kind(RuleKind):
             found.setdefault(index, {}).setdefault(variant, []).append(span)
         return found
 
+    def _may_hit(self, ctx: Context) -> bool:
+        """Whether the uses, before exceptions and quoted titles are taken out (which only
+        removes uses), could give a finding: most articles use one spelling or none."""
+        if self.pattern is None:
+            return False
+        seen: dict[int, set[str]] = {}
+        for match in finditer(self.pattern, ctx.text):
+            known = self.forms.get(match.group())
+            if known is not None:
+                seen.setdefault(known[0], set()).add(known[1])
+        for index, variants in seen.items():
+            group = self.groups[index]
+            chosen = group.preference(ctx.style, ctx.date)
+            keep = group.canonical(chosen[0].spelling) if chosen is not None else None
+            if self.mode == "style":
+                if keep is not None and variants - {keep}:
+                    return True
+            elif keep is None and len(variants) >= 2:
+                return True
+        return False
+
     def check(self, ctx: Context) -> Iterable[Hit]:
+        if not self._may_hit(ctx):
+            return
         uses = self.uses(ctx)
         for index, by_variant in uses.items():
             group = self.groups[index]
@@ -212,9 +236,21 @@ def _case_forms(term: str) -> list[str]:
 
 
 def _quoted_titles(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted titles, found once per text."""
+    memo = doc_view(text).memo
+    spans = memo.get("quoted-titles")
+    if spans is None:
+        spans = memo["quoted-titles"] = _find_quoted_titles(text)
+    return list(spans)
+
+
+_TITLE_WORD = regex.compile(r"[\w'’-]+")
+
+
+def _find_quoted_titles(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _QUOTED.finditer(text):
-        words = [w for w in regex.findall(r"[\w'’-]+", match.group(1))]
+        words = _TITLE_WORD.findall(match.group(1))
         if 1 <= len(words) <= 8 and all(w[:1].isupper() or w.lower() in _SMALL_WORDS or w[:1].isdigit()
                                          for w in words) and words[0][:1].isupper():
             spans.append(match.span())
