@@ -214,6 +214,9 @@ def _all(tests: list[Callable[[Tokens, int], bool]]) -> Callable[[Tokens, int], 
     if len(tests) == 2:
         first, second = tests
         return lambda t, i: first(t, i) and second(t, i)
+    if len(tests) == 3:
+        first, second, third = tests
+        return lambda t, i: first(t, i) and second(t, i) and third(t, i)
     return lambda t, i: all(test(t, i) for test in tests)
 
 
@@ -237,6 +240,8 @@ class Pattern:
         self.anchors = _anchors(self.specs)
         self.fixed = all(spec.low == spec.high == 1 for spec in self.specs)
         self.tests = [spec.test for spec in self.specs]
+        self.size = len(self.specs)
+        self._fits = _sequence(self.tests)
 
     def find(self, tokens: Tokens) -> list[tuple[int, int]]:
         """(start, end) token indexes of every match, by start then end."""
@@ -244,13 +249,13 @@ class Pattern:
         starts: Any = range(n)
         if self.anchors:
             vocabulary = tokens.vocabulary
-            present = [(low, high, words & vocabulary) for low, high, words in self.anchors]
-            if not all(words for _, _, words in present):
-                return []  # a word every match needs is not in the document
+            for _, _, words in self.anchors:
+                if words.isdisjoint(vocabulary):
+                    return []  # a word every match needs is not in the document
             best: list[int] | None = None
             best_low = best_high = 0
-            for low, high, words in present:  # the anchor rarest in this document
-                hits = [i for word in words for i in tokens.positions(word)]
+            for low, high, words in self.anchors:  # the anchor rarest in this document
+                hits = [i for word in words & vocabulary for i in tokens.positions(word)]
                 if best is None or len(hits) * (high - low + 1) < len(best) * (best_high - best_low + 1):
                     best, best_low, best_high = hits, low, high
             if best_low == best_high:
@@ -259,9 +264,7 @@ class Pattern:
                 starts = sorted({i - offset for i in best or () for offset in range(best_low, best_high + 1)
                                  if i >= offset})
         if self.fixed:
-            size, tests = len(self.tests), self.tests
-            return [(s, s + size) for s in starts
-                    if s + size <= n and all(test(tokens, s + k) for k, test in enumerate(tests))]
+            return [(s, s + self.size) for s in starts if s + self.size <= n and self._fits(tokens, s)]
         found: set[tuple[int, int]] = set()
         for start in starts:
             for end in self._ends(tokens, n, 0, start):
@@ -285,6 +288,20 @@ class Pattern:
             if count >= spec.high or i + count >= n or not spec.test(tokens, i + count):
                 return
             count += 1
+
+
+def _sequence(tests: list[Callable[[Tokens, int], bool]]) -> Callable[[Tokens, int], bool]:
+    """One test for a run of single tokens starting at i (unrolled for short patterns)."""
+    if len(tests) == 1:
+        (a,) = tests
+        return a
+    if len(tests) == 2:
+        a, b = tests
+        return lambda t, i: a(t, i) and b(t, i + 1)
+    if len(tests) == 3:
+        a, b, c = tests
+        return lambda t, i: a(t, i) and b(t, i + 1) and c(t, i + 2)
+    return lambda t, i: all(test(t, i + k) for k, test in enumerate(tests))
 
 
 def _anchors(specs: list[TokenSpec]) -> list[tuple[int, int, frozenset[str]]]:
