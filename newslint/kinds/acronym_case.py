@@ -34,8 +34,24 @@ class Kind(RuleKind):
         self.max_length = int(spec.get("max-length", 6))
         self.ignore = {w.upper() for w in as_str_list(spec.get("ignore", []), "ignore")}
 
+    def _may_hit(self, text: str) -> bool:
+        """Whether some word stands both in capitals and capitalised (before the finer tests,
+        which only drop uses): most articles have no such pair."""
+        caps = set()
+        title = set()
+        for word in _WORD.findall(text):
+            if not self.min_length <= len(word) <= self.max_length:
+                continue
+            if word.isupper():
+                caps.add(word)
+            elif word[1:].islower():
+                title.add(word.upper())
+        return not caps.isdisjoint(title)
+
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
+        if not self._may_hit(text):
+            return
         caps: dict[str, list[tuple[int, int]]] = {}
         title: dict[str, list[tuple[int, int]]] = {}
         for match in _WORD.finditer(text):

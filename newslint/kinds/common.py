@@ -9,7 +9,7 @@ import regex
 
 from ..regex_cache import compile_cached
 from .base import PackError
-from .prefilter import WordGate, doc_view, gate_of, set_gate, word_runs
+from .prefilter import WordGate, doc_view, gate_of, set_terms
 
 #: Seconds one pattern may spend on one document before it is stopped and reported.
 PATTERN_TIMEOUT = 2.0
@@ -93,8 +93,7 @@ def terms_regex(terms: Iterable[str], ignore_case: bool = False) -> Any:
         return None
     body = "|".join(regex.escape(f) for f in forms)
     pattern = compile_regex(f"{WORD_LEFT}(?:{body}){WORD_RIGHT}", ignore_case, "terms")
-    runs = word_runs(forms, ignore_case)
-    set_gate(pattern, None if runs is None else WordGate(runs))
+    set_terms(pattern, forms, ignore_case)
     return pattern
 
 

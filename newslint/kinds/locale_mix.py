@@ -25,7 +25,8 @@ import regex
 from ..model import Hit, NewslintError
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
-from .common import Exceptions, format_lines, line_numbers, match_case
+from .common import Exceptions, format_lines, line_numbers, match_case, matches_at
+from .prefilter import doc_view
 from .weekday import data_file
 
 SYSTEMS = ("us", "oxford", "uk")
@@ -119,11 +120,29 @@ class Kind(RuleKind):
         locale = self.house_locale(ctx)
         return LOCALES.get(locale.lower(), SYSTEMS) if locale else SYSTEMS
 
+    def _words(self, text: str) -> Iterable[Any]:
+        """The _WORD matches of ``text``; in ASCII text (where the document's words are its
+        letter runs, folded by lower()) only those where a listed spelling stands."""
+        if not text.isascii():
+            return _WORD.finditer(text)
+        view = doc_view(text)
+        present = self.table.keys() & view.words
+        if not present:
+            return ()
+        starts: set[int] = set()
+        folded = view.folded
+        for word in present:
+            pos = folded.find(word)
+            while pos >= 0:
+                starts.add(pos)
+                pos = folded.find(word, pos + 1)
+        return matches_at(_WORD, text, sorted(starts))
+
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
         exempt = self.exceptions.spans(text)
         uses: list[tuple[int, int, Spelling]] = []
-        for match in _WORD.finditer(text):  # words, then a dictionary look-up: fast
+        for match in self._words(text):  # words, then a dictionary look-up: fast
             spelling = self.table.get(match.group().lower())
             if spelling is None:
                 continue

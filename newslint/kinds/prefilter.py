@@ -36,9 +36,8 @@ _CASE_FLAGS = regex.IGNORECASE | regex.UNICODE
 
 
 @cache
-def fold_char(ch: str) -> str:
-    """One character standing for every character `regex` matches ``ch`` with when ignoring
-    case, and for every character those match in turn ('i', 'I', 'İ' and 'ı' are all 'i')."""
+def _case_class(ch: str) -> set[int]:
+    """``ch`` and every character `regex` matches it with when ignoring case, and so on."""
     seen = {ord(ch)}
     todo = [ord(ch)]
     while todo:
@@ -46,8 +45,20 @@ def fold_char(ch: str) -> str:
             if other not in seen:
                 seen.add(other)
                 todo.append(other)
+    return seen
+
+
+@cache
+def fold_char(ch: str) -> str:
+    """One character standing for every character `regex` matches ``ch`` with when ignoring
+    case, and for every character those match in turn ('i', 'I', 'İ' and 'ı' are all 'i')."""
+    seen = _case_class(ch)
     singles = [low for low in (chr(c).lower() for c in seen) if len(low) == 1]
     return min(singles) if singles else min(chr(c) for c in seen)
+
+
+#: The ASCII characters some non-ASCII character folds to (K, ſ, İ and ı; tested).
+ASCII_FOLDS_OF_OTHERS = frozenset("iks")
 
 
 def fold(text: str) -> str:
@@ -183,7 +194,7 @@ class NeedleGate:
         self.needles = tuple(sorted(set(needles)))
         self.folded = folded
         self._search = None
-        if len(self.needles) > 3:
+        if len(self.needles) > 3 or any(_class_of(c) for n in self.needles for c in n):
             self._search = re.compile(trie_pattern(self.needles)).search
 
     def may_match(self, view: DocView) -> bool:
@@ -191,6 +202,52 @@ class NeedleGate:
         if self._search is not None:
             return self._search(text) is not None
         return any(n in text for n in self.needles)
+
+
+# ----- character classes in needles ------------------------------------------------------------
+# A class too big to spell out (\p{Lu}, [a-z]) stands in needles as one private-use character
+# (from plane 16); a NeedleGate searches such needles with `re`, the class as its ASCII
+# members plus, where it may match one, any non-ASCII character.
+_CLASS_BASE = 0x100000
+_CLASSES: list[tuple[frozenset[str], bool]] = []
+_CLASS_INDEX: dict[tuple[frozenset[str], bool], str] = {}
+
+
+def _class_char(ascii_members: frozenset[str], other: bool) -> str:
+    key = (ascii_members, other)
+    ch = _CLASS_INDEX.get(key)
+    if ch is None:
+        ch = _CLASS_INDEX[key] = chr(_CLASS_BASE + len(_CLASSES))
+        _CLASSES.append(key)
+    return ch
+
+
+def _class_of(ch: str) -> tuple[frozenset[str], bool] | None:
+    index = ord(ch) - _CLASS_BASE
+    return _CLASSES[index] if 0 <= index < len(_CLASSES) else None
+
+
+def _fold_needle(text: str) -> str:
+    """``squeeze(fold(text))``, classes replaced by their folded classes."""
+    out = []
+    for ch in squeeze(fold(text)):
+        known = _class_of(ch)
+        if known is not None:
+            members, other = known
+            folded = frozenset(fold(c) for c in members) | (ASCII_FOLDS_OF_OTHERS if other else frozenset())
+            ch = _class_char(folded, other)
+        out.append(ch)
+    return "".join(out)
+
+
+def _class_regex(ch: str) -> str:
+    known = _class_of(ch)
+    if known is None:
+        return re.escape(ch)
+    members, other = known
+    if other:  # every character but the ASCII ones that are not members (quick for `re`)
+        return "[^" + "".join(re.escape(chr(c)) for c in range(128) if chr(c) not in members) + "]"
+    return "[" + "".join(re.escape(c) for c in sorted(members)) + "]" if members else "(?!)"
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -204,7 +261,7 @@ def trie_pattern(words: Iterable[str]) -> str:
         node[""] = {}
 
     def build(node: dict[str, Any]) -> str:
-        alternatives = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        alternatives = [_class_regex(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
         if not alternatives:
             return ""
         body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
@@ -259,7 +316,7 @@ class _Info:
             return self
 
         def f(s: frozenset[str] | None) -> frozenset[str] | None:
-            return None if s is None else frozenset(squeeze(fold(x)) for x in s)
+            return None if s is None else frozenset(_fold_needle(x) for x in s)
 
         return _Info(f(self.exact), f(self.pre), f(self.suf), f(self.req), True)
 
@@ -283,22 +340,40 @@ def _product(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[st
     return frozenset(squeeze(x + y) for x in a for y in b)
 
 
+@cache
 def _likelihood(needle: str) -> float:
     """A rough chance that a news article holds ``needle``: letters and spaces are common, a
-    line break before a word or a rare mark is not."""
+    line break before a word, a mark after a space or a rare mark are not."""
     p = 200.0
+    before = ""
     for ch in needle:
         if ch == " ":
             p *= 0.9
         elif ch.isascii() and ch.isalpha():
             p *= 0.35
-        elif ch.isdigit() or ch in ".,":
+        elif ch.isdigit():
             p *= 0.3
         elif ch == "\n":
             p *= 0.02
+        elif _class_of(ch) is not None:
+            p *= _class_likelihood(ch)
+        elif before in (" ", "\n"):
+            p *= 0.01  # prose puts marks after words
+        elif ch in ".,":
+            p *= 0.3
         else:
             p *= 0.05
+        before = ch
     return p
+
+
+def _class_likelihood(ch: str) -> float:
+    members, _ = _class_of(ch)  # type: ignore[misc]
+    if sum(c.islower() for c in members) >= 5:
+        return 0.9  # a lower-case letter
+    if sum(c.isupper() for c in members) >= 5:
+        return 0.1  # a capital
+    return 0.3
 
 
 def _best(candidates: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
@@ -386,6 +461,38 @@ def _literal(chars: set[str], node: Any) -> _Info:
     return _Info(exact=frozenset(squeeze(c) for c in chars))
 
 
+def _may_be_non_ascii(node: Any) -> bool:
+    """False only when ``node`` certainly matches ASCII characters alone."""
+    if isinstance(node, _core.Character):
+        return not node.positive or node.value >= 128
+    if isinstance(node, _core.Range):
+        return not node.positive or node.upper >= 128
+    if type(node) is _core.SetUnion:
+        return not node.positive or any(_may_be_non_ascii(i) for i in node.items)
+    return True
+
+
+def _big_class(node: Any) -> _Info:
+    """One character from a class: a class placeholder (see _class_char)."""
+    ignore, usable = _case(node)
+    if not usable or node.zerowidth:
+        return _UNKNOWN
+    try:
+        if ignore:
+            members = frozenset(fold_char(chr(a)) for a in range(128)
+                                if any(node.matches(c) for c in _case_class(chr(a))))
+        else:
+            members = frozenset(chr(a) for a in range(128) if node.matches(a))
+    except Exception:  # noqa: BLE001 - a node that cannot say: unknown
+        return _UNKNOWN
+    if " " in members or "\t" in members:
+        return _UNKNOWN  # spaces are squeezed in the view: a class of them is not one character
+    other = _may_be_non_ascii(node)
+    if ignore and other:
+        members |= ASCII_FOLDS_OF_OTHERS
+    return _Info(exact=frozenset([_class_char(members, other)]), folded=ignore)
+
+
 def _behind(text: str) -> _Info:
     """A position just after ``text`` (a zero-width look-behind)."""
     return _Info(pre=frozenset([""]), suf=frozenset([text]))
@@ -412,11 +519,12 @@ def _analyse(node: Any) -> _Info:
         return _analyse(node.subpattern)
     if kind in (_core.GreedyRepeat, _core.LazyRepeat, _core.PossessiveRepeat):
         return _repeat(_analyse(node.subpattern), node.min_count, node.max_count)
-    if kind is _core.Character or kind is _core.SetUnion:
-        if not node.positive or node.zerowidth:
-            return _UNKNOWN
-        chars = _chars(node)
-        return _UNKNOWN if chars is None else _literal(chars, node)
+    if kind is _core.Character or kind is _core.SetUnion or kind is _core.Range:
+        chars = _chars(node) if node.positive and not node.zerowidth else None
+        if chars is not None and len(chars) <= SET_LIMIT:
+            return _literal(chars, node)
+    if isinstance(node, (_core.Character, _core.Property, _core.SetBase, _core.Range)):
+        return _big_class(node)
     if kind is _core.LookAround:
         if not node.positive:
             return _EMPTY
@@ -479,31 +587,55 @@ def needle_gate(source: str, flags: int = 0) -> NeedleGate | None:
     except Exception:  # noqa: BLE001 - anything unexpected: no gate, the pattern always runs
         return None
     needles = info.needs()
-    if not needles:
-        return None
-    return NeedleGate(needles, info.folded)
+    if not needles or sum(_likelihood(n) for n in needles) >= 50:
+        return None  # nothing needed, or only what every article has (".", a letter)
+    # A needle's part after leading classes is needed too, and `re` finds a needle that
+    # starts with a literal character much faster.
+    stripped = set()
+    for needle in needles:
+        start = 0
+        while start < len(needle) - 1 and _class_of(needle[start]) is not None:
+            start += 1
+        stripped.add(needle[start:])
+    return NeedleGate(stripped, info.folded)
 
 
 # ----- registry --------------------------------------------------------------------------------
+#: Uses of a pattern before its gate is built: a gate pays off over many documents, and a
+#: one-file run (an editor, a pre-commit hook) should not pay for the analysis.
+WARMUP = 2
 _ALWAYS = object()
-_GATES: dict[Any, Any] = {}
+_GATES: dict[Any, Any] = {}  # pattern -> gate, _ALWAYS, or the number of uses so far
+_TERMS: dict[Any, tuple[list[str], bool]] = {}
 
 
-def set_gate(pattern: Any, gate: WordGate | NeedleGate | None) -> None:
-    """Record the gate of a compiled pattern (e.g. a word gate built from its terms)."""
-    _GATES[pattern] = _ALWAYS if gate is None else gate
+def set_terms(pattern: Any, terms: list[str], ignore_case: bool) -> None:
+    """Record that ``pattern`` is a whole-word alternation of ``terms`` (see terms_regex)."""
+    _TERMS[pattern] = (list(terms), ignore_case)
+    _GATES.pop(pattern, None)
 
 
-def gate_of(pattern: Any) -> Any:
-    """The gate of a compiled pattern, analysed on first use (None: none)."""
-    gate = _GATES.get(pattern)
-    if gate is None:
-        gate = needle_gate(pattern.pattern, pattern.flags) or _ALWAYS
-        _GATES[pattern] = gate
+def _build(pattern: Any) -> Any:
+    terms = _TERMS.get(pattern)
+    if terms is not None:
+        runs = word_runs(*terms)
+        return _ALWAYS if runs is None else WordGate(runs)
+    return needle_gate(pattern.pattern, pattern.flags) or _ALWAYS
+
+
+def gate_of(pattern: Any, now: bool = False) -> Any:
+    """The gate of a compiled pattern (None: none yet, or none possible), built once the
+    pattern has been used WARMUP times (or ``now``)."""
+    gate = _GATES.get(pattern, 0)
+    if isinstance(gate, int):
+        if gate < WARMUP and not now:
+            _GATES[pattern] = gate + 1
+            return None
+        gate = _GATES[pattern] = _build(pattern)
     return None if gate is _ALWAYS else gate
 
 
 def may_match(pattern: Any, text: str) -> bool:
     """False only when ``pattern`` certainly has no match in ``text``."""
-    gate = gate_of(pattern)
+    gate = gate_of(pattern, now=True)
     return gate is None or gate.may_match(doc_view(text))
