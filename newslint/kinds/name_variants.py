@@ -70,6 +70,7 @@ class Kind(RuleKind):
             raise PackError("'titles' must be a list of strings")
         self.titles = {t.lower() for t in titles}
         self.known = _known_words(spec.get("known-from", []))
+        self._variant_cache: dict[str, frozenset[str]] = {}
 
     # ------------------------------------------------------------------------------------
     def candidates(self, ctx: Context) -> dict[str, Form]:
@@ -149,8 +150,7 @@ class Kind(RuleKind):
         for index, word in enumerate(words):
             if len(word) < self.min_length:
                 continue
-            key = self.translit.key(word)
-            for variant in {key, *(key[:k] + key[k + 1:] for k in range(len(key)))}:
+            for variant in self._variants(word):
                 buckets.setdefault(variant, []).append(index)
         pairs: set[tuple[int, int]] = set()
         for members in buckets.values():
@@ -159,6 +159,15 @@ class Kind(RuleKind):
             for x, i in enumerate(members):
                 pairs.update((i, j) for j in members[x + 1:])
         return sorted(pairs)
+
+    def _variants(self, word: str) -> frozenset[str]:
+        """The word's transliteration key and the key with each letter deleted (remembered:
+        names recur from article to article)."""
+        found = self._variant_cache.get(word)
+        if found is None:
+            key = self.translit.key(word)
+            found = self._variant_cache[word] = frozenset({key, *(key[:k] + key[k + 1:] for k in range(len(key)))})
+        return found
 
     def _same_name(self, a: Form, b: Form) -> bool:
         how = self.translit.relation(a.text, b.text, self.min_length, self.edit_min_length)
