@@ -27,7 +27,18 @@ MIN_LENGTH = 100
 _VERSION = f"{regex.__version__}|{sys.version_info[0]}.{sys.version_info[1]}|1"
 
 
+_DIRS: dict[tuple[str | None, ...], Path | None] = {}
+
+
 def cache_dir() -> Path | None:
+    """The cache folder (None: off), worked out once per setting of the environment."""
+    key = (os.environ.get("NEWSLINT_CACHE_DIR"), os.environ.get("XDG_CACHE_HOME"), os.environ.get("HOME"))
+    if key not in _DIRS:
+        _DIRS[key] = _cache_dir()
+    return _DIRS[key]
+
+
+def _cache_dir() -> Path | None:
     setting = os.environ.get("NEWSLINT_CACHE_DIR")
     if setting is not None:
         return None if setting.strip().lower() in ("", "off", "0", "no", "false") else Path(setting)

@@ -124,7 +124,8 @@ def test_doc_view_is_shared_per_text():
     text = "One text. " * 3
     assert doc_view(text) is doc_view(text)
     assert doc_view(text).tokens == ["one", "text"] * 3
-    assert doc_view(text).view(False) == "\n" + text.rstrip() + " \n"
+    assert doc_view(text).view(False) == text
+    assert doc_view("A\t  b").view(True) == "a b"
 
 
 def _pack_patterns():

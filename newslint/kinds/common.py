@@ -9,7 +9,7 @@ import regex
 
 from ..regex_cache import compile_cached
 from .base import PackError
-from .prefilter import WordGate, doc_view, gate_of, set_terms
+from .prefilter import LONG_TEXT, WordGate, doc_view, gate_of, set_terms
 
 #: Seconds one pattern may spend on one document before it is stopped and reported.
 PATTERN_TIMEOUT = 2.0
@@ -43,7 +43,7 @@ def finditer(pattern: Any, text: str) -> Iterator[Any]:
     """``pattern.finditer`` bounded by PATTERN_TIMEOUT; raises PatternTimeout. Nothing is
     scanned when the pattern's prefilter shows it cannot match, and a term list is tried
     only where one of its terms stands (see :mod:`.prefilter`)."""
-    gate = gate_of(pattern)
+    gate = gate_of(pattern, now=len(text) >= LONG_TEXT)
     if gate is not None:
         view = doc_view(text)
         if not gate.may_match(view):

@@ -14,10 +14,13 @@ front of the scan (see :func:`may_match`):
 
 Documents are compared in a *view*: case folded where the pattern ignores case (with
 the `regex` module's own case classes, so that everything it matches case-insensitively
-folds alike), runs of spaces and tabs squeezed to one space (so ``[ \\t]+`` is the literal
-``" "``), and a line break added at both ends (so ``^`` and ``$`` are line breaks). The
-tests only ever say "cannot match" when that is certain; anything the analysis does not
-understand (properties, back-references, fuzzy matching, ...) is simply not used.
+folds alike) and runs of spaces and tabs squeezed to one space (so ``[ \\t]+`` is the
+literal ``" "``); ``^`` and ``$`` stand for a line break, which in a needle may also be
+either end of the text. A character class too big to list (``\\p{Lu}``) stands in a needle
+as one placeholder character and is searched with `re`. The tests only ever say "cannot
+match" when that is certain; anything the analysis does not understand (back-references,
+fuzzy matching, ...) is simply not used. Gates are built after a pattern's first uses, so
+that a one-file run does not pay for the analysis.
 """
 from __future__ import annotations
 
@@ -109,13 +112,14 @@ class DocView:
         return self._folded
 
     def view(self, folded: bool) -> str:
-        """The text squeezed (and folded if asked), with a line break at both ends."""
+        """The text squeezed (and folded if asked); a needle's line break may also stand
+        for either end of it (see NeedleGate)."""
         if folded:
             if self._folded_view is None:
-                self._folded_view = "\n" + squeeze(self.folded) + "\n"
+                self._folded_view = squeeze(self.folded)
             return self._folded_view
         if self._raw_view is None:
-            self._raw_view = "\n" + squeeze(self.text) + "\n"
+            self._raw_view = squeeze(self.text)
         return self._raw_view
 
     @property
@@ -194,7 +198,7 @@ class NeedleGate:
         self.needles = tuple(sorted(set(needles)))
         self.folded = folded
         self._search = None
-        if len(self.needles) > 3 or any(_class_of(c) for n in self.needles for c in n):
+        if len(self.needles) > 3 or any(c == "\n" or _class_of(c) for n in self.needles for c in n):
             self._search = re.compile(trie_pattern(self.needles)).search
 
     def may_match(self, view: DocView) -> bool:
@@ -241,6 +245,8 @@ def _fold_needle(text: str) -> str:
 
 
 def _class_regex(ch: str) -> str:
+    if ch == "\n":
+        return r"(?:\n|\A|\Z)"  # a line break, or either end of the text: ^ and $
     known = _class_of(ch)
     if known is None:
         return re.escape(ch)
@@ -602,8 +608,10 @@ def needle_gate(source: str, flags: int = 0) -> NeedleGate | None:
 
 # ----- registry --------------------------------------------------------------------------------
 #: Uses of a pattern before its gate is built: a gate pays off over many documents, and a
-#: one-file run (an editor, a pre-commit hook) should not pay for the analysis.
+#: one-file run (an editor, a pre-commit hook) should not pay for the analysis...
 WARMUP = 2
+#: ... unless the text is this long (characters): then it pays off at once.
+LONG_TEXT = 10_000
 _ALWAYS = object()
 _GATES: dict[Any, Any] = {}  # pattern -> gate, _ALWAYS, or the number of uses so far
 _TERMS: dict[Any, tuple[list[str], bool]] = {}

@@ -16,6 +16,7 @@ from typing import Any
 import regex
 
 from ..model import Hit
+from ..regex_cache import compile_cached
 from .base import Context, RuleKind
 from .weekday import WEEKDAY_NAMES, article_date_known, calendar_from_spec, describe, find_dates, nearest_year
 
@@ -33,8 +34,9 @@ class Kind(RuleKind):
             rf"(?P<claim>{cal.weekday}(?:\s*,?\s*(?:{cal.month}\s+\d{{1,2}}|\d{{1,2}}\s+{cal.month}))?"
             rf"|{cal.month}\s+\d{{1,2}}|\d{{1,2}}\s+{cal.month})"
         )
-        self.after = regex.compile(rf"\b{rel}(?:\s*,\s*|\s*\(\s*){claim}(?![\w-])(?!\s+(?:and|or)\b)")
-        self.before = regex.compile(rf"(?<![\w-]){claim}(?:\s*,\s*|\s*\(\s*){rel}\b")
+        # (big alternations of names: parsed once per machine, see regex_cache)
+        self.after = compile_cached(rf"\b{rel}(?:\s*,\s*|\s*\(\s*){claim}(?![\w-])(?!\s+(?:and|or)\b)", 0)
+        self.before = compile_cached(rf"(?<![\w-]){claim}(?:\s*,\s*|\s*\(\s*){rel}\b", 0)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         if not article_date_known(ctx):

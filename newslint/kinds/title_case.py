@@ -17,6 +17,7 @@ from typing import Any
 import regex
 
 from ..model import Hit
+from ..regex_cache import compile_cached
 from .base import Context, RuleKind
 from .common import Exceptions, as_str_list, runs_under_style
 
@@ -36,9 +37,10 @@ class Kind(RuleKind):
         self.styles = {s.lower() for s in as_str_list(spec.get("styles", ["ap"]), "styles")}
         body = "|".join(regex.escape(t) for t in sorted(titles, key=len, reverse=True))
         # determiner + Title, not followed by a capitalised word, "of", or a possessive
-        self.pattern = regex.compile(
+        self.pattern = compile_cached(
             rf"(?i:\b(?:{_DETERMINERS}))[ \t]+(?P<title>(?-i:{body}))\b"
-            r"(?![ \t]*(?:\p{Lu}|of\b|['’]s\b|-))"
+            r"(?![ \t]*(?:\p{Lu}|of\b|['’]s\b|-))",
+            0,
         )
         self.exceptions = Exceptions(spec.get("exceptions"))
 
