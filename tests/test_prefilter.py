@@ -105,6 +105,12 @@ def test_gate_says_no_only_without_needles():
     assert gate.may_match(DocView("Read more"))
     assert not gate.may_match(DocView("You can read more here."))
     assert not gate.may_match(DocView("Nothing at all."))
+    ends = needle_gate(r"(?m)^(?:read|more):?$", regex.I)
+    assert ends is not None
+    for text in ("read", "read\nx", "x\nmore:", "x\nread\ny", "more"):
+        assert ends.may_match(DocView(text)), text
+    for text in ("reads", "x read", "more x", "xmore"):
+        assert not ends.may_match(DocView(text)), text
 
 
 def test_word_gate_and_positions():

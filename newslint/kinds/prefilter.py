@@ -190,22 +190,36 @@ class WordGate:
 
 
 class NeedleGate:
-    """A pattern whose every match needs one of ``needles`` in the document's view."""
+    """A pattern whose every match needs one of ``needles`` in the document's view. A line
+    break opening or closing a needle (from ``^`` or ``$``) may also be the text's start or
+    end: such needles are tried there too."""
 
-    __slots__ = ("needles", "folded", "_search")
+    __slots__ = ("needles", "folded", "_search", "_head", "_tail", "_tail_length")
 
     def __init__(self, needles: Iterable[str], folded: bool) -> None:
         self.needles = tuple(sorted(set(needles)))
         self.folded = folded
         self._search = None
-        if len(self.needles) > 3 or any(c == "\n" or _class_of(c) for n in self.needles for c in n):
+        if len(self.needles) > 3 or any(_class_of(c) for n in self.needles for c in n):
             self._search = re.compile(trie_pattern(self.needles)).search
+        heads = [n[1:] for n in self.needles if n.startswith("\n")]
+        tails = [n[:-1] for n in self.needles if n.endswith("\n") and len(n) > 1]
+        # at the start (a closing line break may then be the end too)
+        self._head = re.compile(trie_pattern(h[:-1] + _END if h.endswith("\n") else h for h in heads)).match \
+            if heads else None
+        self._tail = re.compile("(?:" + trie_pattern(tails) + ")\\Z").search if tails else None
+        self._tail_length = max((len(t) for t in tails), default=0)
 
     def may_match(self, view: DocView) -> bool:
         text = view.view(self.folded)
         if self._search is not None:
-            return self._search(text) is not None
-        return any(n in text for n in self.needles)
+            if self._search(text) is not None:
+                return True
+        elif any(n in text for n in self.needles):
+            return True
+        if self._head is not None and self._head(text) is not None:
+            return True
+        return self._tail is not None and self._tail(text, max(0, len(text) - self._tail_length)) is not None
 
 
 # ----- character classes in needles ------------------------------------------------------------
@@ -224,6 +238,9 @@ def _class_char(ascii_members: frozenset[str], other: bool) -> str:
         ch = _CLASS_INDEX[key] = chr(_CLASS_BASE + len(_CLASSES))
         _CLASSES.append(key)
     return ch
+
+
+_END = "\U0010fffe"  # in a head needle: its closing line break, which may be the text's end
 
 
 def _class_of(ch: str) -> tuple[frozenset[str], bool] | None:
@@ -245,8 +262,8 @@ def _fold_needle(text: str) -> str:
 
 
 def _class_regex(ch: str) -> str:
-    if ch == "\n":
-        return r"(?:\n|\A|\Z)"  # a line break, or either end of the text: ^ and $
+    if ch == _END:
+        return r"(?:\n|\Z)"
     known = _class_of(ch)
     if known is None:
         return re.escape(ch)
