@@ -191,3 +191,24 @@ def test_term_lists_find_what_a_scan_finds(text, ignore_case):
     pattern = common.terms_regex(["Kiev", "read more", "sea", "İkea", "the", "a b"], ignore_case)
     expected = [m.span() for m in pattern.finditer(text)]
     assert [m.span() for m in common.finditer(pattern, text)] == expected
+
+
+def test_gates_are_cached_on_disk(tmp_path, monkeypatch):
+    from newslint.kinds import prefilter
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    source = r"(?m)^[ \t]*\p{Lu}\p{Ll}+ more:"
+    first = needle_gate(source, regex.V0)
+    files = list((tmp_path / "gates").rglob("*"))
+    assert first is not None and any(f.is_file() for f in files)
+    again = needle_gate(source, regex.V0)
+    assert again is not None and again.needles == first.needles and again.folded == first.folded
+    for text in ("Read more:", "x\nSee more: y", "say more: no"):
+        assert again.may_match(DocView(text)) == first.may_match(DocView(text)), text
+    assert needle_gate(r"\p{L}+") is None and needle_gate(r"\p{L}+") is None  # "no gate" is cached too
+    for f in (tmp_path / "gates").rglob("*"):
+        if f.is_file():
+            f.write_bytes(b"garbage")
+    broken = needle_gate(source, regex.V0)  # a corrupt entry: analysed again
+    assert broken is not None and broken.needles == first.needles
+    assert prefilter._analysed_gate(source, regex.V0).needles == first.needles

@@ -24,10 +24,13 @@ that a one-file run does not pay for the analysis.
 """
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 import regex
@@ -349,6 +352,7 @@ class _Info:
     def ends(self) -> frozenset[str] | None:
         return self.exact if self.exact is not None else self.suf
 
+    @cached_property
     def needs(self) -> frozenset[str] | None:
         return _best([self.exact, self.req, self.pre, self.suf])
 
@@ -407,10 +411,15 @@ def _best(candidates: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
     for c in candidates:
         if not c or "" in c:
             continue
-        score = (-min(6, min(len(s) for s in c)), sum(_likelihood(s) for s in c) + 0.003 * len(c))
+        score = _score(c)
         if best is None or score < best_score:
             best, best_score = c, score
     return best
+
+
+@lru_cache(maxsize=4096)
+def _score(needles: frozenset[str]) -> tuple[int, float]:
+    return (-min(6, min(len(s) for s in needles)), sum(_likelihood(s) for s in needles) + 0.003 * len(needles))
 
 
 def _concat(a: _Info, b: _Info) -> _Info:
@@ -425,7 +434,7 @@ def _concat(a: _Info, b: _Info) -> _Info:
         suf = _product(a.ends(), b.exact) or b.exact
     else:
         suf = b.suf
-    req = _best([a.needs(), b.needs(), _product(a.ends(), b.starts())])
+    req = _best([a.needs, b.needs, _product(a.ends(), b.starts())])
     return _Info(exact, pre, suf, req, a.folded)
 
 
@@ -443,7 +452,7 @@ def _union(items: list[_Info]) -> _Info:
         joined([i.exact for i in items], LIMIT),
         joined([i.starts() for i in items], LIMIT),
         joined([i.ends() for i in items], LIMIT),
-        joined([i.needs() for i in items], 4 * LIMIT),
+        joined([i.needs for i in items], 4 * LIMIT),
         bool(items) and items[0].folded,
     )
 
@@ -553,8 +562,8 @@ def _analyse(node: Any) -> _Info:
             return _EMPTY
         inner = _analyse(node.subpattern)
         if node.behind:
-            return _Info(pre=frozenset([""]), suf=inner.ends(), req=inner.needs(), folded=inner.folded)
-        return _Info(pre=inner.starts(), suf=frozenset([""]), req=inner.needs(), folded=inner.folded)
+            return _Info(pre=frozenset([""]), suf=inner.ends(), req=inner.needs, folded=inner.folded)
+        return _Info(pre=inner.starts(), suf=frozenset([""]), req=inner.needs, folded=inner.folded)
     if kind in _LINE_START:
         return _behind("\n")
     if kind in _LINE_END:
@@ -579,7 +588,7 @@ def _repeat(body: _Info, least: int, most: int | None) -> _Info:
         if all(c is not None for c in counts):
             return _union([_Info(exact=c, folded=body.folded) for c in counts])
     if least >= 1:
-        return _Info(pre=body.starts(), suf=body.ends(), req=body.needs(), folded=body.folded)
+        return _Info(pre=body.starts(), suf=body.ends(), req=body.needs, folded=body.folded)
     return _UNKNOWN
 
 
@@ -604,12 +613,75 @@ def _parse(source: str, flags: int) -> Any:
 
 
 def needle_gate(source: str, flags: int = 0) -> NeedleGate | None:
-    """A gate for a `regex` pattern, or None when no literal is certain to be needed."""
+    """A gate for a `regex` pattern, or None when no literal is certain to be needed; kept
+    in the disk cache of :mod:`newslint.regex_cache` (the analysis parses the pattern)."""
+    path = _gate_path(source, flags)
+    if path is not None:
+        try:
+            data = path.read_bytes()
+            if hashlib.sha256(data[32:]).digest() == data[:32]:
+                return _decode_gate(marshal.loads(data[32:]))
+        except Exception:  # noqa: BLE001 - no entry or an unusable one: analyse
+            pass
+    gate = _analysed_gate(source, flags)
+    if path is not None:
+        try:
+            payload = marshal.dumps(_encode_gate(gate))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(hashlib.sha256(payload).digest() + payload)
+            os.replace(tmp, path)
+        except (OSError, ValueError):
+            pass  # read-only home, full disk: just do not cache
+    return gate
+
+
+#: Bump when the analysis changes, so cached gates from an older one are not used.
+ANALYSIS_VERSION = 1
+
+
+def _gate_path(source: str, flags: int) -> Any:
+    from ..regex_cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    key = f"{ANALYSIS_VERSION}|{regex.__version__}|{int(flags)}\0{source}"
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+    return folder / "gates" / digest[:2] / digest
+
+
+def _encode_gate(gate: NeedleGate | None) -> Any:
+    """Needles with their classes spelled out (class placeholders are per process)."""
+    if gate is None:
+        return None
+    needles = []
+    for needle in gate.needles:
+        items: list[Any] = []
+        for ch in needle:
+            known = _class_of(ch)
+            items.append(ch if known is None else ("".join(sorted(known[0])), known[1]))
+        needles.append(tuple(items))
+    return (gate.folded, tuple(needles))
+
+
+def _decode_gate(data: Any) -> NeedleGate | None:
+    if data is None:
+        return None
+    folded, needles = data
+    decoded = []
+    for items in needles:
+        decoded.append("".join(i if isinstance(i, str) else _class_char(frozenset(i[0]), bool(i[1]))
+                               for i in items))
+    return NeedleGate(decoded, bool(folded))
+
+
+def _analysed_gate(source: str, flags: int) -> NeedleGate | None:
     try:
         info = _analyse(_parse(source, flags))
     except Exception:  # noqa: BLE001 - anything unexpected: no gate, the pattern always runs
         return None
-    needles = info.needs()
+    needles = info.needs
     if not needles or sum(_likelihood(n) for n in needles) >= 50:
         return None  # nothing needed, or only what every article has (".", a letter)
     # A needle's part after leading classes is needed too, and `re` finds a needle that
