@@ -82,15 +82,19 @@ def fold(text: str) -> str:
 
 
 def squeeze(text: str) -> str:
-    """Runs of spaces and tabs as one space."""
+    """Runs of spaces and tabs as one space, none after a line break (so that ``^[ \\t]*``
+    is just the line break)."""
     if "\t" in text:
         text = text.replace("\t", " ")
     while "  " in text:
         text = text.replace("  ", " ")
+    if "\n " in text:
+        text = text.replace("\n ", "\n")
     return text
 
 
 _WORD_RUN = regex.compile(r"\w+")
+_ASCII_WORD_RUN = re.compile(r"\w+")
 
 
 class DocView:
@@ -119,17 +123,19 @@ class DocView:
         for either end of it (see NeedleGate)."""
         if folded:
             if self._folded_view is None:
-                self._folded_view = squeeze(self.folded)
+                self._folded_view = squeeze(self.folded).lstrip(" ")  # the start counts as a line break
             return self._folded_view
         if self._raw_view is None:
-            self._raw_view = squeeze(self.text)
+            self._raw_view = squeeze(self.text).lstrip(" ")
         return self._raw_view
 
     @property
     def tokens(self) -> list[str]:
         """The folded runs of word characters (`regex` ``\\w``), in order."""
         if self._tokens is None:
-            self._tokens = _WORD_RUN.findall(self.folded)
+            folded = self.folded
+            # in ASCII, `re` has the same \w as `regex`, and is faster
+            self._tokens = (_ASCII_WORD_RUN if folded.isascii() else _WORD_RUN).findall(folded)
         return self._tokens
 
     @property
@@ -197,15 +203,28 @@ class NeedleGate:
     break opening or closing a needle (from ``^`` or ``$``) may also be the text's start or
     end: such needles are tried there too."""
 
-    __slots__ = ("needles", "folded", "_search", "_head", "_tail", "_tail_length")
+    __slots__ = ("needles", "folded", "_literals", "_searches", "_head", "_tail", "_tail_length")
 
     def __init__(self, needles: Iterable[str], folded: bool) -> None:
         self.needles = tuple(sorted(set(needles)))
         self.folded = folded
-        self._search = None
-        if len(self.needles) > 3 or any(_class_of(c) for n in self.needles for c in n):
-            self._search = re.compile(trie_pattern(self.needles)).search
-        heads = [n[1:] for n in self.needles if n.startswith("\n")]
+        spelled = set()  # an opening space-or-break as the two needles it stands for
+        for n in self.needles:
+            spelled.update((" " + n[1:], "\n" + n[1:]) if n.startswith(_SPACE_OR_BREAK) else (n,))
+        self._literals: tuple[str, ...] = ()
+        self._searches: list[Any] = []
+        if len(spelled) <= 3 and not any(_class_of(c) for n in spelled for c in n):
+            self._literals = tuple(sorted(spelled))  # `in` is quickest for a few plain strings
+        else:
+            # one search per first character when they are few and plain: `re` then scans
+            # for that character quickly instead of trying a class at every position
+            groups: dict[str, list[str]] = {}
+            for n in spelled:
+                groups.setdefault(n[0], []).append(n)
+            if len(groups) > 4 or any(_class_of(c) for c in groups):
+                groups = {"": list(spelled)}
+            self._searches = [re.compile(trie_pattern(g)).search for g in groups.values()]
+        heads = [n[1:] for n in self.needles if n.startswith(("\n", _SPACE_OR_BREAK))]
         tails = [n[:-1] for n in self.needles if n.endswith("\n") and len(n) > 1]
         # at the start (a closing line break may then be the end too)
         self._head = re.compile(trie_pattern(h[:-1] + _END if h.endswith("\n") else h for h in heads)).match \
@@ -215,10 +234,7 @@ class NeedleGate:
 
     def may_match(self, view: DocView) -> bool:
         text = view.view(self.folded)
-        if self._search is not None:
-            if self._search(text) is not None:
-                return True
-        elif any(n in text for n in self.needles):
+        if any(n in text for n in self._literals) or any(s(text) is not None for s in self._searches):
             return True
         if self._head is not None and self._head(text) is not None:
             return True
@@ -244,6 +260,7 @@ def _class_char(ascii_members: frozenset[str], other: bool) -> str:
 
 
 _END = "\U0010fffe"  # in a head needle: its closing line break, which may be the text's end
+_SPACE_OR_BREAK = "\U0010fffd"  # a needle's opening space, which the view drops after a line break
 
 
 def _class_of(ch: str) -> tuple[frozenset[str], bool] | None:
@@ -267,6 +284,8 @@ def _fold_needle(text: str) -> str:
 def _class_regex(ch: str) -> str:
     if ch == _END:
         return r"(?:\n|\Z)"
+    if ch == _SPACE_OR_BREAK:
+        return "[ \n]"
     known = _class_of(ch)
     if known is None:
         return re.escape(ch)
@@ -637,7 +656,7 @@ def needle_gate(source: str, flags: int = 0) -> NeedleGate | None:
 
 
 #: Bump when the analysis changes, so cached gates from an older one are not used.
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 3
 
 
 def _gate_path(source: str, flags: int) -> Any:
@@ -685,13 +704,17 @@ def _analysed_gate(source: str, flags: int) -> NeedleGate | None:
     if not needles or sum(_likelihood(n) for n in needles) >= 50:
         return None  # nothing needed, or only what every article has (".", a letter)
     # A needle's part after leading classes is needed too, and `re` finds a needle that
-    # starts with a literal character much faster.
+    # starts with a literal character much faster. An opening space may be gone from the
+    # view (after a line break, or at the start): it stands for either.
     stripped = set()
     for needle in needles:
         start = 0
         while start < len(needle) - 1 and _class_of(needle[start]) is not None:
             start += 1
-        stripped.add(needle[start:])
+        needle = needle[start:]
+        if needle.startswith(" "):
+            needle = _SPACE_OR_BREAK + needle[1:]
+        stripped.add(needle)
     return NeedleGate(stripped, info.folded)
 
 
