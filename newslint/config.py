@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import os
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -79,15 +80,26 @@ class Config:
         )
 
     def is_included(self, path: str) -> bool:
-        name = Path(path).name
-        return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(_relative(path, self.root), p) for p in self.include)
+        name = os.path.basename(path)
+        if any(fnmatch.fnmatch(name, p) for p in self.include):
+            return True
+        rel = _relative(path, self.root)
+        return any(fnmatch.fnmatch(rel, p) for p in self.include)
 
 
 def _relative(path: str, root: str) -> str:
-    try:
-        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
+    """``path`` relative to ``root`` (both resolved), in / form; as given when outside it."""
+    full, base = os.path.realpath(path), _real_root(root)
+    if full == base:
+        return "."
+    if full.startswith(base.rstrip(os.sep) + os.sep):
+        return Path(full[len(base.rstrip(os.sep)) + 1:]).as_posix()
+    return Path(path).as_posix()
+
+
+@lru_cache(maxsize=64)
+def _real_root(root: str) -> str:
+    return os.path.realpath(root)
 
 
 def parse_date(value: Any, where: str) -> dt.date:

@@ -48,12 +48,21 @@ class Session:
                 raise NewslintError(f"config file not found: {options.config_path}")
             self._fixed = read_config(options.config_path) or Config(path=options.config_path)
         self._linters: dict[Config, Linter] = {}
+        self._by_folder: dict[str, Config] = {}
 
     def config_for(self, path: str) -> Config:
+        """The configuration for a file (the closest config file above it, with the
+        command line's overrides), worked out once per folder."""
+        folder = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
+        config = self._by_folder.get(folder)
+        if config is None:
+            config = self._by_folder[folder] = self._config_for_folder(folder)
+        return config
+
+    def _config_for_folder(self, folder: str) -> Config:
         if self._fixed is not None:
             base = self._fixed
         else:
-            folder = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
             base = discover(folder) or Config(root=os.getcwd())
         o = self.options
         return base.with_overrides(
