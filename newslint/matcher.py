@@ -242,6 +242,9 @@ class Pattern:
         self.tests = [spec.test for spec in self.specs]
         self.size = len(self.specs)
         self._fits = _sequence(self.tests)
+        # the anchor checked first for the whole process (PatternIndex): the fewest, longest words
+        self.gate = min((words for _, _, words in self.anchors),
+                        key=lambda w: (len(w), -min(map(len, w))), default=None)
 
     def find(self, tokens: Tokens) -> list[tuple[int, int]]:
         """(start, end) token indexes of every match, by start then end."""
@@ -288,6 +291,37 @@ class Pattern:
             if count >= spec.high or i + count >= n or not spec.test(tokens, i + count):
                 return
             count += 1
+
+
+class PatternIndex:
+    """The patterns of a process, by the words of their gates: one look at a document's
+    vocabulary tells which patterns can match it at all, instead of asking each one."""
+
+    def __init__(self) -> None:
+        self.by_word: dict[str, list[Pattern]] = {}
+        self.always: list[Pattern] = []
+        self.words: frozenset[str] = frozenset()
+        self.version = 0
+
+    def add(self, pattern: Pattern) -> None:
+        if pattern.gate is None:
+            self.always.append(pattern)
+        else:
+            for word in pattern.gate:
+                self.by_word.setdefault(word, []).append(pattern)
+        self.words = frozenset(self.by_word)
+        self.version += 1
+
+    def live(self, tokens: Tokens) -> set[Pattern]:
+        """The patterns whose gate word occurs in the document (worked out once per document)."""
+        key = ("pattern-index", id(self), self.version)
+        found = tokens.memo.get(key)
+        if found is None:
+            found = set(self.always)
+            for word in self.words & tokens.vocabulary:
+                found.update(self.by_word[word])
+            tokens.memo[key] = found
+        return found  # type: ignore[return-value]
 
 
 def _sequence(tests: list[Callable[[Tokens, int], bool]]) -> Callable[[Tokens, int], bool]:

@@ -129,3 +129,21 @@ def test_bad_patterns_say_what_is_wrong(pattern, message) -> None:
 ])
 def test_like_num(text, expected) -> None:
     assert like_num(text) is expected
+
+
+def test_pattern_index_names_only_patterns_whose_gate_word_occurs() -> None:
+    from newslint.matcher import PatternIndex
+
+    index = PatternIndex()
+    could_of = Pattern([{"LOWER": "could"}, {"LOWER": "of"}])
+    the_the = Pattern([{"LOWER": "the"}, {"LOWER": "the"}])
+    digits = Pattern([{"IS_DIGIT": True}])
+    for pattern in (could_of, the_the, digits):
+        index.add(pattern)
+    assert could_of.gate in ({"could"}, {"of"}) and digits.gate is None
+    tokens = Tokens("They could of gone.")
+    assert index.live(tokens) == {could_of, digits}, "no 'the' in the text: that pattern is not tried"
+    assert index.live(tokens) is index.live(tokens), "worked out once per document"
+    late = Pattern([{"LOWER": "gone"}])
+    index.add(late)
+    assert late in index.live(tokens), "a pattern added later is seen"

@@ -38,12 +38,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..matcher import TAGGED_ATTRS, Pattern, PatternError
+from ..matcher import TAGGED_ATTRS, Pattern, PatternError, PatternIndex
 from ..model import Hit, NewslintError
 from ..tokens import Tokens
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
 from .common import Exceptions, compile_regex
+
+#: Every plain pattern of the process, by its gate words.
+INDEX = PatternIndex()
 
 # Tag-reading patterns: match key -> pattern. Keys are "CODE#digest/i" so that two packs
 # that reuse a code with different patterns (tests, newsroom packs) do not clash.
@@ -173,6 +176,9 @@ class Kind(RuleKind):
             patterns = expand_lists(patterns, load_word_lists(str(path)))
         self.patterns, self.tagged = compile_patterns(patterns, frozenset(requires))
         self.keys: list[str] = []
+        if not self.tagged:
+            for compiled in self.patterns:
+                INDEX.add(compiled)
         if self.tagged:
             digest = hashlib.sha1(json.dumps(patterns, sort_keys=True).encode()).hexdigest()[:12]
             # One match key per pattern, so that each pattern can report its own tokens.
@@ -196,8 +202,9 @@ class Kind(RuleKind):
             found = [(start, end, report) for key, report in zip(self.keys, self.report, strict=True)
                      for start, end in matcher.matches(view.doc, key)]
         else:
+            live = INDEX.live(view.tokens)
             found = [(start, end, report) for pattern, report in zip(self.patterns, self.report, strict=True)
-                     for start, end in pattern.find(view.tokens)]
+                     if pattern in live for start, end in pattern.find(view.tokens)]
         if not found:
             return
         text = ctx.text
