@@ -1,9 +1,11 @@
 """The spaCy pipeline, built on first use and shared by every rule and document.
 
-Without a configured model the pipeline is spaCy's rule-based English tokenizer
-plus a sentencizer: no download, no trained weights. With ``[nlp] model`` set
-and the package installed, that trained pipeline is used instead and rules that
-need part-of-speech tags or entities (``requires = ["pos"]``) run as well.
+The default rules never ask for it: they read newslint's own tokens
+(:mod:`newslint.tokens`). With ``[nlp] model`` set and the package installed, the
+trained pipeline is loaded for the rules that need part-of-speech tags or entities
+(``requires = ["pos"]``) and for the entity evidence of name checks. Without a model,
+asking for a spaCy ``Doc`` gives spaCy's rule-based English tokenizer plus a
+sentencizer (no download, no trained weights).
 """
 from __future__ import annotations
 
