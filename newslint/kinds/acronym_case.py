@@ -37,16 +37,10 @@ class Kind(RuleKind):
     def _may_hit(self, text: str) -> bool:
         """Whether some word stands both in capitals and capitalised (before the finer tests,
         which only drop uses): most articles have no such pair."""
-        caps = set()
-        title = set()
-        for word in _WORD.findall(text):
-            if not self.min_length <= len(word) <= self.max_length:
-                continue
-            if word.isupper():
-                caps.add(word)
-            elif word[1:].islower():
-                title.add(word.upper())
-        return not caps.isdisjoint(title)
+        low, high = self.min_length, self.max_length
+        words = [w for w in _WORD.findall(text) if low <= len(w) <= high]
+        caps = {w for w in words if w.isupper()}
+        return bool(caps) and not caps.isdisjoint(w.upper() for w in words if w[1:].islower())
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text

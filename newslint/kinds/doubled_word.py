@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable
+from itertools import compress, count
 from typing import Any
 
 import regex
@@ -111,9 +112,10 @@ class Kind(RuleKind):
 
 def _has_pair(tokens: list[str]) -> bool:
     """Whether some two words come twice in a row ("from the from the")."""
-    if not any(map(operator.eq, tokens, tokens[2:])):
-        return False
-    return any(a == c and b == d for a, b, c, d in zip(tokens, tokens[1:], tokens[2:], tokens[3:], strict=False))
+    for i in compress(count(), map(operator.eq, tokens, tokens[2:])):  # word i == word i + 2
+        if i + 3 < len(tokens) and tokens[i + 1] == tokens[i + 3]:
+            return True
+    return False
 
 
 def _positions(text: str, words: set[str]) -> set[int]:

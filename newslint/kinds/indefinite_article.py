@@ -171,8 +171,9 @@ class Kind(RuleKind):
                       replacements=[right], fix=right, safe=self.safe)
 
 
-# Where an article may stand: "a" or "an" (either case) before a space or line break.
-_ARTICLE_AT = re.compile(r"[aA]n?[ \t\n]")
+# Where an article may stand: "a" or "an" (either case) before a space or line break, not
+# after an ASCII letter, figure or mark that _CANDIDATE's look-behind rules out.
+_ARTICLE_AT = re.compile(r"(?<![A-Za-z0-9_'’\-.])[aA]n?[ \t\n]")
 
 
 def candidates(text: str) -> list[Any]:
