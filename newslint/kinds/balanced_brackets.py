@@ -38,6 +38,8 @@ class Kind(RuleKind):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
+        if self.marks.search(text) is None:
+            return  # no bracket at all: every paragraph would be quiet
         yield from judge(
             text, units(ctx), lambda s, e, _cont, _carried: (list(self._unit(text, s, e)), False)
         )

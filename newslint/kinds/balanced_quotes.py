@@ -161,11 +161,17 @@ class Kind(RuleKind):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
+        # (a text without the marks has nothing to judge: every paragraph would be quiet)
+        doubles = _DOUBLE_MARKS.search(text) is not None
+        singles = self.singles and _SINGLE_MARKS.search(text) is not None
+        if not (doubles or singles):
+            return
         paragraphs = units(ctx)
-        yield from judge(
-            text, paragraphs, lambda s, e, cont, carried: self._doubles(text, s, e, cont, carried)
-        )
-        if self.singles:
+        if doubles:
+            yield from judge(
+                text, paragraphs, lambda s, e, cont, carried: self._doubles(text, s, e, cont, carried)
+            )
+        if singles:
             yield from judge(
                 text, paragraphs, lambda s, e, cont, carried: (list(self._singles(text, s, e, cont)), False)
             )
