@@ -17,7 +17,6 @@ from typing import Any
 
 from ..model import Hit, NewslintError
 from .base import Context, PackError, RuleKind
-from .common import finditer
 
 
 class Kind(RuleKind):
@@ -28,6 +27,7 @@ class Kind(RuleKind):
     def configure(self, spec: dict[str, Any]) -> None:
         from ..knowledge import organisation_ids
         from ..knowledge.claims import Markers, check_placeholders, organisation_list
+        from ..knowledge.scan import needs_of
 
         known = organisation_ids()
         self.org_ids = organisation_list(spec.get("organisations", known), known, "organisations")
@@ -39,23 +39,30 @@ class Kind(RuleKind):
             check_placeholders(source, f"trigger #{i + 1}")
             members_only = bool(trigger.get("members-only", False)) if isinstance(trigger, dict) else False
             self.triggers.append((source, members_only))
+        # What each trigger needs, worked out now so that every rule's literals are known
+        # before the first sentence is scanned for them.
+        self._needs = [needs_of(source) for source, _ in self.triggers]
         self.markers = Markers.from_spec({"quiet": spec.get("quiet", [])})
-        self._compiled: list[tuple[Any, bool]] | None = None
+        self._compiled: Any = None
 
-    def _patterns(self) -> list[tuple[Any, bool]]:
+    def _patterns(self) -> Any:
+        """Triggers against the knowledge base, compiled when a sentence first needs them."""
         if self._compiled is None:
             from ..knowledge import knowledge
-            from ..knowledge.claims import expand, prefilter
+            from ..knowledge.claims import expand
+            from ..knowledge.scan import Trigger, Triggers
 
             kb = knowledge()
             self._orgs = [kb.organisation(i) for i in self.org_ids]
-            self._prefilter = prefilter(self._orgs)
-            self._compiled = [(expand(s, kb, self._orgs), only) for s, only in self.triggers]
+            self._words = tuple(dict.fromkeys(w for o in self._orgs for w in o.names + o.mentions))
+            self._compiled = Triggers([Trigger(s, lambda s=s: expand(s, kb, self._orgs), needs, members_only=only)
+                                       for (s, only), needs in zip(self.triggers, self._needs, strict=True)])
         return self._compiled
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         from ..knowledge import knowledge
-        from ..knowledge.claims import broken_knowledge, claim_sentences, entity_spans, long_date, org_of
+        from ..knowledge.claims import broken_knowledge, entity_spans, long_date, org_of
+        from ..knowledge.scan import candidates
 
         try:
             patterns = self._patterns()  # loads the knowledge base on first use
@@ -64,10 +71,13 @@ class Kind(RuleKind):
             yield broken_knowledge(exc)
             return
         text = ctx.text
+        countries = kb.countries
         seen: set[tuple[int, int]] = set()
-        for s_start, sentence, _ in claim_sentences(ctx, self._prefilter, self.markers):
-            for pattern, members_only in patterns:
-                for match in finditer(pattern, sentence):
+        for sent, passing in candidates(ctx, self._words, self.markers.quiet, patterns, countries):
+            s_start, sentence = sent.start, sent.text
+            for trigger in passing:
+                pattern, members_only = trigger.pattern, trigger.info["members_only"]
+                for match in trigger.finditer(sent, countries):
                     org = org_of(match.group("org"), self._orgs)
                     year = int(match.group("year"))
                     if org is None or year > ctx.date.year:
@@ -88,8 +98,7 @@ class Kind(RuleKind):
                             fact = f"{subject} joined {org.name} on {joined}, not in {year}"
                         else:
                             fact = f"{subject} has never been {org.member_phrase}"
-                        named = {kb.countries.code(m.group(0))
-                                 for m in kb.countries.compiled().finditer(sentence)}
+                        named = {countries.code(m.group(0)) for m in sent.countries(countries)}
                         others = sorted({p.country for p in org.members if p.joined.year == year} - named)
                         options = [kb.countries.display(c) for c in others][:3] if len(others) <= 3 else []
                         options = [o[:1].upper() + o[1:] for o in options]

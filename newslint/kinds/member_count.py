@@ -18,7 +18,7 @@ import regex
 
 from ..model import Hit, NewslintError
 from .base import Context, PackError, RuleKind
-from .common import capitalised, finditer
+from .common import capitalised
 
 
 class Kind(RuleKind):
@@ -32,6 +32,7 @@ class Kind(RuleKind):
     def configure(self, spec: dict[str, Any]) -> None:
         from ..knowledge import organisation_ids
         from ..knowledge.claims import Markers, check_placeholders, organisation_list
+        from ..knowledge.scan import needs_of
 
         known = organisation_ids()
         self.org_ids = organisation_list(spec.get("organisations", known), known, "organisations")
@@ -47,49 +48,52 @@ class Kind(RuleKind):
                 raise PackError(f"anaphora pattern #{i + 1} must be a string with {{org}} and {{n}}")
             check_placeholders(source, f"anaphora pattern #{i + 1}")
             self.anaphora.append(source)
+        # What each pattern needs, worked out now so that every rule's literals are known
+        # before the first sentence is scanned for them.
+        self._needs = {source: needs_of(source) for source in self.sources + self.anaphora}
         self.markers = Markers.from_spec(spec)
-        self._compiled: list[tuple[Any, bool]] | None = None
+        self._compiled: Any = None
         self._orgs: list[Any] = []
 
-    def _patterns(self) -> list[tuple[Any, bool]]:
+    def _patterns(self) -> Any:
+        """Patterns against the knowledge base, compiled when a sentence first needs them."""
         if self._compiled is None:
             from ..knowledge import knowledge
-            from ..knowledge.claims import ANAPHOR_NOUN, expand, prefilter
+            from ..knowledge.claims import ANAPHOR_NOUN, ANAPHORS, expand
+            from ..knowledge.scan import Trigger, Triggers
 
             kb = knowledge()
             self._orgs = [o for o in (kb.organisation(i) for i in self.org_ids) if o.counts]
-            self._prefilter = prefilter(self._orgs)
+            self._words = tuple(dict.fromkeys(w for o in self._orgs for w in o.names + o.mentions))
+            self._anaphora = tuple(ANAPHORS)
             self._anaphor = regex.compile(ANAPHOR_NOUN, regex.IGNORECASE)
-            compiled = [(expand(s, kb, self._orgs), False) for s in self.sources]
-            compiled += [(expand(s, kb, self._orgs, anaphora="bare"), True) for s in self.anaphora]
-            self._compiled = compiled if self._orgs else []
+            compiled = [Trigger(s, lambda s=s: expand(s, kb, self._orgs), self._needs[s]) for s in self.sources]
+            compiled += [Trigger(s, lambda s=s: expand(s, kb, self._orgs, anaphora="bare"), self._needs[s],
+                                 anaphoric=True) for s in self.anaphora]
+            self._compiled = Triggers(compiled if self._orgs else [])
         return self._compiled
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        from ..knowledge.claims import (
-            broken_knowledge,
-            claim_sentences,
-            document_intervals,
-            org_of,
-            parse_number,
-            referent,
-        )
+        from ..knowledge import knowledge
+        from ..knowledge.claims import broken_knowledge, org_of, parse_number, referent
+        from ..knowledge.scan import candidates, document_intervals
 
         try:
             patterns = self._patterns()
+            countries = knowledge().countries
         except NewslintError as exc:
             yield broken_knowledge(exc)
             return
         if not patterns:
             return
         text = ctx.text
-        extra = document_intervals(ctx, self.markers)
         seen: set[tuple[int, int]] = set()
-        for s_start, sentence, named in claim_sentences(ctx, self._prefilter, self.markers, self._anaphor):
-            for pattern, anaphoric in patterns:
-                if anaphoric == named:
-                    continue  # named: "the alliance" may be another one; unnamed: only anaphora match
-                for match in finditer(pattern, sentence):
+        for sent, passing in candidates(ctx, self._words, self.markers.quiet, patterns, countries,
+                                        self._anaphora, self._anaphor):
+            s_start, sentence = sent.start, sent.text
+            for trigger in passing:
+                anaphoric = trigger.anaphoric
+                for match in trigger.finditer(sent, countries):
                     if anaphoric:
                         org = referent(text, s_start, match.group("org"), self._orgs)
                     else:
@@ -100,7 +104,8 @@ class Kind(RuleKind):
                     start, end = s_start + match.start("n"), s_start + match.end("n")
                     if (start, end) in seen:
                         continue
-                    intervals = self.markers.intervals(sentence, ctx.date, org) + extra
+                    intervals = self.markers.intervals(sentence, ctx.date, org) + \
+                        document_intervals(ctx, self.markers)
                     if said in org.counts_during(intervals):
                         continue
                     seen.add((start, end))

@@ -22,7 +22,7 @@ import regex
 
 from ..model import Hit, NewslintError
 from .base import Context, PackError, RuleKind
-from .common import capitalised, finditer, match_case
+from .common import capitalised, match_case
 
 EXPECTS = ("member", "non-member", "founder")
 
@@ -37,6 +37,7 @@ class Kind(RuleKind):
     def configure(self, spec: dict[str, Any]) -> None:
         from ..knowledge import organisation_ids
         from ..knowledge.claims import Markers, check_placeholders, organisation_list
+        from ..knowledge.scan import needs_of
 
         self.expects = spec["expects"]
         if self.expects not in EXPECTS:
@@ -60,39 +61,40 @@ class Kind(RuleKind):
                 raise PackError(f"trigger #{i + 1} must capture a country: "
                                 "{country}, {countries} or {demonym}")
             self.triggers.append((source, ids))
+        # What each trigger needs, worked out now so that every rule's literals are known
+        # before the first sentence is scanned for them.
+        self._needs = [needs_of(source) for source, _ in self.triggers]
         self.markers = Markers.from_spec(spec)
         self.suggest = bool(spec.get("suggest", self.expects == "non-member"))
-        self._compiled: list[tuple[Any, list[Any], bool]] | None = None
+        self._compiled: Any = None
 
-    def _patterns(self) -> list[tuple[Any, list[Any], bool]]:
-        """Triggers compiled against the knowledge base, on first use: each once with
-        the organisations' names and once with "the alliance" for ``{org}``."""
+    def _patterns(self) -> Any:
+        """Triggers against the knowledge base, each once with the organisations' names and
+        once with "the alliance" for ``{org}``; compiled when a sentence first needs them."""
         if self._compiled is None:
             from ..knowledge import knowledge
-            from ..knowledge.claims import ANAPHOR, expand, prefilter
+            from ..knowledge.claims import ANAPHOR, ANAPHORS, expand
+            from ..knowledge.scan import Trigger, Triggers
 
             kb = knowledge()
-            self._prefilter = prefilter(kb.organisation(i) for i in self.org_ids)
+            self._words = tuple(dict.fromkeys(w for i in self.org_ids
+                                              for w in kb.organisation(i).names + kb.organisation(i).mentions))
+            self._anaphora = tuple(ANAPHORS)
             self._anaphor = regex.compile(ANAPHOR, regex.IGNORECASE)
             compiled = []
-            for source, ids in self.triggers:
+            for (source, ids), needs in zip(self.triggers, self._needs, strict=True):
                 orgs = [kb.organisation(i) for i in ids]
-                compiled.append((expand(source, kb, orgs), orgs, False))
+                compiled.append(Trigger(source, lambda s=source, o=orgs: expand(s, kb, o), needs, orgs=orgs))
                 if "{org}" in source:
-                    compiled.append((expand(source, kb, orgs, anaphora=True), orgs, True))
-            self._compiled = compiled
+                    compiled.append(Trigger(source, lambda s=source, o=orgs: expand(s, kb, o, anaphora=True),
+                                            needs, anaphoric=True, orgs=orgs))
+            self._compiled = Triggers(compiled)
         return self._compiled
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         from ..knowledge import knowledge
-        from ..knowledge.claims import (
-            broken_knowledge,
-            claim_sentences,
-            document_intervals,
-            entity_spans,
-            org_of,
-            referent,
-        )
+        from ..knowledge.claims import broken_knowledge, entity_spans, org_of, referent
+        from ..knowledge.scan import candidates, document_intervals
 
         text = ctx.text
         try:
@@ -101,13 +103,14 @@ class Kind(RuleKind):
         except NewslintError as exc:
             yield broken_knowledge(exc)
             return
-        extra = document_intervals(ctx, self.markers)
+        countries = kb.countries
         seen: set[tuple[int, int]] = set()
-        for s_start, sentence, named in claim_sentences(ctx, self._prefilter, self.markers, self._anaphor):
-            for pattern, orgs, anaphoric in patterns:
-                if anaphoric == named:
-                    continue  # named: "the alliance" may be another one; unnamed: only anaphora match
-                for match in finditer(pattern, sentence):
+        for sent, passing in candidates(ctx, self._words, self.markers.quiet, patterns, countries,
+                                        self._anaphora, self._anaphor):
+            s_start, sentence = sent.start, sent.text
+            for trigger in passing:
+                pattern, orgs, anaphoric = trigger.pattern, trigger.info["orgs"], trigger.anaphoric
+                for match in trigger.finditer(sent, countries):
                     if "org" not in pattern.groupindex:
                         org = orgs[0]
                     elif anaphoric:
@@ -117,13 +120,13 @@ class Kind(RuleKind):
                     if org is None:
                         continue
                     spans = entity_spans(match, kb, s_start)
-                    intervals = self.markers.intervals(sentence, ctx.date, org) + extra
+                    intervals = self.markers.intervals(sentence, ctx.date, org) + \
+                        document_intervals(ctx, self.markers)
                     for start, end, code in spans:
                         if (start, end) in seen or not self._wrong(org, code, intervals, ctx.date):
                             continue
                         seen.add((start, end))
-                        in_sentence = {kb.countries.code(m.group(0))
-                                       for m in kb.countries.compiled().finditer(sentence)}
+                        in_sentence = {countries.code(m.group(0)) for m in sent.countries(countries)}
                         yield self._hit(ctx, kb, org, code, start, end, match, s_start, spans, in_sentence)
 
     def _wrong(self, org: Any, code: str, intervals: list[tuple[dt.date, dt.date]], date: dt.date) -> bool:
@@ -190,7 +193,9 @@ class Kind(RuleKind):
         options = [c for c in current if c not in named and c not in in_sentence]
         if not options:
             return []
-        mentioned = {kb.countries.code(m.group(0)) for m in kb.countries.compiled().finditer(ctx.text)}
+        from ..knowledge.scan import mentioned_countries
+
+        mentioned = mentioned_countries(ctx, kb.countries)
         if not named_aspirants and not mentioned & set(options):
             return []
         since = {a.country: a.since for a in org.aspirants if a.covers(ctx.date)}

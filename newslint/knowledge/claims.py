@@ -91,25 +91,52 @@ ANAPHOR_NOUN = (r"(?:(?:military|western|transatlantic|atlantic|defen[cs]e|secur
 ANAPHOR = r"(?<!\w)[Tt]he\s+" + ANAPHOR_NOUN
 
 
+_COUNTRY_GROUP = "_newslint_country"
+# References to groups by number: \1, \g<1>, (?1), (?+1), (?(1)...), (?R)
+_NUMBERED_GROUPS = regex.compile(r"\\[1-9]|\\g<[+-]?\d|\(\?[+-]?\d|\(\?\([+-]?\d|\(\?R")
+
+
 def expand(source: str, knowledge: Knowledge, orgs: list[Organisation], anaphora: bool | str = False) -> Any:
     """Compile a trigger: placeholders become the knowledge base's names (or, with
     ``anaphora``, ``{org}`` becomes "the alliance" / "the bloc", resolved later;
     ``anaphora="bare"``: "alliance" without its article, as in "the 30-nation alliance")."""
     countries = knowledge.countries.pattern()
-    one = r"(?:(?i:the)\s+)?" + countries
-    # A list of at most ten names: longer ones are not coordinations worth checking, and
-    # an unbounded repeat backtracks quadratically on a page-long list.
-    coordination = (one + r"(?:\s*,\s*" + one + r"(?!['’]s)){0,8}" + r"(?:\s*,?\s+(?i:and|or|nor|&)\s+" + one
-                    + r"(?!['’]s))?")
+    # The name alternation is big and slow to parse, and {countries} holds it three
+    # times. When a trigger would hold it more than once, the first copy is a named
+    # group and the others call it: the same matches (a call backtracks like the
+    # pattern written out), a third of the parsing. Not in patterns that number their
+    # groups (back references, conditions): the extra group would shift the numbers.
+    copies = source.count("{country}") + 3 * source.count("{countries}")
+    shared = copies > 1 and not _NUMBERED_GROUPS.search(source)
+    defined = not shared
+
+    def names() -> str:
+        nonlocal defined
+        if not shared:
+            return countries
+        if defined:
+            return f"(?&{_COUNTRY_GROUP})"
+        defined = True
+        return f"(?P<{_COUNTRY_GROUP}>(?-i:{countries}))"
+
+    def coordination() -> str:
+        # A list of at most ten names: longer ones are not coordinations worth checking, and
+        # an unbounded repeat backtracks quadratically on a page-long list.
+        the = r"(?:(?i:the)\s+)?"
+        first = the + names()
+        one = the + names()
+        return (first + r"(?:\s*,\s*" + one + r"(?!['’]s)){0,8}" + r"(?:\s*,?\s+(?i:and|or|nor|&)\s+" + one
+                + r"(?!['’]s))?")
+
     org_names = sorted({n for org in orgs for n in org.names}, key=lambda n: (-len(n), n))
     org_alt = r"(?<!\w)(?:" + "|".join(regex.escape(n) for n in org_names) + r")(?![\w+]|\s+[Pp]lus\b)"
     nouns = sorted({n for org in orgs for n in org.nouns}, key=lambda n: (-len(n), n)) or ["organisation"]
     if anaphora:
         org_alt = ANAPHOR_NOUN if anaphora == "bare" else ANAPHOR
-    parts = {
+    parts: dict[str, Any] = {
         "org": f"(?-i:(?P<org>{org_alt}))",
-        "country": f"(?-i:(?P<entity>{countries}))",
-        "countries": f"(?-i:(?P<entities>{coordination}))",
+        "country": lambda: f"(?-i:(?P<entity>{names()}))",
+        "countries": lambda: f"(?-i:(?P<entities>{coordination()}))",
         "demonym": f"(?-i:(?P<demonym>{knowledge.countries.demonym_pattern()}))",
         "noun": r"(?:" + "|".join(regex.escape(n) for n in nouns) + r")(?!\w)",
         "member_word": (r"(?:member\s+states?|member\s+countries|member\s+country|member\s+nations?|members?|"
@@ -118,7 +145,12 @@ def expand(source: str, knowledge: Knowledge, orgs: list[Organisation], anaphora
         "end": END,
         "year": r"(?P<year>1[89]\d\d|20\d\d)(?![\w-])",
     }
-    return compile_regex(_PLACEHOLDER.sub(lambda m: parts[m.group(1)], source), True, "trigger")
+
+    def fill(m: Any) -> str:
+        part = parts[m.group(1)]
+        return part() if callable(part) else part
+
+    return compile_regex(_PLACEHOLDER.sub(fill, source), True, "trigger")
 
 
 @dataclass

@@ -8,7 +8,9 @@ from typing import Any
 import regex
 
 from ..model import NewslintError
+from ..regex_cache import compile_cached
 from ..toml import load_toml
+from .trie import trie_pattern
 
 
 @dataclass
@@ -23,6 +25,7 @@ class Countries:
     source: str = ""
     _pattern: str | None = field(default=None, repr=False)
     _compiled: Any = field(default=None, repr=False)
+    _demonyms_compiled: Any = field(default=None, repr=False)
 
     def code(self, name: str) -> str | None:
         """The ISO code of a name as written ("the UK" -> "GBR"), or None."""
@@ -40,11 +43,16 @@ class Countries:
 
     def compiled(self) -> Any:
         if self._compiled is None:
-            self._compiled = regex.compile(self.pattern())
+            self._compiled = compile_cached(self.pattern(), regex.V0)
         return self._compiled
 
     def demonym_pattern(self) -> str:
         return _alternation(self.demonyms, {})
+
+    def demonyms_compiled(self) -> Any:
+        if self._demonyms_compiled is None:
+            self._demonyms_compiled = compile_cached(self.demonym_pattern(), regex.V0)
+        return self._demonyms_compiled
 
 
 def _strip_the(name: str) -> str:
@@ -52,28 +60,25 @@ def _strip_the(name: str) -> str:
 
 
 def _alternation(names: dict[str, str], not_after: dict[str, list[str]]) -> str:
-    parts = []
-    for name in sorted(names, key=lambda n: (-len(n), n)):
-        body = regex.escape(name)
-        guards = "".join(f"(?<!{regex.escape(w)}\\s)" for w in not_after.get(name, ()))
-        parts.append(guards + body)
-    return r"(?<![\w.-])(?:" + "|".join(parts) + r")(?![\w-])"
+    """Whole names, longest first, as a trie (see trie.py); "Guinea" not after "New":
+    the guard looks back from the end of the name over "New Guinea"."""
+    guards = {name: "".join(f"(?<!{regex.escape(w)}\\s{regex.escape(name)})" for w in words)
+              for name, words in not_after.items() if name in names}
+    return r"(?<![\w.-])(?:" + trie_pattern(names, guards) + r")(?![\w-])"
 
 
 def load_countries(path: Path) -> Countries:
     """pycountry's names, then the TOML's aliases, exclusions, display names and demonyms."""
-    import pycountry
-
     data, _ = load_toml(path)
     excluded = set(_strings(data.get("exclude", {}).get("names", []), path, "exclude.names"))
     result = Countries(source=str(path))
-    for country in pycountry.countries:
-        code = country.alpha_3
-        names = [getattr(country, "common_name", None), country.name, getattr(country, "official_name", None)]
+    for country in iso_countries():
+        code = country["alpha_3"]
+        names = [country.get("common_name"), country["name"], country.get("official_name")]
         for name in names:
             if name and "," not in name and "(" not in name and name not in excluded:
                 result.by_name.setdefault(name, code)
-        first = next((n for n in names if n and "," not in n and "(" not in n), country.name)
+        first = next((n for n in names if n and "," not in n and "(" not in n), country["name"])
         result.display_names.setdefault(code, first)
     for code, aliases in _table(data, "aliases", path).items():
         for alias in _strings(aliases, path, f"aliases.{code}"):
@@ -93,6 +98,27 @@ def load_countries(path: Path) -> Countries:
         if len(name) > 3:
             result.by_name.setdefault(name.upper(), code)
     return result
+
+
+def iso_countries() -> list[dict[str, str]]:
+    """pycountry's ISO 3166-1 records, in its order. Read from its JSON file: importing
+    pycountry imports importlib.metadata, which costs more than reading the records."""
+    import importlib.util
+    import json
+
+    try:
+        spec = importlib.util.find_spec("pycountry")
+        if spec is not None and spec.origin:
+            file = Path(spec.origin).parent / "databases" / "iso3166-1.json"
+            records = json.loads(file.read_text(encoding="utf-8"))["3166-1"]
+            if all(isinstance(r, dict) and "alpha_3" in r and "name" in r for r in records):
+                return records
+    except (OSError, ValueError, KeyError, TypeError, ImportError):
+        pass
+    import pycountry
+
+    fields = ("alpha_3", "name", "common_name", "official_name")
+    return [{f: getattr(c, f) for f in fields if getattr(c, f, None) is not None} for c in pycountry.countries]
 
 
 def _table(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
