@@ -9,6 +9,7 @@ false at every moment the sentence could refer to: precision first.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -231,13 +232,19 @@ def _years_before(date: dt.date, years: int) -> dt.date:
 
 
 def sentences(ctx: Any) -> Iterator[tuple[int, int]]:
-    """Sentence spans of the prose (the shared tokens' sentences), never crossing a blank line."""
+    """Sentence spans of the prose (the shared tokens' sentences), never crossing a blank
+    line: a sentence ends at one, so only the blank line after it is cut off."""
     text = ctx.text
     for start, end in ctx.sentences():
-        for piece in regex.split(r"(\n\s*\n)", text[start:end]):
-            if piece.strip():
-                yield start, start + len(piece)
-            start += len(piece)
+        if "\n" in text[start:end]:
+            blank = _BLANK_LINE.search(text, start, end)
+            if blank is not None:
+                end = blank.start()
+        if not text[start:end].isspace():
+            yield start, end
+
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
 
 
 def claim_sentences(ctx: Any, prefilter: Any, markers: Markers,
