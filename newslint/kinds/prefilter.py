@@ -146,19 +146,28 @@ class DocView:
         return self._words
 
 
-_VIEWS: dict[int, DocView] = {}
+_VIEWS: dict[int, DocView] = {}  # the last few texts
+_DOCUMENT: list[DocView | None] = [None]  # the last long text (a document among its sentences)
+#: Texts this long (characters) are documents, kept while shorter ones come and go.
+_LONG = 2000
 
 
 def doc_view(text: str) -> DocView:
-    """The view of ``text``, shared by every rule that checks the same text (the last few
-    texts are kept; each keeps its text alive, so an id is never mistaken)."""
+    """The view of ``text``, shared by every rule that checks the same text (a view keeps
+    its text alive, so an id is never mistaken)."""
+    view = _DOCUMENT[0]
+    if view is not None and view.text is text:
+        return view
     view = _VIEWS.get(id(text))
     if view is not None and view.text is text:
         return view
     view = DocView(text)
-    if len(_VIEWS) >= 4:
-        _VIEWS.clear()
-    _VIEWS[id(text)] = view
+    if len(text) >= _LONG:
+        _DOCUMENT[0] = view
+    else:
+        if len(_VIEWS) >= 3:
+            _VIEWS.pop(next(iter(_VIEWS)))
+        _VIEWS[id(text)] = view
     return view
 
 
