@@ -20,10 +20,11 @@ from typing import Any
 import regex
 
 from ..model import Hit
+from ..regex_cache import compile_pattern
 from .base import Context, RuleKind
 from .common import as_str_list, format_lines, line_numbers
 
-_WORD = regex.compile(r"(?<![\w.])(\p{Lu}[\p{L}]+)(?!\w)")  # NATO-led and anti-Nato count
+_WORD = compile_pattern(r"(?<![\w.])(\p{Lu}[\p{L}]+)(?!\w)")  # NATO-led and anti-Nato count
 
 
 class Kind(RuleKind):
@@ -97,7 +98,7 @@ def _in_caps_run(text: str, start: int, end: int) -> bool:
     return False
 
 
-_DATELINE_TAIL = regex.compile(r"[ \t]*(?:\(|,[ \t]*\p{Lu}|[—–]|-[ \t])")
+_DATELINE_TAIL = compile_pattern(r"[ \t]*(?:\(|,[ \t]*\p{Lu}|[—–]|-[ \t])")
 
 
 def _dateline(text: str, start: int, end: int) -> bool:

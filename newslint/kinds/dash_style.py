@@ -13,9 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import regex
-
 from ..model import Hit
+from ..regex_cache import compile_pattern
 from .base import Context, PackError, RuleKind
 
 DASHES = {"em": "—", "em-spaced": " — ", "en-spaced": " – ", "en": "–", "spaced-hyphen": None}
@@ -27,7 +26,7 @@ NAMES = {
 }
 
 # Text before, one or two hyphens with spaces round them, text after; not between figures.
-_SPACED = regex.compile(r"(?<=[\w.,!?’”\"')\]])(?<!\d)[ \t]+-{1,2}[ \t]+(?=[\w“‘\"'(\[])(?!\d)")
+_SPACED = compile_pattern(r"(?<=[\w.,!?’”\"')\]])(?<!\d)[ \t]+-{1,2}[ \t]+(?=[\w“‘\"'(\[])(?!\d)")
 
 
 class Kind(RuleKind):

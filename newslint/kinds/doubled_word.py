@@ -20,20 +20,19 @@ from collections.abc import Iterable
 from itertools import compress, count
 from typing import Any
 
-import regex
-
 from ..model import Hit
+from ..regex_cache import compile_pattern
 from .base import Context, PackError, RuleKind
 from .common import as_str_list, compile_regex, finditer, matches_at
 from .prefilter import doc_view
 
-_DOUBLE = regex.compile(r"(?<![\w'’\-])(?P<first>[^\W\d_]+)(?P<gap>[ \t]*\n?[ \t]*)"
+_DOUBLE = compile_pattern(r"(?<![\w'’\-])(?P<first>[^\W\d_]+)(?P<gap>[ \t]*\n?[ \t]*)"
                         r"(?P<second>(?i:(?P=first)))"
                         r"(?![\w'’]|-\w)")
 # Two words typed twice: "from the from the".
-_DOUBLE_PAIR = regex.compile(r"(?<![\w'’\-])(?P<first>(?P<a>[^\W\d_]+)[ \t]+(?P<b>[^\W\d_]+))[ \t]+"
+_DOUBLE_PAIR = compile_pattern(r"(?<![\w'’\-])(?P<first>(?P<a>[^\W\d_]+)[ \t]+(?P<b>[^\W\d_]+))[ \t]+"
                              r"(?P<second>(?i:(?P=a))[ \t]+(?i:(?P=b)))(?![\w'’]|-\w)")
-_SENTENCE_END = regex.compile(r"[.!?]\s|\n\s*\n")
+_SENTENCE_END = compile_pattern(r"[.!?]\s|\n\s*\n")
 
 
 class Kind(RuleKind):

@@ -13,13 +13,12 @@ import calendar
 from collections.abc import Iterable
 from typing import Any
 
-import regex
-
 from ..model import Hit
+from ..regex_cache import compile_pattern
 from .base import Context, RuleKind
 from .weekday import MONTH_NAMES, article_date_known, calendar_from_spec, dates_in, nearest_year
 
-_ISO = regex.compile(r"(?<![\w.-])(?P<y>(?:1[6-9]|2\d)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>\d\d)(?![\w-]|\.\d)")
+_ISO = compile_pattern(r"(?<![\w.-])(?P<y>(?:1[6-9]|2\d)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>\d\d)(?![\w-]|\.\d)")
 
 
 class Kind(RuleKind):

@@ -19,24 +19,23 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from ..model import Hit, NewslintError
+from ..regex_cache import compile_pattern
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
 from .common import matches_at
 from .prefilter import doc_view
 
-_CANDIDATE = regex.compile(
+_CANDIDATE = compile_pattern(
     r"(?<![\w'’\-.])(?P<art>a|an|A|An)(?P<gap>[ \t]+|[ \t]*\n[ \t]*)[\"'‘“(]?(?P<word>[^\W_][\w'’.\-]*)"
 )
-_VOWEL_NUMBER = regex.compile(r"^(?:8|1[18](?:\d\d)?(?![\d])|1[18],\d{3})")
+_VOWEL_NUMBER = compile_pattern(r"^(?:8|1[18](?:\d\d)?(?![\d])|1[18],\d{3})")
 _LETTERS_SAID_AS_VOWEL = set("AEFHILMNORSX")
-_POSSESSIVE = regex.compile(r"['’]s?$")
-_LETTER = regex.compile(r"^[A-Za-z](?:$|[\-\d])")
-_DOTS_AND_DIGITS = regex.compile(r"[.\d]")
-_CAPS = regex.compile(r"[A-Z]{2,}s?")
-_CAPITALISED = regex.compile(r"[A-Z][a-z]+")
+_POSSESSIVE = compile_pattern(r"['’]s?$")
+_LETTER = compile_pattern(r"^[A-Za-z](?:$|[\-\d])")
+_DOTS_AND_DIGITS = compile_pattern(r"[.\d]")
+_CAPS = compile_pattern(r"[A-Z]{2,}s?")
+_CAPITALISED = compile_pattern(r"[A-Z][a-z]+")
 _OPENERS = "\"'‘“([ \t"
 _SENTENCE_ENDS = ".!?:;…\n"
 

@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import regex
-
 from ..model import Hit, NewslintError
+from ..regex_cache import compile_pattern
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
 from .common import Exceptions, format_lines, line_numbers, match_case, matches_at
@@ -181,9 +180,9 @@ class Kind(RuleKind):
 
 
 # Hyphenated compounds are split into words: centre-right counts as centre.
-_WORD = regex.compile(r"(?<![\p{L}\p{N}_])\p{L}+(?![\p{L}\p{N}_])")
-_NEXT_CAPITAL = regex.compile(r"[ \t]+(?:of[ \t]+|for[ \t]+)?\p{Lu}")
-_ABBREVIATION = regex.compile(r"(?:\b\p{Lu}\.){2,}[ \t]*$")
+_WORD = compile_pattern(r"(?<![\p{L}\p{N}_])\p{L}+(?![\p{L}\p{N}_])")
+_NEXT_CAPITAL = compile_pattern(r"[ \t]+(?:of[ \t]+|for[ \t]+)?\p{Lu}")
+_ABBREVIATION = compile_pattern(r"(?:\b\p{Lu}\.){2,}[ \t]*$")
 
 
 def _proper_name(text: str, start: int, word: str) -> bool:

@@ -32,15 +32,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
-
 from ..model import Hit
+from ..regex_cache import compile_pattern
 from .base import Context, PackError, RuleKind
 from .common import Exceptions, finditer, format_lines, line_numbers, match_case, terms_regex
 from .prefilter import doc_view
 
 # A quoted stretch whose words are all capitalised reads as a title (“Kiev Nights”).
-_QUOTED = regex.compile(r"[\"“‘']([^\"“”‘’'\n]{1,80})[\"”’']")
+_QUOTED = compile_pattern(r"[\"“‘']([^\"“”‘’'\n]{1,80})[\"”’']")
 _SMALL_WORDS = frozenset("a an and at by for from in of on or the to with".split())
 
 
@@ -244,7 +243,7 @@ def _quoted_titles(text: str) -> list[tuple[int, int]]:
     return list(spans)
 
 
-_TITLE_WORD = regex.compile(r"[\w'’-]+")
+_TITLE_WORD = compile_pattern(r"[\w'’-]+")
 
 
 def _find_quoted_titles(text: str) -> list[tuple[int, int]]:

@@ -15,19 +15,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import regex
-
 from ..model import Hit
+from ..regex_cache import compile_pattern
 from .base import Context, RuleKind
 from .common import as_str_list, runs_under_style
 
 WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_FIGURE = regex.compile(
+_FIGURE = compile_pattern(
     r"(?<![\w$£€¥#.,:/+-])(?P<n>[1-9])"
     r"(?P<after>[ \t]+(?P<noun>\p{Ll}{2,}(?<!s)s|people|children|men|women|police|staff|personnel))"
     r"\b(?![-'’]\w)"
 )
-_LABEL_BEFORE = regex.compile(
+_LABEL_BEFORE = compile_pattern(
     r"(?:\b\p{Lu}[\p{L}.]*|\b(?:no|number|page|pages|chapter|aged?|"
     r"rule|room|gate|level|grade|category|size|the\s+top|top)\.?)[ \t]*$"
 )
@@ -56,7 +55,7 @@ _NOT_NOUNS = {
     "versus",
     "years",
 }  # years: ages keep figures
-_FIGURE_NEAR = regex.compile(r"\d")
+_FIGURE_NEAR = compile_pattern(r"\d")
 
 
 class Kind(RuleKind):

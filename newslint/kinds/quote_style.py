@@ -13,14 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import regex
-
 from ..model import Hit
+from ..regex_cache import compile_pattern
 from .base import Context, PackError, RuleKind
 from .common import format_lines, line_numbers
 
-_STRAIGHT = regex.compile(r'(?<!\d)"|(?<=\d)"(?=\w)')
-_CURLY = regex.compile(r"[“”„]")
+_STRAIGHT = compile_pattern(r'(?<!\d)"|(?<=\d)"(?=\w)')
+_CURLY = compile_pattern(r"[“”„]")
 
 
 class Kind(RuleKind):

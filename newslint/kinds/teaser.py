@@ -16,13 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import regex
-
 from ..model import Hit
+from ..regex_cache import compile_pattern
 from .base import Context, PackError, RuleKind
 from .common import as_str_list, compile_regex
 
-_WORDS = regex.compile(r"[\p{L}][\p{L}'’-]*")
+_WORDS = compile_pattern(r"[\p{L}][\p{L}'’-]*")
 _MINOR = {
     "a",
     "an",

@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from ..model import Hit
-from ..regex_cache import compile_cached
+from ..regex_cache import compile_cached, compile_pattern
 from .base import Context, RuleKind
 from .common import Exceptions, as_str_list, runs_under_style
 
@@ -25,7 +25,7 @@ _DETERMINERS = (
     "the|a|an|two|three|four|five|several|many|both|all|his|her|its|their|our|your|"
     "this|that|these|those|former|new|acting|deputy|then"
 )
-_WORDS = regex.compile(r"\p{L}[\p{L}'’-]*")
+_WORDS = compile_pattern(r"\p{L}[\p{L}'’-]*")
 
 
 class Kind(RuleKind):
