@@ -64,34 +64,37 @@ def load_pack(path: str) -> Pack:
 
 def _rule(pack: Pack, spec: Any, index: int, raw: str) -> Rule:
     code = spec.get("code") if isinstance(spec, dict) else None
-    where = f"{pack.path}:{line_of(raw, str(code)) if code else 0}: rule {code or f'#{index + 1}'}"
+
+    def where() -> str:  # the line is looked up only for a message: a pack has a hundred rules
+        return f"{pack.path}:{line_of(raw, str(code)) if code else 0}: rule {code or f'#{index + 1}'}"
+
     if not isinstance(spec, dict):
-        raise NewslintError(f"{where}: must be a table")
+        raise NewslintError(f"{where()}: must be a table")
     for key in ("code", "name", "kind", "category", "message"):
         if key not in spec:
-            raise NewslintError(f"{where}: missing required field '{key}'")
+            raise NewslintError(f"{where()}: missing required field '{key}'")
     for key, expected in COMMON_FIELDS.items():
         if key in spec and not isinstance(spec[key], expected):
-            raise NewslintError(f"{where}: field '{key}' has the wrong type")
+            raise NewslintError(f"{where()}: field '{key}' has the wrong type")
     if not CODE.match(spec["code"]):
-        raise NewslintError(f"{where}: code must be NL followed by digits, e.g. NL901")
+        raise NewslintError(f"{where()}: code must be NL followed by digits, e.g. NL901")
     if not NAME.match(spec["name"]):
-        raise NewslintError(f"{where}: name '{spec['name']}' must be kebab-case")
+        raise NewslintError(f"{where()}: name '{spec['name']}' must be kebab-case")
     category = spec["category"]
     if category not in CATEGORIES:
-        raise NewslintError(f"{where}: unknown category '{category}' (one of {', '.join(CATEGORIES)})")
+        raise NewslintError(f"{where()}: unknown category '{category}' (one of {', '.join(CATEGORIES)})")
     digit = spec["code"][2]
     if digit in "12345678" and CATEGORY_DIGIT[category] != digit:
         raise NewslintError(
-            f"{where}: code {spec['code']} is in the {CATEGORIES[int(digit) - 1]} range, "
+            f"{where()}: code {spec['code']} is in the {CATEGORIES[int(digit) - 1]} range, "
             f"but the category is {category} (NL{CATEGORY_DIGIT[category]}xx)"
         )
     severity = spec.get("severity", KIND_DEFAULT_SEVERITY)
     if severity not in SEVERITIES:
-        raise NewslintError(f"{where}: unknown severity '{severity}' (one of {', '.join(SEVERITIES)})")
+        raise NewslintError(f"{where()}: unknown severity '{severity}' (one of {', '.join(SEVERITIES)})")
     kind = spec["kind"]
     if not kind_exists(kind):
-        raise NewslintError(f"{where}: unknown rule kind '{kind}'")
+        raise NewslintError(f"{where()}: unknown rule kind '{kind}'")
     kind_class = load_kind(kind)
     unknown = set(spec) - set(COMMON_FIELDS) - set(kind_class.fields)
     if unknown:
@@ -100,14 +103,14 @@ def _rule(pack: Pack, spec: Any, index: int, raw: str) -> Rule:
                             f"unknown field '{key}' for kind '{kind}'")
     for key in kind_class.required:
         if key not in spec:
-            raise NewslintError(f"{where}: kind '{kind}' needs the field '{key}'")
+            raise NewslintError(f"{where()}: kind '{kind}' needs the field '{key}'")
     for key, expected in kind_class.fields.items():
         if key in spec and not isinstance(spec[key], expected):
             names = " or ".join(t.__name__ for t in (expected if isinstance(expected, tuple) else (expected,)))
-            raise NewslintError(f"{where}: field '{key}' must be a {_TOML_TYPES.get(names, names)}")
+            raise NewslintError(f"{where()}: field '{key}' must be a {_TOML_TYPES.get(names, names)}")
     for key in ("examples", "counterexamples"):
         if not all(isinstance(e, str) for e in spec.get(key, [])):
-            raise NewslintError(f"{where}: '{key}' must be a list of strings")
+            raise NewslintError(f"{where()}: '{key}' must be a list of strings")
     return Rule(
         code=spec["code"], name=spec["name"], kind=kind, category=category, severity=severity,
         message=spec["message"], pack=pack.name, pack_path=pack.path,
