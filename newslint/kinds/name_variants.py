@@ -80,7 +80,8 @@ class Kind(RuleKind):
         text = ctx.text
         words = tokens.words
         sent_starts = tokens.sent_starts
-        lower_words = {w for w in words if w.islower()}
+        distinct = set(words)
+        lower_words = {w for w in distinct if w.islower()}
         entity_starts: set[int] | None = None
         if getattr(ctx.nlp, "model", None):
             doc = ctx.spacy_doc()
@@ -88,16 +89,19 @@ class Kind(RuleKind):
                 entity_starts = {t.idx for ent in doc.ents if ent.label_ in NAME_ENTS for t in ent}
         forms: dict[str, Form] = {}
         count = len(words)
-        capitalised = [i for i, word in enumerate(words) if word[:1].isupper() and len(word) >= 3 and word.isalpha()]
+        # capitalised words (ALL CAPS from four letters) never written in lower case here,
+        # found among the distinct words and then at their places, in text order
+        names = [w for w in distinct if w[:1].isupper() and len(w) >= 3 and w.isalpha()
+                 and not (w.isupper() and len(w) < 4) and w.lower() not in lower_words]
+        # only a name that may pair with another needs its uses and their context read
+        pairable = self._pairable({_title(w) for w in names})
+        capitalised = sorted(i for w in names if _title(w) in pairable
+                             for i in tokens.positions(w.lower()) if words[i] == w)
         for i in capitalised:
             word = words[i]
             start = tokens.starts[i]
             if word.isupper():
-                if len(word) < 4:
-                    continue
                 word = word[0] + word[1:].lower()
-            if word.lower() in lower_words:
-                continue
             if entity_starts is not None and start not in entity_starts:
                 continue
             form = forms.setdefault(word, Form(word))
@@ -141,6 +145,16 @@ class Kind(RuleKind):
         for members in clusters.values():
             if len(members) > 1:
                 yield from self._hits(ctx, [forms[m] for m in members])
+
+    def _pairable(self, words: set[str]) -> set[str]:
+        """The words that share a transliteration bucket with another (see _candidate_pairs):
+        no other word can be half of a pair."""
+        buckets: dict[str, set[str]] = {}
+        for word in words:
+            if len(word) >= self.min_length:
+                for variant in self._variants(word):
+                    buckets.setdefault(variant, set()).add(word)
+        return {w for members in buckets.values() if len(members) > 1 for w in members}
 
     def _candidate_pairs(self, words: list[str]) -> list[tuple[int, int]]:
         """Index pairs (i < j) whose transliteration keys are equal or one edit apart: the only
@@ -211,6 +225,11 @@ class Kind(RuleKind):
                     times=times(len(majority.spans)), lines=lines, match_lines=match_lines,
                 )
                 yield Hit(start, end, message, replacements=[replacement], fix=replacement, safe=False)
+
+
+def _title(word: str) -> str:
+    """ALL CAPS folded to Title, the spelling a form is kept under."""
+    return word[0] + word[1:].lower() if word.isupper() else word
 
 
 def _disjoint(a: set[str], b: set[str]) -> bool:
