@@ -119,7 +119,7 @@ def needs_of(source: str, stand_ins: dict[str, str] | None = None) -> Needs:
     understand needs nothing, so the result may be weaker than the pattern, never stronger.
     Parsing is slow next to a check, so results are kept beside the regex disk cache."""
     stand_ins = stand_ins or {}
-    key = hashlib.sha256(json.dumps([_NEEDS_VERSION, list(sys.version_info[:2]), source, stand_ins],
+    key = hashlib.sha256(json.dumps([_NEEDS_VERSION, regex.__version__, list(sys.version_info[:2]), source, stand_ins],
                                     sort_keys=True).encode("utf-8", "surrogatepass")).hexdigest()
     cached = _load_needs(key)
     if cached is not None:
