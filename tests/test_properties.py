@@ -135,3 +135,57 @@ def test_prose_maps_into_the_text(text: str, path: str) -> None:
 ])
 def test_regressions(text: str, path: str) -> None:
     check_findings(text, path)
+
+
+# ----- the token matcher means what spaCy's Matcher means --------------------------------------
+
+_VOCAB = ["a", "b", "c", "the", "of"]
+_TABLE = st.one_of(
+    st.sampled_from(_VOCAB).map(lambda w: {"LOWER": w}),
+    st.lists(st.sampled_from(_VOCAB), min_size=1, max_size=3, unique=True).map(lambda ws: {"LOWER": {"IN": ws}}),
+    st.lists(st.sampled_from(_VOCAB), min_size=1, max_size=2, unique=True).map(
+        lambda ws: {"LOWER": {"NOT_IN": ws}}),
+    st.just({"IS_ALPHA": True}),
+)
+_OPS = st.sampled_from([None, None, "?", "*", "+", "!", "{1,2}", "{2}"])
+
+
+@st.composite
+def token_patterns(draw) -> list[dict]:
+    tables = []
+    for _ in range(draw(st.integers(1, 4))):
+        table = dict(draw(_TABLE))
+        op = draw(_OPS)
+        if op:
+            table["OP"] = op
+        tables.append(table)
+    return tables
+
+
+@PROFILE
+@given(pattern=token_patterns(), words=st.lists(st.sampled_from(_VOCAB + ["A", "The"]), min_size=1, max_size=12))
+def test_token_matcher_finds_what_spacy_finds(pattern, words) -> None:
+    """Random patterns over random texts (one space between words, so both tokenizers
+    agree): newslint's matcher returns exactly spaCy's Matcher's (start, end) pairs."""
+    spacy = pytest.importorskip("spacy")
+    from spacy.matcher import Matcher
+
+    from newslint.matcher import Pattern
+    from newslint.tokens import Tokens
+
+    text = " ".join(words)
+    nlp = _blank_english(spacy)
+    doc = nlp(text)
+    reference = Matcher(nlp.vocab)
+    reference.add("p", [pattern])
+    expected = sorted({(start, end) for _, start, end in reference(doc)})
+    assert Pattern(pattern).find(Tokens(text)) == expected
+
+
+_NLP: list = []
+
+
+def _blank_english(spacy):
+    if not _NLP:
+        _NLP.append(spacy.blank("en"))
+    return _NLP[0]
