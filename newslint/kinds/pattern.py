@@ -22,6 +22,14 @@ Pack fields:
   ``NOT_IN`` list stands for that list, so long lists (verbs, plural nouns) are
   written once and shared by several rules.
 
+Token attributes: ``ORTH``/``TEXT``, ``LOWER``/``NORM`` (a string, or ``IN``, ``NOT_IN``,
+``REGEX``), ``LENGTH`` (a number or ``==``, ``!=``, ``<``, ``<=``, ``>``, ``>=``, ``IN``,
+``NOT_IN``), and true/false flags ``IS_ALPHA``, ``IS_ASCII``, ``IS_DIGIT``, ``IS_LOWER``,
+``IS_UPPER``, ``IS_TITLE``, ``IS_PUNCT``, ``IS_SPACE``, ``IS_QUOTE``, ``IS_BRACKET``,
+``IS_SENT_START``, ``LIKE_NUM``; with ``requires = ["pos"]`` also ``POS``, ``TAG``,
+``MORPH``, ``LEMMA``, ``DEP`` and ``ENT_TYPE``. ``OP``: ``?``, ``*``, ``+``, ``!``,
+``{n}``, ``{n,m}``, ``{n,}``, ``{,m}``. Anything else is a pack error naming the rule.
+
 Patterns that need no trained pipeline are matched by :mod:`newslint.matcher` over
 the document's shared tokens (``ctx.tokens()``), without spaCy; each pattern is tried
 only at the tokens that hold one of its literal words. Patterns that read tags
