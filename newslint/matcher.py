@@ -11,6 +11,7 @@ literal words (its *anchor*, the position with the fewest words), not at every t
 """
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -197,7 +198,9 @@ def compile_token(table: dict[str, Any], tagged_ok: bool = False) -> TokenSpec:
                 raise PatternError(f"{name} needs a trained pipeline")
         else:
             known = sorted(STRING_ATTRS | NUMBER_ATTRS | FLAG_ATTRS | set(TAGGED_ATTRS) | {"OP"})
-            raise PatternError(f"unknown token attribute {attr!r} (one of: {', '.join(known)})")
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f"did you mean {close[0]}? " if close else ""
+            raise PatternError(f"unknown token attribute {attr!r} ({hint}one of: {', '.join(known)})")
     low, high = _quantifier(op)
     if op == "!":
         positive = _all(tests)

@@ -110,7 +110,7 @@ def test_patterns_are_tried_only_where_an_anchor_word_occurs() -> None:
 
 
 @pytest.mark.parametrize("pattern, message", [
-    ([{"LOWERR": "x"}], "unknown token attribute 'LOWERR'"),
+    ([{"LOWERR": "x"}], "unknown token attribute 'LOWERR' (did you mean LOWER?"),
     ([{"LOWER": {"INN": ["x"]}}], "unknown predicate 'INN'"),
     ([{"LOWER": "x", "OP": "??"}], "unknown OP '??'"),
     ([{"ORTH": {"REGEX": "("}}], "does not compile"),
