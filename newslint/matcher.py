@@ -168,6 +168,7 @@ class TokenSpec:
     low: int
     high: int
     words: frozenset[str] | None  # the lower-case words it must be one of, if it says so
+    rank: int = 2  # how few tokens pass (0: listed words, 1: a positive flag, 2: most tokens)
 
 
 def compile_token(table: dict[str, Any], tagged_ok: bool = False) -> TokenSpec:
@@ -176,6 +177,7 @@ def compile_token(table: dict[str, Any], tagged_ok: bool = False) -> TokenSpec:
     (validation of patterns that spaCy will match)."""
     tests: list[Callable[[Tokens, int], bool]] = []
     words: frozenset[str] | None = None
+    rank = 2
     op = "1"
     for attr, value in table.items():
         name = str(attr).upper()
@@ -191,6 +193,8 @@ def compile_token(table: dict[str, Any], tagged_ok: bool = False) -> TokenSpec:
         elif name in FLAG_ATTRS:
             if not isinstance(value, bool):
                 raise PatternError(f"{name} must be true or false")
+            if value and name not in ("IS_ALPHA", "IS_ASCII"):
+                rank = min(rank, 1)
             flag = _flag(name)
             tests.append(flag if value else (lambda t, i, f=flag: not f(t, i)))
         elif name in TAGGED_ATTRS:
@@ -205,7 +209,7 @@ def compile_token(table: dict[str, Any], tagged_ok: bool = False) -> TokenSpec:
     if op == "!":
         positive = _all(tests)
         return TokenSpec(lambda t, i: not positive(t, i), 1, 1, None)
-    return TokenSpec(_all(tests), low, high, words if low >= 1 else None)
+    return TokenSpec(_all(tests), low, high, words if low >= 1 else None, 0 if words is not None else rank)
 
 
 def _all(tests: list[Callable[[Tokens, int], bool]]) -> Callable[[Tokens, int], bool]:
@@ -244,7 +248,9 @@ class Pattern:
         self.fixed = all(spec.low == spec.high == 1 for spec in self.specs)
         self.tests = [spec.test for spec in self.specs]
         self.size = len(self.specs)
-        self._fits = _sequence(self.tests)
+        # a fixed-length match is a conjunction: test the tables that fewest tokens pass first
+        order = sorted(range(self.size), key=lambda k: self.specs[k].rank)
+        self._fits = _sequence([self.tests[k] for k in order], order)
         # the anchor checked first for the whole process (PatternIndex): the fewest, longest words
         self.gate = min((words for _, _, words in self.anchors),
                         key=lambda w: (len(w), -min(map(len, w))), default=None)
@@ -258,16 +264,19 @@ class Pattern:
             for _, _, words in self.anchors:
                 if words.isdisjoint(vocabulary):
                     return []  # a word every match needs is not in the document
-            best: list[int] | None = None
-            best_low = best_high = 0
-            for low, high, words in self.anchors:  # the anchor rarest in this document
-                hits = [i for word in words & vocabulary for i in tokens.positions(word)]
-                if best is None or len(hits) * (high - low + 1) < len(best) * (best_high - best_low + 1):
-                    best, best_low, best_high = hits, low, high
+            # the anchor rarest in this document (counted before any list is built)
+            best_cost, best_low, best_high, best_words = -1, 0, 0, frozenset()
+            positions = tokens.positions
+            for low, high, words in self.anchors:
+                present = words & vocabulary
+                cost = sum(len(positions(word)) for word in present) * (high - low + 1)
+                if best_cost < 0 or cost < best_cost:
+                    best_cost, best_low, best_high, best_words = cost, low, high, present
+            best = [i for word in best_words for i in positions(word)]
             if best_low == best_high:
-                starts = sorted({i - best_low for i in best or () if i >= best_low})
+                starts = sorted({i - best_low for i in best if i >= best_low})
             else:
-                starts = sorted({i - offset for i in best or () for offset in range(best_low, best_high + 1)
+                starts = sorted({i - offset for i in best for offset in range(best_low, best_high + 1)
                                  if i >= offset})
         if self.fixed:
             return [(s, s + self.size) for s in starts if s + self.size <= n and self._fits(tokens, s)]
@@ -327,18 +336,23 @@ class PatternIndex:
         return found  # type: ignore[return-value]
 
 
-def _sequence(tests: list[Callable[[Tokens, int], bool]]) -> Callable[[Tokens, int], bool]:
-    """One test for a run of single tokens starting at i (unrolled for short patterns)."""
+def _sequence(tests: list[Callable[[Tokens, int], bool]], offsets: list[int]) -> Callable[[Tokens, int], bool]:
+    """One test for a run of single tokens starting at i: ``tests[k]`` applies to token
+    ``i + offsets[k]`` (unrolled for short patterns)."""
     if len(tests) == 1:
         (a,) = tests
-        return a
+        (x,) = offsets
+        return lambda t, i: a(t, i + x)
     if len(tests) == 2:
         a, b = tests
-        return lambda t, i: a(t, i) and b(t, i + 1)
+        x, y = offsets
+        return lambda t, i: a(t, i + x) and b(t, i + y)
     if len(tests) == 3:
         a, b, c = tests
-        return lambda t, i: a(t, i) and b(t, i + 1) and c(t, i + 2)
-    return lambda t, i: all(test(t, i + k) for k, test in enumerate(tests))
+        x, y, z = offsets
+        return lambda t, i: a(t, i + x) and b(t, i + y) and c(t, i + z)
+    pairs = list(zip(tests, offsets, strict=True))
+    return lambda t, i: all(test(t, i + k) for test, k in pairs)
 
 
 def _anchors(specs: list[TokenSpec]) -> list[tuple[int, int, frozenset[str]]]:
