@@ -314,6 +314,7 @@ class PatternIndex:
         self.always: list[Pattern] = []
         self.words: frozenset[str] = frozenset()
         self.version = 0
+        self._last: tuple[Tokens, int, set[Pattern]] | None = None
 
     def add(self, pattern: Pattern) -> None:
         if pattern.gate is None:
@@ -325,15 +326,16 @@ class PatternIndex:
         self.version += 1
 
     def live(self, tokens: Tokens) -> set[Pattern]:
-        """The patterns whose gate word occurs in the document (worked out once per document)."""
-        key = ("pattern-index", id(self), self.version)
-        found = tokens.memo.get(key)
-        if found is None:
-            found = set(self.always)
-            for word in self.words & tokens.vocabulary:
-                found.update(self.by_word[word])
-            tokens.memo[key] = found
-        return found  # type: ignore[return-value]
+        """The patterns whose gate word occurs in the document (worked out once per
+        document: documents are matched one after another, so the last one is kept)."""
+        last = self._last
+        if last is not None and last[0] is tokens and last[1] == self.version:
+            return last[2]
+        found = set(self.always)
+        for word in self.words & tokens.vocabulary:
+            found.update(self.by_word[word])
+        self._last = (tokens, self.version, found)
+        return found
 
 
 def _sequence(tests: list[Callable[[Tokens, int], bool]], offsets: list[int]) -> Callable[[Tokens, int], bool]:

@@ -76,7 +76,7 @@ class Tokens:
     """The tokens of a text as parallel lists (text, lower case, start and end offsets),
     with sentence starts computed on first use."""
 
-    __slots__ = ("text", "words", "lower", "starts", "ends", "vocabulary", "memo", "_sent_starts", "_index",
+    __slots__ = ("text", "words", "lower", "starts", "ends", "vocabulary", "_sent_starts", "_index",
                  "_sentences", "_sentence_firsts")
 
     def __init__(self, text: str) -> None:
@@ -87,7 +87,6 @@ class Tokens:
         self.words = [text[s:e] for s, e in spans]
         self.lower = [w.lower() for w in self.words]
         self.vocabulary = frozenset(self.lower)
-        self.memo: dict[object, object] = {}  # per-document work that several rules share
         self._sent_starts: list[bool] | None = None
         self._index: dict[str, list[int]] | None = None
         self._sentences: list[tuple[int, int]] | None = None

@@ -31,6 +31,9 @@ class Context:
     nlp: Any = None  # newslint.nlp.NLP, built on demand by the engine
     _spacy_doc: Any = field(default=None, repr=False)
     _tokens: Any = field(default=None, repr=False)
+    #: Per-document work that several rules share (the entity rules' one scan, ...);
+    #: each kind chooses its own keys.
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:

@@ -493,9 +493,9 @@ _NAMES = _Names()
 
 def scan(ctx: Any) -> Scan:
     """The document's :class:`Scan`, shared by every entities rule that reads it."""
-    found = ctx.__dict__.get(_KEY)
+    found = ctx.memo.get(_KEY)
     if found is None:
-        found = ctx.__dict__[_KEY] = Scan(ctx)
+        found = ctx.memo[_KEY] = Scan(ctx)
     return found
 
 
