@@ -9,7 +9,8 @@ spaCy ``Matcher`` syntax mean the same thing with or without spaCy:
   between words ("well-known" -> ``well`` ``-`` ``known``);
 - clitics split off: ``do`` ``n't``, ``it`` ``'s``, ``they`` ``'re``;
 - a full stop stays on abbreviations (``Mr.``, ``U.S.``, ``a.m.``, a single capital
-  as in ``J.``) and splits elsewhere ("Friday." -> ``Friday`` ``.``);
+  as in ``J.``) and splits elsewhere ("Friday." -> ``Friday`` ``.``); the list of
+  abbreviations, and of units below, is data: ``rules/data/tokenizer.toml``;
 - numbers keep their separators (``1,000``, ``3.5``, ``10:30``), and units split off
   (``5km`` -> ``5`` ``km``; ``5bn`` and ``1990s`` stay whole);
 - whitespace other than one plain space between tokens is a token (``"\\n"``), so a
@@ -29,40 +30,43 @@ import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 
-#: Abbreviations that keep their full stop (so "Mr. Smith" is one sentence).
-ABBREVIATIONS = (
-    "Mr Mrs Ms Mx Dr Prof St Mt Messrs Gen Gov Sen Rep Rev Adm Capt Col Lt Sgt Cpl Maj Brig Cmdr Supt Insp "
-    "Jr Sr Inc Ltd Co Corp Bros Plc Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
-    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont "
-    "Neb Nebr Nev Okla Ore Pa Tenn Va Wash Wis vs co"
-).split()
-#: Units that split off a number ("5km" -> "5", "km"), as spaCy does.
-UNITS = ("km|km²|m|m²|cm|mm|ha|yd|in|ft|kg|g|mg|t|lb|oz|mph|kmh|km/h|hPa|mb|MB|kb|KB|gb|GB|tb|TB|"
-         "am|pm|a\\.m\\.|p\\.m\\.")
 CLITICS = r"(?:[sS]|[mM]|[dD]|re|RE|ve|VE|ll|LL)"
 TERMINALS = frozenset({".", "!", "?", "‼", "‽", "⁇", "⁈", "⁉", "！", "？", "．"})
 
-_TOKEN = re.compile(
-    r"""
+_SOURCE = r"""
     (?<=\S\ )\s+ | (?<!\s)[^\S\ ]\s*                          # whitespace but one plain space
   | [cC]an(?=not(?!\w))                                       # can | not
-  | [^\W\d_]+(?=[\s,;!?)\]"”]|\Z)                               # most words: the fast path
+  | [^\W\d_]+(?=[\s,;!?)\]"”]|\Z)                             # most words: the fast path
   | https?://[^\s<>"]*[^\s<>".,;:!?)\]'”’]                    # a web address
-  | (?<![\w.])(?:""" + "|".join(ABBREVIATIONS) + r""")\.      # Mr.  Jan.  Calif.
+  | (?<![\w.])(?:ABBREVIATIONS)\.                             # Mr.  Jan.  Calif.
   | (?<![\w.])[^\W\d_]{1,2}\.(?:[^\W\d_]{1,2}\.)+             # U.S.  a.m.  Ph.D.
-  | (?<![\w.])[^\W\d_]\.(?![\w.])                              # J. (an initial)
-  | \d+(?:[.,:/]\d+)*(?=(?:""" + UNITS + r""")(?![\w.]))      # 5 | km
+  | (?<![\w.])[^\W\d_]\.(?![\w.])                             # J. (an initial)
+  | \d+(?:[.,:/]\d+)*(?=(?:UNITS)(?![\w.]))                   # 5 | km
   | \d+(?:[.,:/]\d+)*[^\W_]*                                  # 1,000  3.5  9/11  5bn  1990s  1st
   | \w+?(?=[nN]['’][tT](?!\w))                                # do | n't
   | [nN]['’][tT](?!\w)
-  | \w+(?:['’]\w+)*?(?=['’]""" + CLITICS + r"""(?!\w))        # it | 's
-  | ['’]""" + CLITICS + r"""(?!\w)
+  | \w+(?:['’]\w+)*?(?=['’]CLITICS(?!\w))                     # it | 's
+  | ['’]CLITICS(?!\w)
   | \w+(?:['’]\w+|\.(?=[a-z0-9])\w+|-(?=\d)\w+)*              # words; O'Brien; bbc.co.uk; MPEG-2
   | \.\.+ | …
   | [^\w\s]
-    """,
-    re.VERBOSE,
-)
+"""
+TOKENIZER_DATA = ("data", "tokenizer.toml")  # abbreviations and units, under rules/
+
+
+@lru_cache(maxsize=1)
+def token_pattern() -> re.Pattern[str]:
+    """The tokenizer's expression, built on first use from ``rules/data/tokenizer.toml``."""
+    from .resources import data_path
+    from .toml import load_toml
+
+    data, _ = load_toml(data_path(*TOKENIZER_DATA))
+    abbreviations = "|".join(re.escape(a) for a in sorted(data["abbreviations"], key=len, reverse=True))
+    units = "|".join(data["units"])
+    source = _SOURCE.replace("ABBREVIATIONS", abbreviations).replace("UNITS", units).replace("CLITICS", CLITICS)
+    return re.compile(source, re.VERBOSE)
+
+
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
@@ -81,7 +85,7 @@ class Tokens:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        spans = [m.span() for m in _TOKEN.finditer(text)]
+        spans = [m.span() for m in token_pattern().finditer(text)]
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
         self.words = [text[s:e] for s, e in spans]
