@@ -2,6 +2,7 @@
 boundaries, case handling and exception spans."""
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -57,15 +58,17 @@ def finditer(pattern: Any, text: str) -> Iterator[Any]:
         raise PatternTimeout(pattern.pattern) from None
 
 
-def matches_at(pattern: Any, text: str, starts: list[int]) -> Iterator[Any]:
+def matches_at(pattern: Any, text: str, starts: Iterable[int]) -> Iterator[Any]:
     """What ``pattern.finditer`` finds when its matches can only start at ``starts`` (sorted;
-    extra offsets are harmless where the pattern cannot match), bounded by PATTERN_TIMEOUT."""
+    extra offsets are harmless where the pattern cannot match), bounded like ``finditer``
+    by PATTERN_TIMEOUT for the whole scan."""
+    deadline = time.monotonic() + PATTERN_TIMEOUT
     end = 0
     try:
         for pos in starts:
             if pos < end:
                 continue
-            match = pattern.match(text, pos, timeout=PATTERN_TIMEOUT)
+            match = pattern.match(text, pos, timeout=max(deadline - time.monotonic(), 0.001))
             if match is not None and match.end() > pos:
                 end = match.end()
                 yield match

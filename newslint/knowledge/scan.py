@@ -17,7 +17,6 @@ import hashlib
 import json
 import os
 import sys
-import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -523,22 +522,14 @@ class Trigger:
         trigger, and analysing a pattern that holds the country names is slow). A trigger
         that starts with a country is tried only where one starts: the same matches, as
         it can match nowhere else (lookbehinds still see the text before)."""
-        from ..kinds.common import PATTERN_TIMEOUT, PatternTimeout
+        from ..kinds.common import PATTERN_TIMEOUT, PatternTimeout, matches_at
 
         pattern, text = self.pattern, sentence.text
+        if self.needs.lead:
+            yield from matches_at(pattern, text, sentence.starts(self.needs.lead, countries))
+            return
         try:
-            if not self.needs.lead:
-                yield from pattern.finditer(text, timeout=PATTERN_TIMEOUT)
-                return
-            deadline = time.monotonic() + PATTERN_TIMEOUT
-            end = 0
-            for start in sentence.starts(self.needs.lead, countries):
-                if start < end:
-                    continue
-                match = pattern.match(text, start, timeout=max(deadline - time.monotonic(), 0.001))
-                if match is not None:
-                    end = max(match.end(), start + 1)
-                    yield match
+            yield from pattern.finditer(text, timeout=PATTERN_TIMEOUT)
         except TimeoutError:
             raise PatternTimeout(pattern.pattern) from None
 
