@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .kinds import kind_exists, load_kind
+from .kinds import UnknownKind, kind_exists, load_kind, unknown_kind_message
 from .kinds.base import PackError, RuleKind
 from .model import CATEGORIES, CATEGORY_DIGIT, SEVERITIES, NewslintError, Rule
 from .resources import bundled_packs
@@ -94,8 +94,11 @@ def _rule(pack: Pack, spec: Any, index: int, raw: str) -> Rule:
         raise NewslintError(f"{where()}: unknown severity '{severity}' (one of {', '.join(SEVERITIES)})")
     kind = spec["kind"]
     if not kind_exists(kind):
-        raise NewslintError(f"{where()}: unknown rule kind '{kind}'")
-    kind_class = load_kind(kind)
+        raise NewslintError(f"{where()}: {unknown_kind_message(kind)}")
+    try:
+        kind_class = load_kind(kind)
+    except UnknownKind as exc:
+        raise NewslintError(f"{where()}: {exc}") from None
     unknown = set(spec) - set(COMMON_FIELDS) - set(kind_class.fields)
     if unknown:
         key = sorted(unknown)[0]
