@@ -1,10 +1,13 @@
 """Place names (NL201 house style, NL202 mixed): exceptions, dates, presets, no stacking."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newslint.api import lint_text
 from newslint.config import Config
+from newslint.toml import load_toml
 
 
 def run(text: str, style: str = "default") -> list:
@@ -114,3 +117,89 @@ def test_places_without_a_house_preference_are_checked_for_mixing(text, expected
 def test_turkey_is_not_flagged_by_any_preset():
     for style in ("default", "ap", "reuters", "bbc", "guardian", "nyt"):
         assert run("date 2023-06-01\nTurkey said no.", style) == []
+
+
+# --- Mention is not use (issue 14, item 3) ------------------------------------------------
+_MENTION_DATA = Path(__file__).parent / "data" / "places" / "mention.toml"
+
+
+def _mention_cases(section: str) -> list:
+    data = load_toml(_MENTION_DATA)[0]
+    return [pytest.param(case["text"], case["flagged"], id=f"{section}-{i}") for i, case in enumerate(data[section])]
+
+
+@pytest.mark.parametrize(("text", "flagged"), _mention_cases("spelling") + _mention_cases("use"))
+def test_mention_is_not_use(text, flagged):
+    """Articles about a spelling change get no finding but for a real use of the old name;
+    articles using the old name as the name of the place are flagged."""
+    assert [f.match for f in run("date 2023-05-01\n" + text)] == flagged
+
+
+def test_mention_sets_are_large_enough():
+    data = load_toml(_MENTION_DATA)[0]
+    assert len(data["spelling"]) >= 30 and len(data["use"]) >= 30
+
+
+def test_mentions_leave_the_other_rules_alone():
+    # a mention is not counted for mixing either (NL202, no preference in force)
+    assert run("date 2023-06-01\nTurkey said no. The word \"Türkiye\" is now used by the UN.") == []
+    assert codes(run("date 2023-06-01\nTurkey said no. Türkiye later agreed.")) == [("NL202", "Türkiye")]
+
+
+MENTION_PACK = '''
+[pack]
+name = "house"
+description = "mention test pack"
+
+[[rules]]
+code = "NL951"
+name = "house-words"
+kind = "substitution"
+category = "style"
+message = "Use '{replacement}', not '{match}'."
+terms = { irregardless = "regardless" }
+
+[[rules]]
+code = "NL952"
+name = "house-words-off"
+kind = "substitution"
+category = "style"
+message = "Use '{replacement}', not '{match}'."
+terms = { irregardless = "regardless" }
+mentions = false
+
+[[rules]]
+code = "NL953"
+name = "house-names"
+kind = "consistency"
+category = "names"
+message = "{match} vs {preferred}"
+groups = [["Zelensky", "Zelenskyy"]]
+'''
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Irregardless of the cost, the plan went ahead.", {"NL951", "NL952"}),
+    ("Readers wrote in about the word “irregardless”.", {"NL952"}),
+    ("Write regardless, not irregardless.", {"NL952"}),
+    ("Zelensky spoke. Zelensky left. Zelenskyy returned.", {"NL953"}),
+    ("Zelensky spoke. Zelensky left. The spelling Zelenskyy is AP's.", set()),
+])
+def test_substitution_and_consistency_know_mentions(tmp_path, text, expected):
+    from newslint.document import make_document
+    from newslint.engine import Linter
+
+    path = tmp_path / "house.toml"
+    path.write_text(MENTION_PACK, encoding="utf-8")
+    linter = Linter(Config(packs=(str(path),), select=("NL951", "NL952", "NL953")))
+    assert {f.rule for f in linter.lint(make_document(text, "t.txt"))} == expected
+
+
+def test_broken_mention_cues_are_a_pack_error(tmp_path):
+    from newslint.kinds.base import PackError
+    from newslint.kinds.mention import load_cues
+
+    bad = tmp_path / "cues.toml"
+    bad.write_text("[naming]\nbefore = ['(unclosed']\n", encoding="utf-8")
+    with pytest.raises(PackError, match="does not compile"):
+        load_cues(str(bad))

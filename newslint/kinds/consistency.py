@@ -5,7 +5,8 @@ Pack fields: ``groups`` (a list; each a list of variants, or a table with
 ``exceptions``. The form used most often wins (ties: the one used first); every
 use of another form is flagged, saying which lines use which. Message
 placeholders: {match}, {preferred}, {count}, {times} ("once", "twice", "3 times"),
-{lines}, {match_lines}, {label}.
+{lines}, {match_lines}, {label}. ``mentions`` (default true): a variant talked about
+as a word ("the spelling X", quoted, "Y, not X") is not counted (:mod:`.mention`).
 """
 from __future__ import annotations
 
@@ -15,16 +16,18 @@ from typing import Any
 from ..model import Hit
 from .base import Context, PackError, RuleKind
 from .common import Exceptions, finditer, format_lines, line_numbers, terms_regex
+from .mention import mentions_for
 
 
 class Kind(RuleKind):
-    fields = {"groups": list, "ignore-case": bool, "exceptions": list, "safe": bool}
+    fields = {"groups": list, "ignore-case": bool, "exceptions": list, "safe": bool, "mentions": bool}
     required = ("groups",)
 
     def configure(self, spec: dict[str, Any]) -> None:
         self.ignore_case = bool(spec.get("ignore-case", False))
         self.safe = bool(spec.get("safe", False))
         self.exceptions = Exceptions(spec.get("exceptions"))
+        self.mentions = bool(spec.get("mentions", True))
         self.groups: list[tuple[str, list[str]]] = []
         canonical: dict[str, int] = {}
         for index, group in enumerate(spec["groups"]):
@@ -57,6 +60,10 @@ class Kind(RuleKind):
             if found is None:
                 continue
             group, variant = found
+            if self.mentions:
+                others = [v for v in self.groups[group][1] if v != variant]
+                if mentions_for(ctx).is_mention(*match.span(), others):
+                    continue
             uses.setdefault(group, {}).setdefault(variant, []).append(match.span())
         for group, by_variant in uses.items():
             if len(by_variant) < 2:

@@ -21,7 +21,10 @@ Pack fields: ``groups`` (a list of tables: ``id``, ``variants``, ``prefer``,
 a rule in the same pack whose groups to share, so that data lives once),
 ``mode``, ``exceptions`` (patterns whose matches are left alone),
 ``quoted-titles`` (leave names inside quoted titles alone, e.g. a film called
-“Kiev Nights”), ``safe``. Message placeholders: {match}, {replacement},
+“Kiev Nights”), ``safe``, ``mentions`` (default true: a name talked about as a
+word — "the old spelling Kiev", "Kyiv, not Kiev", an article about the switch —
+is not a use; see :mod:`.mention`), ``mention-cues`` (a cue file instead of
+``rules/data/mention.toml``). Message placeholders: {match}, {replacement},
 {preferred}, {house}, {since}, {source}, {label}, {count}, {times}, {lines},
 {match_lines}.
 """
@@ -30,12 +33,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..model import Hit
 from ..regex_cache import compile_pattern
 from .base import Context, PackError, RuleKind
 from .common import Exceptions, finditer, format_lines, line_numbers, match_case, terms_regex
+from .mention import load_cues, mentions_for
 from .prefilter import doc_view
 
 # A quoted stretch whose words are all capitalised reads as a title (“Kiev Nights”).
@@ -79,7 +84,7 @@ class Group:
 
 class Kind(RuleKind):
     fields = {"groups": list, "groups-from": str, "mode": str, "exceptions": list,
-              "quoted-titles": bool, "safe": bool}
+              "quoted-titles": bool, "safe": bool, "mentions": bool, "mention-cues": str}
 
     def configure(self, spec: dict[str, Any]) -> None:
         self.mode = spec.get("mode", "style")
@@ -88,6 +93,13 @@ class Kind(RuleKind):
         self.safe = bool(spec.get("safe", self.mode == "style"))
         self.quoted_titles = bool(spec.get("quoted-titles", True))
         self.exceptions = Exceptions(spec.get("exceptions"))
+        # Mention is not use ("the old spelling Kiev", "Kyiv, not Kiev"): on unless a pack
+        # turns it off; cues from rules/data/mention.toml or the pack's own file.
+        self.mentions = bool(spec.get("mentions", True))
+        cues = spec.get("mention-cues")
+        self.mention_cues = str(Path(self.rule.pack_path).parent / cues) if cues else None
+        if self.mentions:
+            load_cues(self.mention_cues)  # a broken cue file is a pack error now, not mid-run
         raw = spec.get("groups")
         if raw is None:
             raw = _shared_groups(self.rule.pack_path, spec.get("groups-from"), self.rule.code)
@@ -142,6 +154,10 @@ class Kind(RuleKind):
                 if index not in group_exempt:
                     group_exempt[index] = group.exceptions.spans(text)
                 if Exceptions.covers(group_exempt[index], *span):
+                    continue
+            if self.mentions:
+                others = [v for v in group.variants if v.casefold() != variant.casefold()]
+                if mentions_for(ctx, self.mention_cues).is_mention(*span, others):
                     continue
             found.setdefault(index, {}).setdefault(variant, []).append(span)
         return found

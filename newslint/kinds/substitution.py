@@ -4,7 +4,9 @@ Pack fields: ``terms`` (table: term -> preferred, or -> list of choices),
 ``exceptions`` (patterns whose matches are left alone: "chicken Kiev"),
 ``ignore-case`` (default false: terms match as written, in ALL CAPS and, for
 lower-case terms, Capitalised), ``safe`` (whether the fix is safe; default true),
-``presets`` (per-preset tables of extra ``terms`` and ``disable = true``).
+``presets`` (per-preset tables of extra ``terms`` and ``disable = true``),
+``mentions`` (default true: a term talked about as a word — quoted, "the spelling
+Kiev", "Kyiv, not Kiev" — is left alone; see :mod:`.mention`).
 """
 from __future__ import annotations
 
@@ -14,16 +16,19 @@ from typing import Any
 from ..model import Hit
 from .base import Context, PackError, RuleKind
 from .common import Exceptions, finditer, match_case, terms_regex
+from .mention import mentions_for
 
 
 class Kind(RuleKind):
-    fields = {"terms": dict, "exceptions": list, "ignore-case": bool, "safe": bool, "presets": dict}
+    fields = {"terms": dict, "exceptions": list, "ignore-case": bool, "safe": bool, "presets": dict,
+              "mentions": bool}
     required = ("terms",)
 
     def configure(self, spec: dict[str, Any]) -> None:
         self.ignore_case = bool(spec.get("ignore-case", False))
         self.safe = bool(spec.get("safe", True))
         self.exceptions = Exceptions(spec.get("exceptions"))
+        self.mentions = bool(spec.get("mentions", True))
         self.terms = _terms(spec["terms"])
         self.pattern = terms_regex(self.terms, self.ignore_case)
         self.presets: dict[str, tuple[bool, dict[str, list[str]], Any]] = {}
@@ -58,6 +63,8 @@ class Kind(RuleKind):
                 continue
             choices = _lookup(terms, lookup, word)
             if not choices:
+                continue
+            if self.mentions and mentions_for(ctx).is_mention(start, end, choices):
                 continue
             replacements = [match_case(word, c) for c in choices]
             yield Hit(
