@@ -235,3 +235,50 @@ def test_missing_data_file_is_a_configuration_error(tmp_path):
 def test_dateline_in_capitals_is_not_an_acronym(lint):
     text = "LONDON (AP) — Talks resumed in London on Monday."
     assert not codes(lint(text, select="NL702"), "NL702")
+
+
+# ----- NL702: all-caps text is not a spelling (issue 14, item 4) ---------------------------
+@pytest.mark.parametrize("text", [
+    "SAN JOSE — San Jose officials met on Monday. The San Jose council agreed.",
+    "SAN JOSE, Calif. (AP) — San Jose officials met on Monday.",
+    "KYIV, Ukraine (AP) — Kyiv's mayor said on Monday that Kyiv would hold.",
+    "KYIV'S MAYOR SPEAKS\n\nKyiv's mayor said on Monday that Kyiv would hold.",
+    "Kyiv's mayor spoke. KYIV'S defences held, he said. Kyiv is calm.",
+    "NEW DELHI — Delhi officials said the smog would ease. Delhi schools stay shut.",
+    "LIVE UPDATES: KHERSON\n\nKherson was shelled overnight.",
+])
+def test_capitals_of_datelines_headlines_and_labels_are_not_acronyms(lint, text):
+    assert not codes(lint(text, select="NL702"), "NL702")
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("NATO members met. Nato agreed on Monday. NATO will meet again.", ["Nato"]),
+    ("BRUSSELS — NATO members met. Nato agreed. NATO will meet again.", ["Nato"]),
+    ("The Nato summit met. Leaders of Nato agreed. NATO's chief spoke.", ["NATO"]),
+])
+def test_acronyms_in_running_text_are_still_compared(lint, text, flagged):
+    assert [f.match for f in codes(lint(text, select="NL702"), "NL702")] == flagged
+
+
+FIX_ROUND_TRIP = [
+    "date 2023-05-01\nKIEV'S MAYOR SPEAKS\n\nKIEV, Ukraine (AP) — Kiev's mayor said Kiev would hold. KIEV'S defences held.",
+    "date 2023-05-01\nODESSA — Odessa's port reopened. ODESSA'S GRAIN\n\nShips left Odessa.",
+    "date 2023-05-01\nKHARKOV, Ukraine — Shelling hit Kharkov. The KHARKOV REGION was cut off.",
+    "date 2023-05-01\nZELENSKIY SPEAKS\n\nZelenskiy said on Monday that Kiev would not give up. President Zelenskiy added more.",
+    "date 2023-05-01\nThe the talks in Kiev ended.  Officials left.",
+]
+
+
+@pytest.mark.parametrize("text", FIX_ROUND_TRIP)
+def test_a_fix_never_turns_one_finding_into_another(text):
+    """Lint, apply the safe fixes, lint again: nothing that was not there before."""
+    from newslint.api import lint_text
+    from newslint.fix import apply, choose
+
+    before = lint_text(text)
+    fixed = apply(text, choose(before))
+    assert fixed != text, "the case must have something to fix"
+    after = lint_text(fixed)
+    old = {(f.rule, f.match.casefold()) for f in before}
+    new = [(f.rule, f.match) for f in after if (f.rule, f.match.casefold()) not in old]
+    assert new == []

@@ -5,9 +5,12 @@ word with only its first letter capitalised (Nato, Unesco) both in one article: 
 form used more often wins (ties: the first used) and the other is flagged. British
 houses write Nato, American ones NATO; either is fine on its own.
 
-Left alone: capitals in a run of capitals (a shouted headline, "HEARTBREAKING
-MOMENT"), a dateline ("LONDON (AP) —", not counted), capitals opening a line (a
-name set in capitals for emphasis: counted, never flagged),
+Left alone, and not counted as evidence either (all-caps text is not a spelling):
+capitals in a run of capitals (a shouted headline, "HEARTBREAKING MOMENT"), two or
+more words in capitals opening a line ("SAN JOSE —", "KYIV'S MAYOR SPEAKS"), a
+dateline ("LONDON (AP) —", "KYIV, Ukraine (AP) —"), a word whose possessive is in
+capitals too ("KYIV'S": the word was set in capitals, an acronym takes "NATO's").
+Capitals opening a line (a name set in capitals for emphasis: counted, never flagged),
 words longer than ``max-length`` (default 6) and the pack's ``ignore`` list
 (words that are also ordinary words: Who, Aids).
 """
@@ -55,7 +58,7 @@ class Kind(RuleKind):
                 continue
             start, end = match.span(1)
             if word.isupper():
-                if not _in_caps_run(text, start, end) and not _dateline(text, start, end):
+                if not _caps_text(text, start, end):
                     caps.setdefault(word, []).append((start, end))
             elif word[1:].islower():
                 title.setdefault(word.upper(), []).append((start, end))
@@ -84,6 +87,22 @@ class Kind(RuleKind):
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 3) : start].rstrip(" \t\"“‘'(")
     return before == "" or before.endswith(("\n", ".", "!", "?", ":"))
+
+
+_CAPS_POSSESSIVE = compile_pattern(r"['’]S(?!\w)")
+_LINE_CAPS_SEGMENT = compile_pattern(r"[ \t]*\p{Lu}{2,}(?:['’]S)?(?:[ \t,-]+\p{Lu}{2,}(?:['’]S)?)+(?!\w)")
+
+
+def _caps_text(text: str, start: int, end: int) -> bool:
+    """Capitals that are a way of setting text, not an acronym's spelling: a headline or
+    label in capitals, a dateline, a possessive in capitals."""
+    if _CAPS_POSSESSIVE.match(text, end):
+        return True
+    if _in_caps_run(text, start, end) or _dateline(text, start, end):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    segment = _LINE_CAPS_SEGMENT.match(text, line_start)
+    return segment is not None and segment.end() >= end
 
 
 def _in_caps_run(text: str, start: int, end: int) -> bool:
