@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 
@@ -283,3 +285,40 @@ def test_slips_left_alone(lint, text, code):
 
 def test_tex_quotes_balance(lint):
     assert not codes(lint("``Test” he said.", select="NL501"), "NL501")
+
+
+# ----- run-together punctuation (issue 14, item 2): NL505 and NL512 ---------------------------
+_RUN_TOGETHER = Path(__file__).parent / "data" / "punctuation" / "run_together.toml"
+
+
+def _run_together(section: str) -> list:
+    from newslint.toml import load_toml
+
+    cases = load_toml(_RUN_TOGETHER)[0][section]
+    return [pytest.param(c["text"], c.get("match"), id=f"{section}-{i}") for i, c in enumerate(cases)]
+
+
+@pytest.mark.parametrize(("text", "match"), _run_together("seam"))
+def test_run_together_seams_are_found(lint, text, match):
+    found = [f for f in lint(text, select=["NL505", "NL512"])]
+    assert [f.match for f in found] == [match]
+
+
+@pytest.mark.parametrize(("text", "match"), _run_together("legit"))
+def test_camel_case_names_and_abbreviations_stay_quiet(lint, text, match):
+    assert lint(text, select="punctuation") == []
+
+
+def test_run_together_sets_are_large_enough():
+    assert len(_run_together("seam")) >= 50 and len(_run_together("legit")) >= 50
+
+
+def test_a_camel_case_word_used_twice_is_a_name(lint):
+    text = "The WarThe firm said. Later WarThe said more."
+    assert lint(text, select="NL512") == []
+    assert [f.match for f in lint("The firm said WarThe would grow.", select="NL512")] == ["WarThe"]
+
+
+def test_run_together_offers_a_sentence_break_but_fixes_nothing(lint):
+    (f,) = lint("Talks ended in the KremlinHowever, nobody left.", select="NL512")
+    assert f.replacements == ["Kremlin. However", "Kremlin However"] and f.fix is None

@@ -38,6 +38,7 @@ KINDS: dict[str, str] = {
     "pattern": "pattern",
     "quote-style": "quote_style",
     "relative-day": "relative_day",
+    "run-together": "run_together",
     "substitution": "substitution",
     "teaser": "teaser",
     "title-case": "title_case",
