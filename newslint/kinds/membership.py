@@ -9,8 +9,11 @@ phrases require of the country they capture), ``triggers`` (patterns, or tables
 message), ``organisations`` (knowledge ids; default all), ``history`` / ``past``
 / ``quiet`` (patterns that widen the time a sentence may be about, or silence
 it), ``recent-years``, ``grace-days``, ``suggest`` (offer the organisation's
-aspirants as replacements). The message template may use {fact}, {context},
-{needs}, {suggestion}, {source}, {date}.
+aspirants as replacements), ``frames`` (membership claims found as frames:
+an organisation reference, a cue and a country in a governed position; see
+:mod:`newslint.knowledge.frames`; their shared word lists are in
+``rules/data/frames.toml``). A rule needs ``triggers`` or ``frames``. The message
+template may use {fact}, {context}, {needs}, {suggestion}, {source}, {date}.
 """
 from __future__ import annotations
 
@@ -24,14 +27,14 @@ from ..model import Hit, NewslintError
 from .base import Context, PackError, RuleKind
 from .common import capitalised, match_case
 
-EXPECTS = ("member", "non-member", "founder")
+EXPECTS = ("member", "non-member", "founder", "newest")
 
 
 class Kind(RuleKind):
     fields = {"expects": str, "triggers": list, "organisations": list, "history": list, "past": list,
               "quiet": list, "narrative": list, "anchors": list, "recent-years": int, "grace-days": int,
-              "suggest": bool}
-    required = ("expects", "triggers")
+              "suggest": bool, "frames": list}
+    required = ("expects",)
     needs = frozenset({"tokens"})
 
     def configure(self, spec: dict[str, Any]) -> None:
@@ -45,7 +48,13 @@ class Kind(RuleKind):
         known = organisation_ids()
         self.org_ids = organisation_list(spec.get("organisations", known), known, "organisations")
         self.triggers: list[tuple[str, list[str]]] = []
-        for i, trigger in enumerate(spec["triggers"]):
+        if not spec.get("triggers") and not spec.get("frames"):
+            raise PackError("needs 'triggers' or 'frames'")
+        from ..knowledge.frames import Frame
+
+        self.frames = [Frame.from_spec(f, f"frame #{i + 1}") for i, f in enumerate(spec.get("frames", []))]
+        self._finder: Any = None
+        for i, trigger in enumerate(spec.get("triggers", [])):
             if isinstance(trigger, str):
                 source, ids = trigger, self.org_ids
             elif isinstance(trigger, dict) and isinstance(trigger.get("pattern"), str):
@@ -127,7 +136,40 @@ class Kind(RuleKind):
                             continue
                         seen.add((start, end))
                         in_sentence = {countries.code(m.group(0)) for m in sent.countries(countries)}
-                        yield self._hit(ctx, kb, org, code, start, end, match, s_start, spans, in_sentence)
+                        context = _context(ctx.text, match, s_start, spans)
+                        yield self._hit(ctx, kb, org, code, start, end, context, spans, in_sentence)
+        if self.frames:
+            yield from self._frame_hits(ctx, kb, seen)
+
+    def _frame_finder(self, kb: Any) -> Any:
+        if self._finder is None:
+            from ..knowledge.frames import FrameFinder, vocabulary
+
+            self._finder = FrameFinder(self.frames, vocabulary(), [kb.organisation(i) for i in self.org_ids], kb)
+        return self._finder
+
+    def _frame_hits(self, ctx: Context, kb: Any, seen: set[tuple[int, int]]) -> Iterable[Hit]:
+        """Claims the frames find in sentences no ``quiet`` pattern silences."""
+        from ..knowledge.scan import document_intervals, scan
+
+        doc = scan(ctx)
+        sentences = [(s.start, s.start + len(s.text)) for i, s in enumerate(doc.sentences)
+                     if not doc.silenced(self.markers.quiet, i)]
+        for claim in self._frame_finder(kb).claims(ctx, sentences):
+            if (claim.start, claim.end) in seen:
+                continue
+            s_start, s_end = claim.sentence
+            tense = claim.frame.shape not in ("label", "apposition")
+            intervals = self.markers.intervals(ctx.text[s_start:s_end], ctx.date, claim.org, tense) + \
+                document_intervals(ctx, self.markers)
+            if not self._wrong(claim.org, claim.code, intervals, ctx.date):
+                continue
+            seen.add((claim.start, claim.end))
+            in_sentence = {kb.countries.code(m.group(0))
+                           for m in kb.countries.compiled().finditer(ctx.text, s_start, s_end)}
+            context = _quote(ctx.text, *claim.context, claim.spans)
+            yield self._hit(ctx, kb, claim.org, claim.code, claim.start, claim.end, context, claim.spans,
+                            in_sentence, intervals)
 
     def _wrong(self, org: Any, code: str, intervals: list[tuple[dt.date, dt.date]], date: dt.date) -> bool:
         from ..knowledge.organisations import MEMBER, NON_MEMBER
@@ -136,10 +178,13 @@ class Kind(RuleKind):
             return org.status(code, date) == MEMBER and org.always(code, MEMBER, intervals)
         if self.expects == "founder":  # a permanent fact: no tense can make it true
             return org.first_joined(code) != org.founded and org.exists_on(date)
+        if self.expects == "newest":
+            return org.exists_on(date) and code not in org.newest_during(intervals)
         return org.status(code, date) == NON_MEMBER and org.always(code, NON_MEMBER, intervals)
 
-    def _hit(self, ctx: Context, kb: Any, org: Any, code: str, start: int, end: int, match: Any,
-             base: int, spans: list[tuple[int, int, str]], in_sentence: set[str | None]) -> Hit:
+    def _hit(self, ctx: Context, kb: Any, org: Any, code: str, start: int, end: int, context: str,
+             spans: list[tuple[int, int, str]], in_sentence: set[str | None],
+             intervals: list[tuple[dt.date, dt.date]] | None = None) -> Hit:
         from ..knowledge.claims import long_date
 
         name = kb.countries.display(code)
@@ -158,6 +203,12 @@ class Kind(RuleKind):
             joined = f"joined {org.name} on {long_date(first)}" if first else never
             fact = f"{subject} {joined}; the founding members joined on {long_date(org.founded)}"
             needs = "a founding member"
+        elif self.expects == "newest":
+            newest = sorted(org.newest_during(intervals or [(date, date)]))
+            names = " and ".join(capitalised(kb.countries.display(c)) for c in newest) or "none"
+            last = max((p.joined for p in org.members if p.joined <= date), default=org.founded)
+            fact = f"{org.name}'s newest member on {long_date(date)} was {names} (joined {long_date(last)})"
+            needs = "the newest member"
         else:
             period = org.period(code, date)
             first = org.first_joined(code)
@@ -174,7 +225,7 @@ class Kind(RuleKind):
         options = self._suggestions(ctx, kb, org, named, in_sentence) if self.suggest else []
         suggestion = f" Did you mean {options[0]}?" if options else ""
         values = {
-            "fact": fact, "context": _context(ctx.text, match, base, spans), "needs": needs,
+            "fact": fact, "context": context, "needs": needs,
             "suggestion": suggestion, "source": org.path, "date": date.isoformat(),
             "entity": ctx.text[start:end], "org": org.name,
         }
@@ -212,7 +263,11 @@ class Kind(RuleKind):
 def _context(text: str, match: Any, base: int, spans: list[tuple[int, int, str]]) -> str:
     """The trigger phrase as quoted in the message, each captured country shown as '…'."""
     group = "cue" if "cue" in match.re.groupindex and match.start("cue") >= 0 else 0
-    start, end = base + match.start(group), base + match.end(group)
+    return _quote(text, base + match.start(group), base + match.end(group), spans)
+
+
+def _quote(text: str, start: int, end: int, spans: list[tuple[int, int, str]]) -> str:
+    """text[start:end] as quoted in a message, each country of ``spans`` shown as '…'."""
     pieces, pos = [], start
     for s, e, _ in sorted(spans):
         if s < start or e > end:

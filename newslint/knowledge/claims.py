@@ -190,8 +190,10 @@ class Markers:
     def silenced(self, sentence: str) -> bool:
         return any(_search(p, sentence) for p in self.quiet)
 
-    def intervals(self, sentence: str, date: dt.date, org: Organisation) -> list[Interval]:
-        """The stretches of time the sentence may be about."""
+    def intervals(self, sentence: str, date: dt.date, org: Organisation, tense: bool = True) -> list[Interval]:
+        """The stretches of time the sentence may be about. Without ``tense`` the verbs'
+        past tense is not read as history: a label ("non-member Poland") describes the
+        country as of the article unless a year or a history marker says otherwise."""
         found: list[Interval] = [(date - dt.timedelta(days=self.grace_days), date)]
         years = False
         for match in _YEAR.finditer(sentence):
@@ -207,6 +209,8 @@ class Markers:
             pass
         elif any(_search(p, sentence) for p in self.anchors):
             found.append((_years_before(date, 1), date))
+        elif not tense:
+            pass
         elif any(_search(p, sentence) for p in self.narrative):
             found.append((org.founded, date))
         elif any(_search(p, sentence) for p in self.past):

@@ -145,6 +145,22 @@ class Organisation:
                 possible.update(range(firm, firm + unclear + 1))
         return possible
 
+    def newest(self, day: dt.date) -> set[str]:
+        """The members on a day that joined last (several when they joined together)."""
+        current = [p for p in self.members if p.covers(day) and p.status in FIRM_STATUSES]
+        if not current:
+            return set()
+        last = max(p.joined for p in current)
+        return {p.country for p in current if p.joined == last}
+
+    def newest_during(self, intervals: Iterable[Interval]) -> set[str]:
+        """Every country that was the newest member at some moment of the intervals."""
+        found: set[str] = set()
+        for start, end in intervals:
+            for day in self._moments(start, end):
+                found |= self.newest(day)
+        return found
+
     def exists_on(self, day: dt.date) -> bool:
         return self.founded <= day and (self.dissolved is None or day <= self.dissolved)
 

@@ -1,0 +1,707 @@
+"""Membership claims found as frames, not phrases: an organisation reference, a cue and
+a country in a governed position, within one clause.
+
+A pack lists the parts (``[[rules.frames]]``: a shape and its cue words); this module
+finds them over the shared tokens (:mod:`newslint.tokens`), with every inflection of a
+cue word from ``lemminflect`` ("join" also finds "joins", "joined", "joining"). No
+trained pipeline is needed: a country is *governed* by a cue when the words between
+them are a verb chain ("will never", "is expected to", "which has long wanted to")
+or a fixed link (", a", "'s", "such as"). The shapes:
+
+- ``subject``: the country does the cue ("Ukraine and Belgium will never join the
+  alliance", "for Sweden to join NATO", "Georgia applying for EU membership");
+- ``object``: an organisation does the cue to the country ("NATO should admit
+  Ukraine", "not to include Ukraine and Belgium in the alliance");
+- ``possessor``: "Belgium's bid to join NATO", "Ukraine's NATO aspirations";
+- ``label``: the cue names the country ("EU candidate Moldova", "non-member Poland",
+  "the alliance's newest member, Finland", "fellow member Britain");
+- ``apposition``: "Finland, the newest member," / "Sweden is a founding member of";
+- ``prep``: "NATO membership for Ukraine", "the promise to Ukraine of eventual NATO
+  membership", "accession talks with Moldova".
+
+The organisation is named in the frame, referred back to ("the alliance", "the
+27-nation bloc": the organisation named last that goes by that noun), or, for cues
+that can only mean membership ("will never join", "eventual membership"), the one the
+article is about: the organisation named last before the sentence, else the first one.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..kinds.base import PackError
+
+SHAPES = ("subject", "object", "possessor", "label", "apposition", "prep")
+ORG_MODES = ("named", "topic")  # topic: the article's organisation when the frame names none
+
+_APOSTROPHE_S = ("'s", "’s")
+_AFTER_ORG = frozenset("""membership member members candidate candidates accession and or in since for as but to
+until by at when while on with after before is was has had are were will would which who that since""".split())
+_DETS = frozenset({"a", "an", "the", "another", "both", "all", "one", "now", "also", "still", "already", "its",
+                   "their"})
+_HEADS = frozenset({"country", "countries", "state", "states", "nation", "nations", "member", "members",
+                    "ally", "allies", "member-state", "member-states"})
+_COORD = frozenset({",", "and", "or", "nor", "&", "the"})
+
+
+@lru_cache(maxsize=4096)
+def forms(word: str) -> frozenset[str]:
+    """A word and every inflection lemminflect knows for it as a verb or a noun (lower case)."""
+    from lemminflect import getAllInflections, getAllLemmas
+
+    word = word.lower()
+    found = {word}
+    lemmas = {word}
+    for upos in ("VERB", "NOUN"):
+        lemmas.update(*getAllLemmas(word, upos=upos).values())
+    for lemma in lemmas:
+        for upos in ("VERB", "NOUN"):
+            for group in getAllInflections(lemma, upos=upos).values():
+                found.update(f.lower() for f in group)
+    # lemminflect spells British "-ise" words as given; add the other spelling's forms
+    return frozenset(found)
+
+
+@lru_cache(maxsize=4096)
+def is_past(word: str) -> bool:
+    """'joined', 'became': a past form of a verb (an event the accession-year rule checks)."""
+    from lemminflect import getAllInflections, getAllLemmas
+
+    word = word.lower()
+    for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()):
+        tags = getAllInflections(lemma, upos="VERB")
+        if word in tags.get("VBD", ()) or (word in tags.get("VBN", ()) and word not in tags.get("VB", ())):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue: a sequence of word sets (each word's inflections), as written in the pack."""
+
+    text: str
+    words: tuple[frozenset[str], ...]
+
+
+def _cue(text: str) -> Cue:
+    from ..tokens import Tokens
+
+    parts = [w for w in Tokens(text).words if not w.isspace()]  # split as the copy is: "non-member"
+    if not parts:
+        raise PackError("a frame cue must not be empty")
+    return Cue(text, tuple(forms(p) if p.isalpha() else frozenset({p.lower()}) for p in parts))
+
+
+@dataclass
+class Frame:
+    """One frame of a membership rule, as configured in its pack."""
+
+    name: str
+    shape: str
+    cues: tuple[Cue, ...]
+    org: str = "named"
+    links: frozenset[str] = frozenset()  # words that must follow a weak cue ("bid" -> "join", "membership")
+    weak: tuple[Cue, ...] = ()
+    not_after: frozenset[str] = frozenset()  # words that cancel the cue just before it ("former")
+    negated: bool = False  # frames whose chain may hold a negation (otherwise skipped)
+
+    @classmethod
+    def from_spec(cls, spec: Any, where: str) -> Frame:
+        if not isinstance(spec, dict):
+            raise PackError(f"{where} must be a table")
+        unknown = set(spec) - {"name", "shape", "cues", "weak-cues", "org", "links", "not-after", "negated",
+                               "note"}
+        if unknown:
+            raise PackError(f"{where}: unknown field '{sorted(unknown)[0]}'")
+        shape = spec.get("shape")
+        if shape not in SHAPES:
+            raise PackError(f"{where}: 'shape' must be one of {', '.join(SHAPES)}, not {shape!r}")
+        org = spec.get("org", "named")
+        if org not in ORG_MODES:
+            raise PackError(f"{where}: 'org' must be one of {', '.join(ORG_MODES)}, not {org!r}")
+
+        def words(key: str) -> list[str]:
+            value = spec.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise PackError(f"{where}: '{key}' must be a list of words")
+            return value
+
+        cues = tuple(_cue(c) for c in words("cues"))
+        weak = tuple(_cue(c) for c in words("weak-cues"))
+        if not cues and not weak:
+            raise PackError(f"{where}: needs 'cues' or 'weak-cues'")
+        links = frozenset(f for w in words("links") for f in forms(w))
+        return cls(str(spec.get("name", where)), shape, cues, org, links, weak,
+                   frozenset(w.lower() for w in words("not-after")), bool(spec.get("negated", False)))
+
+
+@dataclass
+class Vocabulary:
+    """The pack's shared word lists for frames: verb-chain words, clause breaks, fillers."""
+
+    chain_breaks: frozenset[str]
+    fillers: frozenset[str]
+    negations: frozenset[str]
+    org_nouns: tuple[str, ...]
+    max_chain: int = 6
+
+    @classmethod
+    def from_spec(cls, spec: dict[str, Any]) -> Vocabulary:
+        def words(key: str, default: list[str]) -> frozenset[str]:
+            value = spec.get(key, default)
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise PackError(f"'{key}' must be a list of words")
+            return frozenset(v.lower() for v in value)
+
+        nouns = spec.get("org-nouns", ["alliance", "bloc", "union", "cartel"])
+        if not isinstance(nouns, list) or not all(isinstance(v, str) for v in nouns):
+            raise PackError("'org-nouns' must be a list of words")
+        return cls(words("chain-breaks", []), words("fillers", []), words("negations", ["not", "never", "n't"]),
+                   tuple(nouns), int(spec.get("max-chain", 6)))
+
+
+FRAMES_DATA = ("data", "frames.toml")  # under rules/
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The shared frame word lists (``rules/data/frames.toml``), read on first use."""
+    from ..model import NewslintError
+    from ..resources import data_path
+    from ..toml import load_toml
+
+    path = data_path(*FRAMES_DATA)
+    data, _ = load_toml(path)
+    try:
+        return Vocabulary.from_spec(data.get("frames", {}))
+    except PackError as exc:
+        raise NewslintError(f"{path}: {exc}") from None
+
+
+@dataclass
+class Claim:
+    """A country a frame makes a membership claim about."""
+
+    frame: Frame
+    org: Any
+    start: int  # character offsets of the country in the document's text
+    end: int
+    code: str
+    context: tuple[int, int]  # the frame's span, for the message
+    sentence: tuple[int, int]
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # every country of the group
+
+
+@dataclass
+class _Group:
+    first: int  # token positions in the sentence view
+    end: int
+    members: list[tuple[int, int, str]]  # (char start, char end, code)
+
+
+@dataclass
+class _OrgRef:
+    first: int
+    end: int
+    org: Any
+
+
+class _View:
+    """One sentence's tokens (no whitespace), with countries and organisation references."""
+
+    def __init__(self, text: str, tokens: Any, lo: int, hi: int) -> None:
+        self.text = text
+        idx = [i for i in range(lo, hi) if not tokens.words[i].isspace()]
+        self.words = [tokens.words[i] for i in idx]
+        self.lower = [tokens.lower[i] for i in idx]
+        self.starts = [tokens.starts[i] for i in idx]
+        self.ends = [tokens.ends[i] for i in idx]
+        self.groups: list[_Group] = []
+        self.group_ending: dict[int, _Group] = {}
+        self.group_starting: dict[int, _Group] = {}
+        self.orgs: dict[int, _OrgRef] = {}
+
+    def pos_at(self, char: int) -> int | None:
+        k = bisect_left(self.starts, char)
+        return k if k < len(self.starts) and self.starts[k] == char else None
+
+    def pos_ending(self, char: int) -> int | None:
+        k = bisect_left(self.ends, char)
+        return k + 1 if k < len(self.ends) and self.ends[k] == char else None
+
+    def is_word(self, k: int) -> bool:
+        return 0 <= k < len(self.words) and self.words[k][:1].isalpha()
+
+
+class FrameFinder:
+    """Finds the claims a rule's frames make in a document."""
+
+    def __init__(self, frames: list[Frame], vocabulary: Vocabulary, orgs: list[Any], kb: Any) -> None:
+        self.frames = frames
+        self.vocab = vocabulary
+        self.orgs = orgs
+        self.kb = kb
+        names = sorted({n for o in orgs for n in o.names}, key=lambda n: (-len(n), n))
+        self._names = re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w+-]|\s+[Pp]lus\b)")
+        self._by_name = {n: o for o in reversed(orgs) for n in o.names}
+        nouns = sorted({n for n in vocabulary.org_nouns}, key=len, reverse=True)
+        self._anaphor = re.compile(
+            r"(?<!\w)(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat|[Oo]ur)\s+((?:[\w-]+\s+){0,2}?)("
+            + "|".join(re.escape(n) for n in nouns) + r")(?![\w-])") if nouns else None
+        import regex
+
+        from .claims import END
+
+        self._end_regex = regex.compile(END)  # "NATO summit" is no organisation object
+        self._index: dict[str, list[tuple[Frame, Cue, bool]]] = {}
+        for frame in frames:
+            for cue, weak in [(c, False) for c in frame.cues] + [(c, True) for c in frame.weak]:
+                for first in cue.words[0]:
+                    self._index.setdefault(first, []).append((frame, cue, weak))
+
+    # ----- document -------------------------------------------------------------------------
+    def claims(self, ctx: Any, sentences: Iterable[tuple[int, int]]) -> Iterator[Claim]:
+        text = ctx.text
+        named = [(m.start(), self._by_name[m.group(0)]) for m in self._names.finditer(text)]
+        if not named:
+            return
+        tokens = ctx.tokens()
+        countries = self.kb.countries
+        for s_start, s_end in sentences:
+            sentence = text[s_start:s_end]
+            found = [m for m in countries.compiled().finditer(sentence)]
+            if not found:
+                continue
+            lo = bisect_left(tokens.starts, s_start)
+            hi = bisect_left(tokens.starts, s_end)
+            view = _View(text, tokens, lo, hi)
+            if not any(w in self._index for w in view.lower):
+                continue
+            self._countries(view, found, s_start)
+            if not view.groups:
+                continue
+            self._org_refs(view, sentence, s_start, named)
+            topic = _topic(named, s_start)
+            yield from self._frames(view, topic)
+
+    def _countries(self, view: _View, found: list[Any], base: int) -> None:
+        mentions = []
+        for m in found:
+            first, end = view.pos_at(base + m.start()), view.pos_ending(base + m.end())
+            code = self.kb.countries.code(m.group(0))
+            if first is None or end is None or code is None:
+                continue
+            mentions.append((first, end, (base + m.start(), base + m.end(), code)))
+        group: _Group | None = None
+        for first, end, member in mentions:
+            if group is not None and all(view.lower[k] in _COORD for k in range(group.end, first)) \
+                    and not _possessive(view, group.end):
+                group.end = end
+                group.members.append(member)
+                continue
+            group = _Group(first, end, [member])
+            view.groups.append(group)
+        for g in view.groups:
+            view.group_ending[g.end] = g
+            view.group_starting[g.first] = g
+
+    def _org_refs(self, view: _View, sentence: str, base: int, named: list[tuple[int, Any]]) -> None:
+        for m in self._names.finditer(sentence):
+            first, end = view.pos_at(base + m.start()), view.pos_ending(base + m.end())
+            if first is not None and end is not None:
+                view.orgs[first] = _OrgRef(first, end, self._by_name[m.group(0)])
+        if self._anaphor is None:
+            return
+        for m in self._anaphor.finditer(sentence):
+            noun = m.group(2).lower()
+            org = _referent(named, base + m.start(), noun)
+            first, end = view.pos_at(base + m.start()), view.pos_ending(base + m.end())
+            if org is not None and first is not None and end is not None and first not in view.orgs:
+                view.orgs[first] = _OrgRef(first, end, org)
+
+    # ----- frames -------------------------------------------------------------------------------
+    def _frames(self, view: _View, topic: Any) -> Iterator[Claim]:
+        for k, word in enumerate(view.lower):
+            for frame, cue, weak in self._index.get(word, ()):
+                end = self._cue_end(view, k, cue)
+                if end is None or self._cancelled(view, frame, k):
+                    continue
+                yield from getattr(self, "_" + frame.shape)(view, frame, k, end, weak, topic)
+
+    def _cancelled(self, view: _View, frame: Frame, k: int) -> bool:
+        """A ``not-after`` word before the cue, over an organisation name and fillers:
+        "aspiring NATO members", "would-be EU member", "non-EU"."""
+        p = k - 1
+        for _ in range(5):
+            if p < 0:
+                return False
+            if view.lower[p] in frame.not_after:
+                return True
+            ref = next((r for r in view.orgs.values() if r.end == p + 1), None)
+            if ref is not None:
+                p = ref.first - 1
+            elif view.lower[p] in self.vocab.fillers or view.lower[p] == "-":
+                p -= 1
+            else:
+                return False
+        return False
+
+    def _cue_end(self, view: _View, k: int, cue: Cue) -> int | None:
+        """Token after the cue starting at ``k`` (fillers and organisation names may sit
+        between its words: "apply for full NATO membership"), or None."""
+        pos = k + 1
+        for words in cue.words[1:]:
+            skipped = 0
+            while pos < len(view.lower) and view.lower[pos] not in words and skipped < 2:
+                ref = view.orgs.get(pos)
+                if ref is not None:
+                    pos = ref.end
+                elif view.lower[pos] in self.vocab.fillers:
+                    pos += 1
+                else:
+                    return None
+                skipped += 1
+            if pos >= len(view.lower) or view.lower[pos] not in words:
+                return None
+            pos += 1
+        return pos
+
+    def _org_after(self, view: _View, pos: int, span: int = 2, strict: bool = True) -> tuple[_OrgRef | None, int]:
+        """An organisation named at ``pos`` (after at most ``span`` fillers), not a
+        modifier ("NATO summit"): the reference, and where the search stopped."""
+        for k in range(pos, min(pos + span + 1, len(view.lower))):
+            ref = view.orgs.get(k)
+            if ref is not None:
+                rest = view.text[view.ends[ref.end - 1]:view.ends[-1]]
+                if strict and self._end_regex.match(rest) is None:
+                    return None, k
+                nxt = view.lower[ref.end] if ref.end < len(view.lower) else "."
+                if not strict and (nxt in _APOSTROPHE_S or nxt == "-" or (
+                        view.is_word(ref.end) and view.words[ref.end][:1].islower() and nxt not in _AFTER_ORG)):
+                    return None, k  # "a member of the EU's customs union", "the EU customs union"
+                return ref, ref.end
+            if view.lower[k] not in self.vocab.fillers and view.lower[k] not in ("to", "of", "in", "into", "for"):
+                return None, k
+        return None, pos
+
+    def _org_in_clause(self, view: _View, lo: int, hi: int) -> _OrgRef | None:
+        for k in range(max(lo, 0), min(hi, len(view.lower))):
+            if view.lower[k] in (";", ":") or view.lower[k] in self.vocab.chain_breaks and k > lo:
+                if k > lo:
+                    break
+            ref = view.orgs.get(k)
+            if ref is not None:
+                return ref
+        return None
+
+    def _linked(self, view: _View, frame: Frame, pos: int, span: int = 6) -> bool:
+        """A weak cue ("bid", "promise") is about membership only if a link word
+        ("join", "membership") or an organisation follows it in the clause."""
+        for k in range(pos, min(pos + span, len(view.lower))):
+            if view.lower[k] in frame.links:
+                return True
+            if view.lower[k] in (".", ";", ":", "!", "?"):
+                return False
+        return False
+
+    def _chain_back(self, view: _View, k: int) -> tuple[_Group | None, bool]:
+        """The country group a verb chain ending before token ``k`` starts with, and
+        whether the chain holds a negation."""
+        pos, steps, negated = k, 0, False
+        while steps <= self.vocab.max_chain:
+            group = view.group_ending.get(pos)
+            if group is not None:
+                return (None, negated) if _possessive(view, group.end) else (group, negated)
+            pos -= 1
+            if pos < 0:
+                return None, negated
+            word = view.lower[pos]
+            if word == "," and pos > 0 and view.lower[pos + 1] in ("which", "who") and pos + 1 < k:
+                group = view.group_ending.get(pos)
+                return (group, negated) if group is not None else (None, negated)
+            if word in self.vocab.negations:
+                negated = True
+            if not (view.is_word(pos) and view.words[pos][:1].islower()) and word not in ("n't", "not"):
+                return None, negated
+            if word in self.vocab.chain_breaks:
+                return None, negated
+            steps += 1
+        return None, negated
+
+    def _claims(self, frame: Frame, org: Any, group: _Group, view: _View, lo: int, hi: int) -> Iterator[Claim]:
+        context = (min(view.starts[lo], view.starts[group.first]),
+                   max(view.ends[hi - 1], view.ends[group.end - 1]))
+        sentence = (view.starts[0], view.ends[-1])
+        for start, end, code in group.members:
+            yield Claim(frame, org, start, end, code, context, sentence, list(group.members))
+
+    def _resolve(self, frame: Frame, ref: _OrgRef | None, topic: Any, weak: bool) -> Any:
+        if ref is not None:
+            return ref.org
+        return topic if frame.org == "topic" and not weak else None
+
+    # ----- shapes ---------------------------------------------------------------------------
+    def _subject(self, view: _View, frame: Frame, k: int, end: int, weak: bool, topic: Any) -> Iterator[Claim]:
+        if is_past(view.lower[k]) and (k == 0 or view.lower[k - 1] not in ("has", "have", "had", "'s", "’s")):
+            return  # "Poland joined the EU in 2007": an event, for the accession-year rule
+        group, negated = self._chain_back(view, k)
+        if group is None or (negated and not frame.negated):
+            return
+        ref, stop = self._org_after(view, end)
+        if ref is None:
+            if weak and not self._linked(view, frame, end):
+                return
+            # "will never join." / "joining soon": the cue with no object of its own
+            if view.is_word(end) and not _bare_end(view, end):
+                return
+        org = self._resolve(frame, ref, topic, False)
+        if org is None:
+            return
+        yield from self._claims(frame, org, group, view, k, max(stop, end))
+
+    def _object(self, view: _View, frame: Frame, k: int, end: int, weak: bool, topic: Any) -> Iterator[Claim]:
+        pos = end
+        if pos < len(view.lower) and view.lower[pos] in ("in", "the"):  # "take in Ukraine"
+            pos += 1
+        group = view.group_starting.get(pos)
+        if group is None or _possessive(view, group.end):
+            return
+        after, stop = None, group.end
+        tail = group.end
+        if tail < len(view.lower) and view.lower[tail] in ("in", "into", "to", "as"):
+            scan = tail + 1
+            if view.lower[tail] == "as":  # "as a (full) member of"
+                while scan < len(view.lower) and view.lower[scan] in self.vocab.fillers | {"a", "member", "members",
+                                                                                           "of", "new"}:
+                    scan += 1
+            after, stop = self._org_after(view, scan, span=3)
+        before = None
+        if after is None:
+            # the organisation does the admitting: "NATO should admit", "NATO not to include"
+            chain_ok, irrealis = True, False
+            for p in range(k - 1, max(k - 10, -1), -1):
+                ref = next((r for r in view.orgs.values() if r.end == p + 1), None)
+                if ref is not None:
+                    before = ref
+                    break
+                word = view.lower[p]
+                if word in ("to", "not", "never", "should", "would", "will", "must", "could", "can", "may",
+                            "might", "shall", "n't", "cannot", "wo"):
+                    irrealis = True
+                if not (view.is_word(p) and view.words[p][:1].islower()) and word not in ("n't",) \
+                        or word in self.vocab.chain_breaks:
+                    chain_ok = False
+                    break
+            if before is None or not chain_ok or (weak and not irrealis):
+                return
+            if before.end < len(view.lower) and view.lower[before.end] in _APOSTROPHE_S:
+                return
+        org = (after or before).org
+        lo = min(k, (before.first if before else k))
+        yield from self._claims(frame, org, group, view, lo, max(stop, group.end))
+
+    def _possessor(self, view: _View, frame: Frame, k: int, end: int, weak: bool, topic: Any) -> Iterator[Claim]:
+        # back from the cue over fillers and an organisation name to "Country's"
+        pos, inner = k, None
+        for _ in range(4):
+            if pos - 1 >= 0 and view.lower[pos - 1] in _APOSTROPHE_S:
+                break
+            ref = next((r for r in view.orgs.values() if r.end == pos), None)
+            if ref is not None:
+                inner, pos = ref, ref.first
+                continue
+            if pos - 1 >= 0 and view.lower[pos - 1] in self.vocab.fillers:
+                pos -= 1
+                continue
+            return
+        else:
+            return
+        group = view.group_ending.get(pos - 1)
+        if group is None:
+            return
+        ref = inner
+        if ref is None:
+            ref, _ = self._org_after(view, end, span=4)
+        if ref is None:
+            ref = self._org_in_clause(view, end, end + 6)
+        if ref is None and not (weak and not self._linked(view, frame, end)):
+            ref = self._org_in_clause(view, 0, group.first)
+        if weak and inner is None and not self._linked(view, frame, end):
+            return
+        org = self._resolve(frame, ref, topic, weak and inner is None)
+        if org is None:
+            return
+        yield from self._claims(frame, org, group, view, k, end)
+
+    def _label(self, view: _View, frame: Frame, k: int, end: int, weak: bool, topic: Any) -> Iterator[Claim]:
+        pos, ref = end, None
+        inner = view.orgs.get(pos)  # "non-NATO Finland", "candidate countries of the EU such as"
+        if inner is not None:
+            ref, pos = inner, inner.end
+        if pos < len(view.lower) and view.lower[pos] in _HEADS:
+            pos += 1
+        plural = view.lower[pos - 1].endswith("s")
+        linked = False
+        if pos < len(view.lower) and view.lower[pos] == ",":
+            pos += 1
+        for link in (("such", "as"), ("including",), ("like",), ("namely",), ("among", "them"), ("notably",)):
+            if tuple(view.lower[pos:pos + len(link)]) == link:
+                pos += len(link)
+                linked = True
+                if pos < len(view.lower) and view.lower[pos] == ",":
+                    pos += 1
+                break
+        if plural and not linked and view.lower[pos - 1] == ",":
+            return  # "EU member states, Ukraine and Moldova": a list, not a label
+        group = view.group_starting.get(pos)
+        if group is None or _possessive(view, group.end):
+            return
+        if ref is not None:
+            org = self._resolve(frame, ref, topic, weak)
+            if org is not None:
+                yield from self._claims(frame, org, group, view, k, end)
+            return
+        # the organisation: just before the cue ("EU candidate", "non-NATO", "the alliance's newest")
+        ref = None
+        p = k
+        if p > 0 and view.lower[p - 1] in _APOSTROPHE_S:
+            p -= 1
+        for q in range(p, max(p - 4, -1), -1):
+            ref = next((r for r in view.orgs.values() if r.end == q), None)
+            if ref is not None:
+                break
+            if q - 1 >= 0 and view.lower[q - 1] not in self.vocab.fillers and view.lower[q - 1] != "-":
+                break
+        org = self._resolve(frame, ref, topic, weak)
+        if org is None:
+            return
+        if ref is not None:
+            k = min(k, ref.first)
+        yield from self._claims(frame, org, group, view, k, end)
+
+    def _apposition(self, view: _View, frame: Frame, k: int, end: int, weak: bool, topic: Any) -> Iterator[Claim]:
+        # back from the cue: fillers / an organisation name, then a determiner, then ", " or a copula
+        pos, ref = k, None
+        for _ in range(6):
+            prev = view.lower[pos - 1] if pos > 0 else ""
+            r = next((r for r in view.orgs.values() if r.end == pos), None)
+            if r is not None:
+                ref, pos = r, r.first
+                continue
+            if prev in _APOSTROPHE_S and ref is None:
+                r = next((r for r in view.orgs.values() if r.end == pos - 1), None)
+                if r is not None:
+                    ref, pos = r, r.first
+                    continue
+            if prev in self.vocab.fillers:
+                pos -= 1
+                continue
+            break
+        det = view.lower[pos - 1] if pos > 0 else ""
+        if det not in _DETS:
+            if not ((ref is not None or view.lower[pos] in _DETS) and det in (",", "is", "are", "was", "were")):
+                return
+        else:
+            pos -= 1
+        while pos > 0 and view.lower[pos - 1] in ("now", "also", "still", "already", "both", "all", "one", "of",
+                                                   "the", "among", "not", "no", "longer", "never", "yet"):
+            if view.lower[pos - 1] in self.vocab.negations or view.lower[pos - 1] == "no":
+                if not frame.negated:
+                    return
+            pos -= 1
+        link = view.lower[pos - 1] if pos > 0 else ""
+        if link == ",":
+            group = view.group_ending.get(pos - 1)
+        elif link in ("is", "are", "was", "were", "remains", "remain", "became", "become", "becomes", "been",
+                      "'s", "’s"):
+            at = pos - 1
+            if link == "been" and at > 0 and view.lower[at - 1] in ("has", "have", "had"):
+                at -= 1
+            group = view.group_ending.get(at)
+            if group is not None and view.lower[at] in _APOSTROPHE_S:
+                return
+        else:
+            return
+        if group is None:
+            return
+        if ref is None:
+            ref, stop = self._org_after(view, end, strict=False)
+            end = max(end, stop) if ref is not None else end
+        org = self._resolve(frame, ref, topic, weak)
+        if org is None:
+            return
+        yield from self._claims(frame, org, group, view, k, end)
+
+    def _prep(self, view: _View, frame: Frame, k: int, end: int, weak: bool, topic: Any) -> Iterator[Claim]:
+        pos = end
+        if pos >= len(view.lower) or view.lower[pos] not in ("to", "for", "with"):
+            return
+        group = view.group_starting.get(pos + 1)
+        if group is None or _possessive(view, group.end):
+            return
+        inner = next((r for r in view.orgs.values() if r.end == k), None)
+        ref = inner or self._org_after(view, group.end, span=5, strict=False)[0] or \
+            self._org_in_clause(view, group.end, group.end + 6)
+        if ref is None:
+            ref = self._org_in_clause(view, 0, k)
+        if weak and inner is None and not self._linked(view, frame, group.end):
+            return
+        org = self._resolve(frame, ref, topic, weak and inner is None)
+        if org is None:
+            return
+        yield from self._claims(frame, org, group, view, inner.first if inner else k, group.end)
+
+
+_OPEN_ENDS = frozenset({"as", "until", "unless", "before", "soon", "now", "eventually", "either", "too", "when",
+                        "if", "once", "quickly", "after", "but", "any", "anytime", "yet", "so", "because"})
+_TIME_HEADS = frozenset({"the", "future", "coming", "next", "near"})
+
+
+def _bare_end(view: _View, pos: int) -> bool:
+    """A cue verb with nothing after it ("will never join", "join soon", "join by 2030")."""
+    word = view.lower[pos]
+    if word in _OPEN_ENDS:
+        return True
+    if word in ("in", "by", "within") and pos + 1 < len(view.lower):
+        nxt = view.lower[pos + 1]
+        return nxt[:1].isdigit() or nxt in _TIME_HEADS or nxt in _MONTHS
+    return False
+
+
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
+def _possessive(view: _View, pos: int) -> bool:
+    return pos < len(view.lower) and view.lower[pos] in _APOSTROPHE_S
+
+
+def _topic(named: list[tuple[int, Any]], before: int) -> Any:
+    """The organisation the article is about at ``before``: named last, else named first."""
+    best = None
+    for at, org in named:
+        if at >= before:
+            break
+        best = org
+    return best if best is not None else (named[0][1] if named else None)
+
+
+_NEAR = 300  # characters: two organisations that go by one noun this close make it ambiguous
+
+
+def _referent(named: list[tuple[int, Any]], before: int, noun: str) -> Any:
+    """The organisation "the alliance" points back to: named last before it among those
+    that go by that noun; else the first named after it."""
+    fitting = [(at, org) for at, org in named if any(n.split()[-1].lower() == noun for n in org.nouns)]
+    near = {org.id for at, org in fitting if before - _NEAR <= at < before}
+    if len(near) > 1:  # "The EU met. NATO said Poland should join the bloc.": which bloc?
+        return None
+    best = None
+    for at, org in fitting:
+        if at >= before:
+            break
+        best = org
+    return best if best is not None else (fitting[0][1] if fitting else None)
