@@ -1,0 +1,319 @@
+"""``office-holder``: a person given a title they did not hold on the article date.
+
+"Russian President Joe Biden", "German Chancellor Angela Merkel" in 2024, "Prime
+Minister Boris Johnson" in 2023. A mention is a known holder's name (or surname) with
+a title before it ("former German Chancellor", "Russia's President", "the Russian
+president,") or after it ("Vladimir Putin, the Russian president"). The person must
+have held an office with that title (of that country, when copy names one) at some
+moment the sentence can be about: the article date (give or take ``grace-days``), a
+year the sentence names, any earlier day after a past qualifier ("former", "then-"),
+about a year either side after a transition qualifier ("outgoing", "acting").
+
+Pack fields: ``titles`` (title phrases to recognise; the office files say which post
+each names), ``qualifiers`` (``past`` / ``near`` / ``any`` lists), ``blockers`` (words
+that make a title another post: Deputy, Vice), ``honorifics`` (between title and
+name: Sir, Dr), ``common-surnames`` (never matched alone), ``grace-days``, ``undated``
+(``never-held``: an article without a date is only checked for titles the person
+never held; ``today``: checked as of today). Quoted speech is left alone.
+The message may use {fact}, {suggestion}, {source}, {date}.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from ..model import Hit, NewslintError
+from .base import Context, PackError, RuleKind
+from .common import as_str_list
+
+QUALIFIER_CLASSES = ("past", "near", "any")
+YEAR = regex.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One titled mention of a known person, as read from the copy."""
+
+    start: int
+    end: int
+    persons: frozenset[str]
+    surname_only: bool
+    title: str
+    country: str | None
+    qualifier: str | None  # a class: past / near / any
+    written: str
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def alternation(words: Iterable[str], flags: str = "") -> str:
+    body = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+def quoted(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside double quotes in its paragraph (the speaker's words)."""
+    start = text.rfind("\n", 0, pos) + 1
+    before = text[start:pos]
+    straight = before.count('"')
+    return straight % 2 == 1 or before.count("“") > before.count("”")
+
+
+class Kind(RuleKind):
+    fields = {"titles": list, "qualifiers": dict, "blockers": list, "honorifics": list,
+              "common-surnames": list, "grace-days": int, "undated": str, "knowledge": str}
+    required = ("titles", "qualifiers")
+    needs = frozenset({"tokens"})
+
+    def configure(self, spec: dict[str, Any]) -> None:
+        self.titles = as_str_list(spec["titles"], "titles")
+        quals = spec["qualifiers"]
+        unknown = set(quals) - set(QUALIFIER_CLASSES)
+        if unknown:
+            raise PackError(f"qualifiers: unknown class {sorted(unknown)[0]!r} (use {', '.join(QUALIFIER_CLASSES)})")
+        self.qualifiers = {w.lower(): cls for cls in QUALIFIER_CLASSES
+                           for w in as_str_list(quals.get(cls, []), f"qualifiers.{cls}")}
+        self.blockers = {w.lower() for w in as_str_list(spec.get("blockers", []), "blockers")}
+        self.honorifics = as_str_list(spec.get("honorifics", []), "honorifics")
+        self.common = {w.casefold() for w in as_str_list(spec.get("common-surnames", []), "common-surnames")}
+        self.grace = int(spec.get("grace-days", 3))
+        self.undated = str(spec.get("undated", "never-held"))
+        if self.undated not in ("never-held", "today"):
+            raise PackError("undated must be 'never-held' or 'today'")
+        self.folder = str(spec.get("knowledge", ""))
+        self._compiled: Any = None
+
+    # ----- patterns, built on first use ------------------------------------------------------
+    def _patterns(self) -> Any:
+        if self._compiled is None:
+            from ..knowledge import knowledge
+            from ..knowledge.capitals import capitals
+            from ..knowledge.offices import offices
+
+            data = offices(self.folder)
+            kb = knowledge()
+            countries = dict(kb.countries.by_name)
+            places = {**capitals().adjectives, **data.adjectives}
+            self._country_words = {**countries, **places}
+            names = set(data.spellings)
+            names |= {_plain(n) for n in names}
+            qual = "|".join(regex.escape(q) + (r"\s*" if q.endswith("-") else r"\s+")
+                            for q in sorted(self.qualifiers, key=lambda q: (-len(q), q)))
+            country = alternation(self._country_words)
+            title = alternation(self.titles, "i")
+            honor = alternation(self.honorifics) if self.honorifics else "(?!)"
+            left = (rf"(?P<the>(?<![\w-])(?i:the)\s+)?"
+                    rf"(?:(?<![\w-])(?P<q1>(?i:{qual})))?"
+                    rf"(?:(?<![\w.-])(?P<country>{country})(?P<poss>['’]s)?\s+)?"
+                    rf"(?:(?<![\w-])(?P<q2>(?i:{qual})))?"
+                    rf"(?<![\w.-])(?P<title>{title})(?P<elect>(?i:-elect|-designate))?"
+                    rf"(?P<comma>\s*,)?\s+(?:{honor}\.?\s+)?\Z")
+            right = (rf"\A\s*,\s+(?:(?i:the)\s+)?(?:(?P<q1>(?i:{qual})))?"
+                     rf"(?:(?P<country>{country})(?P<poss>['’]s)?\s+)?(?:(?P<q2>(?i:{qual})))?"
+                     rf"(?P<title>{title})(?P<elect>(?i:-elect|-designate))?"
+                     rf"(?:\s+of\s+(?:the\s+)?(?P<country2>{country}))?(?P<then>\s+at\s+the\s+time)?(?![\w'’-])")
+            self._compiled = (
+                data,
+                regex.compile(rf"(?<![\w-]){alternation(names)}(?![\w-]|['’][a-rt-z])"),
+                regex.compile(left),
+                regex.compile(right),
+            )
+        return self._compiled
+
+    # ----- reading mentions ------------------------------------------------------------------
+    def mentions(self, text: str, start: int, end: int) -> Iterable[Mention]:
+        """Titled mentions of known people in one sentence (prose offsets)."""
+        data, names, left, right = self._patterns()
+        from ..knowledge.offices import fold
+
+        sentence = text[start:end]
+        for m in names.finditer(sentence):
+            written = m.group(0)
+            key = fold(written)
+            if key in data.names:
+                persons, surname_only = frozenset({data.names[key]}), False
+            else:
+                persons, surname_only = frozenset(data.surnames.get(key, ())), True
+            if not persons:
+                continue
+            after = sentence[m.end():]
+            if regex.match(r"\s+[A-Z][\w'’-]*[a-z]", after) and surname_only:
+                continue  # "President Lee Jae-myung" read as "Lee": another name goes on
+            found = left.search(sentence[max(0, m.start() - 160):m.start()])
+            if found is not None:
+                lead = sentence[:max(0, m.start() - 160) + found.start()]
+                if found.group("comma") and not (found.group("the") or found.group("poss")):
+                    continue
+                previous = regex.search(r"([\w-]+)\W*\Z", lead)
+                if previous and previous.group(1).lower() in self.blockers:
+                    continue
+                country_word = found.group("country")
+            else:
+                found = right.match(after)
+                if found is None:
+                    continue
+                country_word = found.group("country") or found.group("country2")
+                if country_word is None:
+                    continue
+                if found.group("then"):
+                    found = _Then(found)
+            qual = self._qualifier(found)
+            country = self._country_words.get(country_word) if country_word else None
+            if surname_only and key in self.common and country is None:
+                continue
+            yield Mention(start + m.start(), start + m.end(), persons, surname_only,
+                          found.group("title"), country, qual, written)
+
+    def _qualifier(self, found: Any) -> str | None:
+        if found.group("elect"):
+            return "near"
+        classes = [self.qualifiers.get(q.strip().lower()) for q in (found.group("q1"), found.group("q2")) if q]
+        if isinstance(found, _Then):
+            classes.append("past")
+        for cls in ("any", "past", "near"):
+            if cls in classes:
+                return cls
+        return None
+
+    # ----- judging -------------------------------------------------------------------------------
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        try:
+            data = self._patterns()[0]
+        except NewslintError as exc:
+            yield Hit(0, 0, f"the office-holder knowledge cannot be read, so this rule was skipped: {exc}",
+                      severity="error")
+            return
+        text = ctx.text
+        undated = ctx.doc.date is None and ctx.date == dt.date.today() and self.undated == "never-held"
+        for s_start, s_end in ctx.sentences():
+            sentence = text[s_start:s_end]
+            if not any(w in sentence for w in ("resident", "inister", "hancellor", "remier", "ecretary", "PM",
+                                              "eader", "hief", "ead", "iplomat", "epresentative")):
+                continue
+            years = {int(y) for y in YEAR.findall(sentence) if int(y) <= ctx.date.year}
+            for mention in self.mentions(text, s_start, s_end):
+                if quoted(text, mention.start) or mention.qualifier == "any":
+                    continue
+                hit = self.judge(data, mention, ctx.date, years, undated)
+                if hit is not None:
+                    yield hit
+
+    def judge(self, data: Any, mention: Mention, day: dt.date, years: set[int], undated: bool) -> Hit | None:
+        """A finding when no candidate person held the title at any moment the sentence is about."""
+        offices = data.titled(mention.title, mention.country)
+        if mention.country is None:
+            # A bare title ("President Putin") is judged only against posts the person held
+            # with that title: "Chancellor Gordon Brown" may be a post the files do not list.
+            offices = [o for o in offices if any(data.terms_of(p, [o]) for p in mention.persons)]
+        if not offices:
+            return None
+        if undated:
+            if mention.country is None or any(data.terms_of(p, offices) for p in mention.persons):
+                return None
+            if not all(o.since <= dt.date(2000, 1, 1) for o in offices):
+                return None
+            return self._hit(data, mention, offices, day, undated=True)
+        if not any(o.covered(day) for o in offices):
+            return None
+        if any(not any(o.since.year <= y for o in offices) for y in years):
+            return None  # a year before the files are complete: nothing to say
+        for person in mention.persons:
+            for term in data.terms_of(person, offices):
+                if mention.qualifier == "past" and term.start <= day + dt.timedelta(days=self.grace):
+                    return None
+                if mention.qualifier == "near" and term.overlaps(day - dt.timedelta(days=400),
+                                                                 day + dt.timedelta(days=400)):
+                    return None
+                if term.covers(day, self.grace):
+                    return None
+                if any(term.overlaps(dt.date(y, 1, 1), dt.date(y, 12, 31)) for y in years):
+                    return None
+        return self._hit(data, mention, offices, day)
+
+    def _hit(self, data: Any, mention: Mention, offices: list[Any], day: dt.date, undated: bool = False) -> Hit:
+        from ..knowledge import knowledge
+
+        countries = knowledge().countries
+        person = sorted(mention.persons)[0]
+        post = (_office_label(offices[0], countries) if mention.country is None and len(offices) == 1
+                else _post_name(mention, offices, countries))
+        held = data.terms_of(person, offices)
+        if not held:
+            fact = f"{person} never held the post of {post} in the knowledge base"
+            elsewhere = sorted(data.terms_of(person), key=lambda t: abs((t.start - day).days))
+            if elsewhere:
+                t = elsewhere[0]
+                other = data.offices[t.office]
+                fact += f" (they were {_office_label(other, countries)} {_span(t)})"
+        elif mention.qualifier == "past":
+            first = min(held, key=lambda t: t.start)
+            fact = f"{person} only became {post} on {long_date(first.start)}, after {long_date(day)}"
+        else:
+            spans = ", ".join(_span(t) for t in sorted(held, key=lambda t: t.start))
+            fact = f"{person} was {post} {spans}, not on {long_date(day)}"
+            if any(t.end is not None and t.end <= day for t in held):
+                fact += " (write 'former' or 'then-', or give the year)"
+        holders = [] if undated else [h for o in offices for h in o.holders(day) if h not in mention.persons]
+        holders = list(dict.fromkeys(holders))
+        suggestion = f" Did you mean {' or '.join(holders)}?" if holders and len(holders) <= 2 else ""
+        if mention.surname_only:
+            replacements = [h.split()[-1] for h in holders][:2]
+        else:
+            replacements = holders[:2]
+        sources = ", ".join(sorted({o.path.rsplit("/", 1)[-1] for o in offices}))
+        message = self.format(fact=fact, suggestion=suggestion, source=f"rules/knowledge/offices/{sources}",
+                              date=("undated article" if undated else day.isoformat()))
+        return Hit(mention.start, mention.end, message, replacements=replacements,
+                   fix=None, safe=False)
+
+
+class _Then:
+    """A right apposition ending in "at the time": read as a past qualifier."""
+
+    def __init__(self, match: Any) -> None:
+        self._match = match
+
+    def group(self, name: str) -> Any:
+        return self._match.group(name)
+
+
+def _plain(name: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name.replace("ı", "i"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _span(term: Any) -> str:
+    end = f"to {long_date(term.end)}" if term.end else "onwards"
+    return f"from {long_date(term.start)} {end}"
+
+
+def _post_name(mention: Mention, offices: list[Any], countries: Any) -> str:
+    title = " ".join(mention.title.split())
+    if title.islower() and title.upper() != title:
+        title = " ".join(w if w in ("of", "the") else w[:1].upper() + w[1:] for w in title.split())
+    if mention.country is None:
+        return title
+    return f"{title} of {_where(mention.country, countries)}"
+
+
+def _where(code: str, countries: Any) -> str:
+    bodies = {"EUCOM": "the European Commission", "EUCO": "the European Council", "EU": "the EU",
+              "NATO": "NATO", "UN": "the UN"}
+    return bodies.get(code) or countries.display(code)
+
+
+def _office_label(office: Any, countries: Any) -> str:
+    return f"{office_title(office)} of {_where(office.country, countries)}"
+
+
+def office_title(office: Any) -> str:
+    title = office.titles[0]
+    return " ".join(w if w in ("of", "the") else w[:1].upper() + w[1:] for w in title.split())
