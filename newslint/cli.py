@@ -1,12 +1,13 @@
 """Command line: parse arguments, call the runner, choose a reporter, set the exit code.
 
 Exit codes (Contract 2): 0 nothing at or above ``fail-on``; 1 findings at or above
-it; 2 usage or configuration error, or no input files.
+it; 2 usage or configuration error, no input files, or any input that does not exist
+or could not be read or decoded (after every other file has been linted and reported):
+a green run always means all the copy was checked.
 """
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 
@@ -26,7 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newslint",
         description="Lint news copy. Also: 'newslint rules' lists every rule, 'newslint explain CODE' "
-        "documents one, 'newslint check-pack FILE' validates a rule pack and runs its examples.",
+        "documents one, 'newslint kinds' lists rule kinds, 'newslint check-pack FILE' validates a rule pack "
+        "and runs its examples, 'newslint config [PATH]' shows the settings in force and where each comes "
+        "from, 'newslint init [--style PRESET]' writes a commented newslint.toml.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; '-' reads standard input")
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="report format (default: text)")
@@ -35,20 +38,31 @@ def build_parser() -> argparse.ArgumentParser:
                         help="rules to run: codes, prefixes (NL4), names or categories, comma-separated")
     parser.add_argument("--extend-select", type=_csv, metavar="RULES", help="rules to run besides the default set")
     parser.add_argument("--ignore", type=_csv, default=(), metavar="RULES", help="rules not to run")
-    parser.add_argument("--fail-on", choices=["info", "warning", "error"],
-                        help="lowest severity that makes the exit status 1 (default: warning)")
+    parser.add_argument("--fail-on", choices=["info", "warning", "error", "never"],
+                        help="lowest severity that makes the exit status 1 (default: warning); never: "
+                        "findings never do (unreadable input still exits 2)")
+    parser.add_argument("--exit-zero", action="store_true",
+                        help="exit 0 even when there are findings (same as --fail-on never)")
+    parser.add_argument("--encoding", metavar="NAME",
+                        help="decode files with this encoding (e.g. cp1252 for legacy wire copy; default utf-8)")
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="article date for articles that carry none")
     parser.add_argument("--style", metavar="PRESET", help="house-style preset (default, ap, reuters, bbc, ...)")
     parser.add_argument("--stdin-filename", metavar="NAME", help="name (and format) to report for '-'")
     parser.add_argument("--quiet", "-q", action="store_true", help="findings only: no source lines, no summary")
     parser.add_argument("--statistics", action="store_true", help="count findings per rule")
-    parser.add_argument("--fix", action="store_true", help="apply safe fixes in place (changes go to stderr)")
+    parser.add_argument("--fix", action="store_true",
+                        help="apply safe fixes in place (changes go to stderr); with '-' (standard input) "
+                        "the fixed text goes to standard output and the report to standard error")
+    parser.add_argument("--show-fixes", action="store_true",
+                        help="after the report, list the safe fixes (applied with --fix, else available)")
     parser.add_argument("--diff", action="store_true",
                         help="print a diff of what --fix would change; change nothing (exit 1 if any)")
     parser.add_argument("--fix-consistency", action="store_true",
                         help="like --fix, and also make an article use one form (consistency, name rules)")
-    parser.add_argument("--output", "-o", metavar="FILE",
+    parser.add_argument("--output", "--output-file", "-o", metavar="FILE", dest="output",
                         help="write the report in --format to FILE and print the text report")
+    parser.add_argument("--show-settings", action="store_true",
+                        help="print the settings in force for the first PATH and where each came from; lint nothing")
     parser.add_argument("--jobs", "-j", type=int, metavar="N",
                         help="lint files in N processes (default: one per core when there are many files)")
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
@@ -70,10 +84,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .docs import print_kinds
 
             return print_kinds(argv[1:])
+        if argv and argv[0] == "serve":
+            from .server.command import main as serve_main
+
+            return serve_main(argv[1:])
+        if argv and argv[0] == "lsp":
+            from .lsp.command import main as lsp_main
+
+            return lsp_main(argv[1:])
         if argv and argv[0] == "check-pack":
             from .packcheck import check_packs
 
             return check_packs(argv[1:])
+        if argv and argv[0] == "init":
+            from .settings import init
+
+            return init(argv[1:])
+        if argv and argv[0] == "config":
+            return _lint(["--show-settings", *(argv[1:] or ["."])])
         return _lint(argv)
     except NewslintError as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
@@ -85,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _lint(argv: list[str]) -> int:
-    from .config import parse_date
+    from .config import check_encoding, parse_date
     from .report import write, write_file
     from .runner import Options, Session, lint_paths
 
@@ -97,39 +125,101 @@ def _lint(argv: list[str]) -> int:
     options = Options(
         config_path=args.config, select=args.select, extend_select=args.extend_select, ignore=args.ignore,
         fail_on=args.fail_on, style=args.style, stdin_filename=args.stdin_filename,
+        encoding=check_encoding(args.encoding, "--encoding") if args.encoding else None,
         date=parse_date(args.date, "--date") if args.date else None, jobs=args.jobs,
     )
     session = Session(options)
+    if args.show_settings:
+        from .settings import show
+
+        return show(args.paths[0], session)
+    fixing = args.fix or args.fix_consistency
+    if fixing and "-" in args.paths:
+        if args.paths != ["-"]:
+            raise NewslintError("--fix with '-' fixes standard input only: give '-' alone")
+        return _fix_stdin(args, session)
     results = lint_paths(args.paths, session)
     for result in results:
         if result.error:
             print(f"newslint: {result.path}: {result.error}", file=sys.stderr)
         elif result.note and not args.quiet:
             print(f"newslint: {result.path}: {result.note}", file=sys.stderr)
-    if args.fix or args.diff or args.fix_consistency:
+    fixes_shown = _fixable(results)
+    if fixing or args.diff:
         from .fix import run as run_fixes
 
-        fixed = run_fixes(results, session, write=args.fix or args.fix_consistency,
-                          diff=sys.stdout if args.diff else None, log=sys.stderr,
-                          fix_consistency=args.fix_consistency)
+        fixed = run_fixes(results, session, write=fixing, diff=sys.stdout if args.diff else None,
+                          log=sys.stderr, fix_consistency=args.fix_consistency)
         results = fixed.results
-        if args.diff and not (args.fix or args.fix_consistency) and any(r.error is None for r in results):
+        if args.diff and not fixing and not any(r.error for r in results):
             return EXIT_FINDINGS if fixed.changed else EXIT_OK
-    options = {"quiet": args.quiet, "statistics": args.statistics, "session": session}
+    report_options = {"quiet": args.quiet, "statistics": args.statistics, "session": session}
     if args.output:
-        write_file(args.format, results, args.output, **options)
+        write_file(args.format, results, args.output, **report_options)
     if not args.diff:
-        write("text" if args.output else args.format, results, sys.stdout, **options)
+        write("text" if args.output else args.format, results, sys.stdout, **report_options)
+    if args.show_fixes:
+        _show_fixes(fixes_shown, applied=fixing)
     sys.stdout.flush()
-    linted = [r for r in results if r.error is None]
-    if not linted and not any(r.path == "-" or os.path.isfile(r.path) for r in results):
-        print("newslint: error: no files were linted", file=sys.stderr)
+    return _exit_status(results, session, args)
+
+
+def _exit_status(results: list, session: object, args: argparse.Namespace) -> int:
+    """Contract 2: unread input is 2 whatever was found; then findings at or above fail-on are 1."""
+    unread = [r for r in results if r.error]
+    if unread:
+        linted = len(results) - len(unread)
+        print(f"newslint: error: {len(unread)} file{'s' if len(unread) != 1 else ''} could not be read "
+              f"({linted} linted); the run is not clean until every input is read", file=sys.stderr)
         return EXIT_USAGE
-    failing = [
-        f for r in results for f in r.findings
-        if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[session.config_for(r.path).fail_on]
-    ]
-    return EXIT_FINDINGS if failing else EXIT_OK
+    if args.exit_zero:
+        return EXIT_OK
+    for r in results:
+        fail_on = session.config_for(r.path).fail_on  # type: ignore[attr-defined]
+        if fail_on in SEVERITY_RANK and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in r.findings):
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _fixable(results: list) -> list:
+    return [f for r in results for f in r.findings if f.fix is not None and f.fix.safe]
+
+
+def _show_fixes(findings: list, applied: bool) -> None:
+    head = "Fixed" if applied else "Fixable with --fix"
+    print(f"{head}: {len(findings)} problem{'s' if len(findings) != 1 else ''}")
+    for f in findings:
+        print(f"  {f.path}:{f.line}:{f.column}: {f.rule} '{f.match}' -> '{f.fix.replacement}'")
+
+
+def _fix_stdin(args: argparse.Namespace, session: object) -> int:
+    """``--fix -``: fixed text on standard output (for editors and CMS hooks), report on standard error."""
+    from .document import make_document
+    from .fix import consistency_rules, fix_text
+    from .report import write
+    from .runner import FileResult
+
+    result = session.lint_stdin(sys.stdin.buffer.read())  # type: ignore[attr-defined]
+    if result.error or result.text is None:
+        print(f"newslint: {result.path}: {result.error}", file=sys.stderr)
+        return EXIT_USAGE
+    config = session.config_for(result.path if result.path != "-" else "./-")  # type: ignore[attr-defined]
+    linter = session.linter(config)  # type: ignore[attr-defined]
+    date = session.options.date  # type: ignore[attr-defined]
+
+    def lint(text: str) -> list:
+        return linter.lint(make_document(text, result.path), date)
+
+    unsafe = consistency_rules(session, [result.path]) if args.fix_consistency else set()
+    text, applied, remaining = fix_text(result.text, result.findings, lint, unsafe)
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    after = [FileResult(result.path, remaining, text=text)]
+    write("text", after, sys.stderr, quiet=args.quiet, statistics=args.statistics, session=session, colour=False)
+    if args.show_fixes:
+        for f in applied:
+            print(f"newslint: fixed {f.rule} '{f.match}' -> '{f.fix.replacement}'", file=sys.stderr)
+    return _exit_status(after, session, args)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -20,6 +20,8 @@ CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")
 DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt", "*.text", "*.html", "*.htm"]
 DEFAULT_EXCLUDE = [".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", "_build", "dist"]
 DEFAULT_MAX_FILE_SIZE = 20_000_000
+#: fail-on values: a severity, or "never" (the exit status is 0 whatever is found).
+FAIL_ON = (*SEVERITIES, "never")
 
 # key -> (type, description) for validation and documentation.
 KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
@@ -30,7 +32,8 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "packs": (list, "extra rule packs (TOML), relative to this file"),
     "include": (list, "file name globs linted when walking folders"),
     "exclude": (list, "file or folder globs never linted"),
-    "fail-on": (str, "lowest severity that makes the exit status 1: info, warning, error"),
+    "fail-on": (str, "lowest severity that makes the exit status 1: info, warning, error, never"),
+    "encoding": (str, "how files are decoded (default utf-8); e.g. cp1252 or latin-1 for legacy wire copy"),
     "date": ((str, dt.date), "article date for articles that carry none (YYYY-MM-DD)"),
     "per-file-ignores": (dict, "glob -> list of rules not to run on matching files"),
     "max-file-size": (int, "largest file linted, in bytes"),
@@ -52,6 +55,7 @@ class Config:
     include: tuple[str, ...] = tuple(DEFAULT_INCLUDE)
     exclude: tuple[str, ...] = tuple(DEFAULT_EXCLUDE)
     fail_on: str = "warning"
+    encoding: str | None = None  # None: UTF-8 with or without a BOM
     date: dt.date | None = None
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
@@ -102,6 +106,16 @@ def _real_root(root: str) -> str:
     return os.path.realpath(root)
 
 
+def check_encoding(name: str, where: str) -> str:
+    """A codec Python knows (``cp1252``, ``latin-1``, ...), by its canonical name."""
+    import codecs
+
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise NewslintError(f"{where}: unknown encoding '{name}' (e.g. utf-8, cp1252, latin-1)") from None
+
+
 def parse_date(value: Any, where: str) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -142,9 +156,11 @@ def config_from_table(table: dict[str, Any], path: str, raw: str = "", base_line
             if not Path(pack).is_file():
                 raise NewslintError(f"{where('packs')}: pack file not found: {pack}")
     if "fail-on" in table:
-        if table["fail-on"] not in SEVERITIES:
-            raise NewslintError(f"{where('fail-on')}: fail-on must be one of {', '.join(SEVERITIES)}")
+        if table["fail-on"] not in FAIL_ON:
+            raise NewslintError(f"{where('fail-on')}: fail-on must be one of {', '.join(FAIL_ON)}")
         kwargs["fail_on"] = table["fail-on"]
+    if "encoding" in table:
+        kwargs["encoding"] = check_encoding(table["encoding"], where("encoding"))
     if "date" in table:
         kwargs["date"] = parse_date(table["date"], where("date"))
     if "per-file-ignores" in table:

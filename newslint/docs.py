@@ -1,5 +1,7 @@
 """Rule documentation from one source, the packs: ``newslint rules``, ``newslint explain``,
-and the rule table in the README (``python -m newslint.docs --update-readme``)."""
+the rule table in the README and one page per rule in ``docs/rules/`` (the pages SARIF's
+``helpUri`` points at). ``python -m newslint.docs --update-readme`` regenerates both;
+``--check-readme`` (and the test suite) fails when either is out of date."""
 from __future__ import annotations
 
 import argparse
@@ -16,7 +18,10 @@ README_END = "<!-- rules-table:end -->"
 
 
 def all_rules(extra_packs: list[str] | None = None) -> list[Rule]:
-    return sorted((r for p in load_packs(extra_packs or []) for r in p.rules), key=lambda r: r.code)
+    from .selectors import COMMENT_RULE
+
+    rules = [r for p in load_packs(extra_packs or []) for r in p.rules]
+    return sorted([*rules, COMMENT_RULE], key=lambda r: r.code)
 
 
 def one_line(rule: Rule) -> str:
@@ -113,25 +118,92 @@ def print_kinds(argv: list[str]) -> int:
 
 
 def update_readme(path: Path) -> bool:
-    """Rewrite the README's rule table; return True if it changed."""
+    """Rewrite the README's rule table and the pages in docs/rules/; return True if any changed."""
     text = path.read_text(encoding="utf-8")
     pattern = re.compile(re.escape(README_BEGIN) + r".*?" + re.escape(README_END), re.DOTALL)
     new = pattern.sub(lambda _: README_BEGIN + "\n" + markdown_table(all_rules()) + README_END, text)
     if new != text:
         path.write_text(new, encoding="utf-8")
-    return new != text
+    pages = update_rule_pages(path.parent / RULE_DOCS)
+    return new != text or pages
 
 
 def readme_is_current(path: Path) -> bool:
+    """The README's table and every docs/rules page match the packs."""
     text = path.read_text(encoding="utf-8")
-    return (README_BEGIN + "\n" + markdown_table(all_rules()) + README_END) in text
+    table = (README_BEGIN + "\n" + markdown_table(all_rules()) + README_END) in text
+    return table and not stale_rule_pages(path.parent / RULE_DOCS)
+
+
+#: Where the per-rule pages live, relative to the repository root.
+RULE_DOCS = Path("docs") / "rules"
+_GENERATED = "<!-- generated from the rule packs by: python -m newslint.docs --update-readme -->\n"
+
+
+def rule_page(rule: Rule) -> str:
+    """One rule's documentation page (Markdown), from its pack entry."""
+    def block(title: str, body: str) -> str:
+        return f"\n## {title}\n\n{body.strip()}\n" if body and body.strip() else ""
+
+    off = "\n\nOff by default: runs only when selected (`--extend-select " + rule.code + "`)." \
+        if rule.spec.get("enabled", True) is False else ""
+    fence = "```"
+    out = [_GENERATED, f"# {rule.code} `{rule.name}`\n\n",
+           f"Category **{rule.category}**, default severity **{rule.severity}**, kind `{rule.kind}`, "
+           f"pack `{rule.pack}`.{off}\n",
+           block("What it checks", rule.summary or rule.message), block("Why", rule.why),
+           block("How to fix", rule.advice)]
+    if rule.examples:
+        out.append(block("Flagged", "\n\n".join(f"{fence}text\n{e}\n{fence}" for e in rule.examples)))
+    if rule.counterexamples:
+        out.append(block("Left alone", "\n\n".join(f"{fence}text\n{e}\n{fence}" for e in rule.counterexamples)))
+    out.append(block("Source", rule.source))
+    out.append(block("Silencing it", f"`--ignore {rule.code}` on the command line, `ignore = [\"{rule.code}\"]` in "
+                                     f"newslint.toml, or `<!-- newslint-disable-next-line {rule.code} -->` "
+                                     "above a line of copy."))
+    return "".join(out)
+
+
+def rule_index(rules: list[Rule]) -> str:
+    lines = [_GENERATED, "# newslint rules\n\n", "One page per rule, generated from the packs in `rules/`.\n\n"]
+    lines += [f"- [{r.code}]({r.code}.md) `{r.name}` ({r.category}, {r.severity}): {one_line(r)}\n" for r in rules]
+    return "".join(lines)
+
+
+def expected_rule_pages() -> dict[str, str]:
+    rules = all_rules()
+    pages = {f"{r.code}.md": rule_page(r) for r in rules}
+    pages["README.md"] = rule_index(rules)
+    return pages
+
+
+def stale_rule_pages(folder: Path) -> list[str]:
+    """Pages that are missing, out of date, or left over from a rule that is gone."""
+    expected = expected_rule_pages()
+    stale = [name for name, text in expected.items()
+             if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]
+    if folder.is_dir():
+        stale += sorted(p.name for p in folder.glob("*.md") if p.name not in expected)
+    return stale
+
+
+def update_rule_pages(folder: Path) -> bool:
+    expected = expected_rule_pages()
+    stale = stale_rule_pages(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in stale:
+        if name in expected:
+            (folder / name).write_text(expected[name], encoding="utf-8")
+        else:
+            (folder / name).unlink()
+    return bool(stale)
 
 
 if __name__ == "__main__":
     readme = Path(__file__).resolve().parent.parent / "README.md"
     if "--check-readme" in sys.argv:
         if not readme_is_current(readme):
-            print("README.md rule table is out of date: run python -m newslint.docs --update-readme")
+            print("README.md rule table or docs/rules/ is out of date: run python -m newslint.docs --update-readme")
             sys.exit(1)
     elif "--update-readme" in sys.argv:
         print("README.md updated" if update_readme(readme) else "README.md already up to date")

@@ -29,7 +29,7 @@ _FM_DATE = re.compile(r"^[ \t]*date[ \t]*[:=][ \t]*" + _DATE_VALUE, re.MULTILINE
 _SUPPRESS = re.compile(
     r"<!--\s*newslint-(disable-next-line|disable|enable)\b([^>]*?)-->", re.IGNORECASE
 )
-_CODES = re.compile(r"[A-Za-z]+\d*")
+_CODES = re.compile(r"[A-Za-z][A-Za-z0-9]*")  # "NL2O1" is one (mistyped) code, not NL2 and O1
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -326,23 +326,33 @@ class UnreadableFile(Exception):
     """A file that cannot be linted; the message is for a person."""
 
 
-def decode(data: bytes, path: str) -> tuple[str, bool]:
-    """Decode UTF-8 (with or without BOM). Returns (text, had_bom)."""
+def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, bool]:
+    """Decode UTF-8 (with or without BOM), or ``encoding`` when the user names one
+    (legacy wire copy). Returns (text, had_bom)."""
     if b"\x00" in data[:8192]:
         raise UnreadableFile("binary file (contains NUL bytes); not linted")
     bom = data.startswith(b"\xef\xbb\xbf")
+    if encoding and encoding.replace("_", "-") not in ("utf-8", "utf8"):
+        try:
+            return data.decode(encoding), False
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            raise UnreadableFile(f"not valid {encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start}, "
+                                 f"line {line})") from None
     try:
         text = data.decode("utf-8-sig" if bom else "utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise UnreadableFile(
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}, line {line}); "
-            "save the file as UTF-8 and run again"
+            "save the file as UTF-8, or read legacy copy with --encoding cp1252 "
+            "(encoding = \"cp1252\" in newslint.toml)"
         ) from None
     return text, bom
 
 
-def read_document(path: str, display_path: str | None = None, max_bytes: int | None = None) -> Document:
+def read_document(path: str, display_path: str | None = None, max_bytes: int | None = None,
+                  encoding: str | None = None) -> Document:
     """Read and parse a file, or raise :class:`UnreadableFile` with a clear reason."""
     try:
         size = os.path.getsize(path)
@@ -361,5 +371,5 @@ def read_document(path: str, display_path: str | None = None, max_bytes: int | N
         raise UnreadableFile("permission denied") from None
     except OSError as exc:
         raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
-    text, _ = decode(data, path)
+    text, _ = decode(data, path, encoding)
     return make_document(text, display_path or path)

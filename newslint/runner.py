@@ -7,10 +7,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import selectors
 from .config import Config, discover, read_config
-from .document import UnreadableFile, decode, make_document, read_document
-from .engine import Linter
+from .document import Document, UnreadableFile, decode, make_document, read_document
+from .engine import Linter, matches
 from .model import Finding, NewslintError
+from .packs import load_packs
+from .toml import line_of
 
 
 @dataclass
@@ -34,6 +37,7 @@ class Options:
     date: object = None
     style: str | None = None
     stdin_filename: str | None = None
+    encoding: str | None = None
     jobs: int | None = None  # worker processes; None: the machine's cores when there are many files
 
 
@@ -49,6 +53,7 @@ class Session:
             self._fixed = read_config(options.config_path) or Config(path=options.config_path)
         self._linters: dict[Config, Linter] = {}
         self._by_folder: dict[str, Config] = {}
+        self._checked: set[tuple[str | None, tuple[str, ...]]] = set()
 
     def config_for(self, path: str) -> Config:
         """The configuration for a file (the closest config file above it, with the
@@ -64,27 +69,50 @@ class Session:
             base = self._fixed
         else:
             base = discover(folder) or Config(root=os.getcwd())
+        self._check_selectors(base)
+        return merge_options(base, self.options)
+
+    def _check_selectors(self, base: Config) -> None:
+        """Unknown selectors in the config file or on the command line are errors (exit 2)."""
+        key = (base.path, base.packs)
+        if key in self._checked:
+            return
+        rules = [rule for pack in load_packs(base.packs) for rule in pack.rules]
+        if base.path:
+            raw = Path(base.path).read_text(encoding="utf-8-sig", errors="replace")
+            for name, values in (("select", base.select), ("extend-select", base.extend_select),
+                                 ("ignore", base.ignore),
+                                 *((f"per-file-ignores.{glob}", rules_) for glob, rules_ in base.per_file_ignores)):
+                for value in values or ():
+                    if not selectors.is_known(value, rules):
+                        where = f"{base.path}:{line_of(raw, repr(value)[1:-1]) or line_of(raw, value)}: {name}"
+                        raise NewslintError(selectors.unknown_message(value, where, rules))
         o = self.options
-        return base.with_overrides(
-            select=o.select, fail_on=o.fail_on, style=o.style,
-            ignore=(base.ignore + o.ignore) if o.ignore else None,
-            extend_select=(base.extend_select + o.extend_select) if o.extend_select else None,
-        )
+        for flag, values in (("--select", o.select), ("--extend-select", o.extend_select), ("--ignore", o.ignore)):
+            selectors.check(values, flag, rules)
+        self._checked.add(key)
 
     def linter(self, config: Config) -> Linter:
         if config not in self._linters:
             self._linters[config] = Linter(config)
         return self._linters[config]
 
+    def _finish(self, doc: Document, linter: Linter, findings: list[Finding]) -> list[Finding]:
+        """Add a warning for each disable comment naming no rule (unless NL799 is ignored)."""
+        if "newslint-" not in doc.text or not _comment_check_wanted(linter.config, doc.path):
+            return findings
+        extra = selectors.comment_findings(doc.text, doc.path, linter.all_rules, doc.line_col)
+        return sorted(findings + extra, key=Finding.sort_key) if extra else findings
+
     def lint_file(self, path: str, display: str | None = None) -> FileResult:
         config = self.config_for(path)
         linter = self.linter(config)
         shown = display or path
         try:
-            doc = read_document(path, shown, config.max_file_size)
+            doc = read_document(path, shown, config.max_file_size, config.encoding)
         except UnreadableFile as exc:
             return FileResult(shown, error=str(exc))
-        result = FileResult(shown, linter.lint(doc, self.options.date), text=doc.text)
+        result = FileResult(shown, self._finish(doc, linter, linter.lint(doc, self.options.date)), text=doc.text)
         if not doc.text.strip():
             result.note = "empty file, nothing to lint"
         return result
@@ -93,11 +121,30 @@ class Session:
         name = self.options.stdin_filename or "-"
         config = self.config_for(name if name != "-" else os.path.join(os.getcwd(), "-"))
         try:
-            text, _ = decode(data, name)
+            text, _ = decode(data, name, config.encoding)
         except UnreadableFile as exc:
             return FileResult(name, error=str(exc))
         doc = make_document(text, name)
-        return FileResult(name, self.linter(config).lint(doc, self.options.date), text=text)
+        linter = self.linter(config)
+        return FileResult(name, self._finish(doc, linter, linter.lint(doc, self.options.date)), text=text)
+
+
+def merge_options(base: Config, o: Options) -> Config:
+    """The command line over a config file, the way ruff layers them: a command-line
+    ``--select`` starts the selection afresh (the file's select, extend-select and
+    ignore no longer apply); ``--ignore`` and ``--extend-select`` add to the file's."""
+    if o.select is not None:
+        select, ignore, extend = o.select, tuple(o.ignore), tuple(o.extend_select or ())
+    else:
+        select, ignore = base.select, base.ignore + tuple(o.ignore)
+        extend = base.extend_select + tuple(o.extend_select or ())
+    return base.with_overrides(select=select, ignore=ignore, extend_select=extend, fail_on=o.fail_on,
+                               style=o.style, encoding=o.encoding)
+
+
+def _comment_check_wanted(config: Config, path: str) -> bool:
+    ignored = config.ignore + config.ignores_for(path)
+    return not any(matches(selectors.COMMENT_RULE, s) for s in ignored)
 
 
 def expand(paths: Sequence[str], session: Session) -> Iterator[tuple[str, str | None]]:

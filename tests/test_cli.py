@@ -11,8 +11,9 @@ import jsonschema
 import pytest
 
 from newslint.cli import main
+from newslint.report.json_report import schema
 
-SCHEMA = json.loads((Path(__file__).parent / "data" / "report.schema.json").read_text())
+SCHEMA = schema()  # the JSON Schema shipped in the package
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 
 
@@ -122,7 +123,9 @@ def test_bad_inputs_are_reported_and_others_still_linted(capsys, tmp_path):
     assert "no files to lint" in errors["nothing"]
     assert errors["good.md"] is None and errors["empty.md"] is None
     assert "empty file" in err and "Traceback" not in err
-    assert code == 1, "a decoding problem does not change 1 into 2"
+    assert code == 2, "unread input makes the run exit 2 (Contract 2), after the others were linted"
+    assert report["unreadable"] == report["summary"]["unreadable"] == 5
+    assert "5 files could not be read" in err
 
 
 def test_only_missing_inputs_is_exit_2(capsys, tmp_path):

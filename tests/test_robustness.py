@@ -177,4 +177,5 @@ def test_unreadable_file_among_good_ones(capsys, drafts) -> None:
     report = json.loads(out)
     errors = {Path(f["path"]).name: f["error"] for f in report["files"] if f["error"]}
     assert set(errors) == {"latin1.txt", "nul.txt"} and "UTF-8" in errors["latin1.txt"]
-    assert code == 1 and {Path(f["path"]).name for f in report["findings"]} == {"one.txt", "two.txt"}
+    # Contract 2 (issue 15): unread input makes the run exit 2, after the others were linted
+    assert code == 2 and {Path(f["path"]).name for f in report["findings"]} == {"one.txt", "two.txt"}

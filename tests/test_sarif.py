@@ -73,7 +73,7 @@ def test_valid_sarif_with_json_positions(capsys, desk):
     code, data, _ = sarif(capsys, "drafts")
     _, out, _ = run(capsys, "--format", "json", "drafts")
     findings = json.loads(out)["findings"]
-    assert code == 1
+    assert code == 2, "drafts/bad.txt cannot be decoded: the run is not clean"
     assert data["version"] == "2.1.0" and len(data["runs"]) == 1
     run_ = data["runs"][0]
     assert run_["columnKind"] == "unicodeCodePoints"
@@ -130,10 +130,26 @@ def test_fixes_only_where_safe(capsys, desk):
 
 
 def test_unreadable_file_is_a_notification(capsys, desk):
-    _, data, _ = sarif(capsys, "drafts/bad.txt", "drafts/a story.md")
-    notes = data["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    code, data, _ = sarif(capsys, "drafts/bad.txt", "drafts/a story.md")
+    invocation = data["runs"][0]["invocations"][0]
+    notes = invocation["toolExecutionNotifications"]
     assert len(notes) == 1 and "not valid UTF-8" in notes[0]["message"]["text"]
     assert notes[0]["level"] == "error"
+    assert invocation["executionSuccessful"] is False and code == 2
+    assert data["runs"][0]["results"], "the readable file is still linted and reported"
+
+
+def test_every_rule_has_a_help_uri_to_its_docs_page(capsys, desk):
+    _, data, _ = sarif(capsys, "drafts/a story.md")
+    rules = data["runs"][0]["tool"]["driver"]["rules"]
+    by_id = {r["id"]: r for r in rules}
+    assert all(r["helpUri"] for r in rules)
+    assert by_id["NL201"]["helpUri"].endswith("/docs/rules/NL201.md")
+    assert by_id["NL951"]["helpUri"].startswith("file://"), "a newsroom pack rule points at its pack"
+    docs = Path(__file__).resolve().parent.parent / "docs" / "rules"
+    for rule in rules:
+        if "/docs/rules/" in rule["helpUri"]:
+            assert (docs / f"{rule['id']}.md").is_file(), f"no docs page for {rule['id']}"
 
 
 def test_clean_copy_gives_an_empty_valid_run(capsys, tmp_path, monkeypatch):
@@ -141,6 +157,7 @@ def test_clean_copy_gives_an_empty_valid_run(capsys, tmp_path, monkeypatch):
     (tmp_path / "ok.txt").write_text("Talks in Kyiv resumed on Monday.\n")
     code, data, _ = sarif(capsys, "ok.txt")
     assert code == 0 and data["runs"][0]["results"] == []
+    assert data["runs"][0]["invocations"][0]["executionSuccessful"] is True
     assert data["runs"][0]["tool"]["driver"]["rules"], "every rule is described even when none fired"
 
 

@@ -47,17 +47,50 @@ def annotation(f: Any) -> str:
     )
 
 
-def write(results: Sequence[Any], stream: TextIO, **_: Any) -> None:
+#: Annotations GitHub shows per step and level (error, warning, notice); more are dropped
+#: silently. Source: actions/toolkit docs/problem-matchers.md, "Limitations".
+PER_STEP = 10
+_ORDER = {"error": 0, "warning": 1, "notice": 2}
+
+
+def write(results: Sequence[Any], stream: TextIO, *, per_step: int = PER_STEP, **_: Any) -> None:
+    """Annotations sorted by severity (errors first), at most ``per_step`` of each level.
+
+    When a level has more, its last shown annotation says how many were left out, and
+    every finding is still listed in the log as a plain line.
+    """
+    items: list[tuple[str, str, str]] = []  # (level, annotation, plain log line)
     for result in results:
         if result.error:
-            stream.write(
-                command(
-                    "error",
-                    f"newslint could not lint this file: {result.error}",
-                    file=report_path(result.path),
-                    title="newslint",
-                )
-                + "\n"
-            )
+            message = f"newslint could not lint this file: {result.error}"
+            items.append(("error", command("error", message, file=report_path(result.path), title="newslint"),
+                          f"{report_path(result.path)}: {message}"))
         for f in result.findings:
-            stream.write(annotation(f) + "\n")
+            items.append((LEVEL.get(f.severity, "warning"), annotation(f),
+                          f"{report_path(f.path)}:{f.line}:{f.column}: {f.rule} [{f.category}] {f.message}"))
+    items.sort(key=lambda item: _ORDER.get(item[0], 1))  # stable: file order within a level
+    by_level: dict[str, list[tuple[str, str, str]]] = {}
+    for item in items:
+        by_level.setdefault(item[0], []).append(item)
+    unread = sum(1 for r in results if r.error)
+    hidden: list[str] = []
+    for level in sorted(by_level, key=lambda lv: _ORDER.get(lv, 1)):
+        group = by_level[level]
+        cap = per_step - 1 if level == "error" and unread else per_step  # room for the closing error
+        shown = group if len(group) <= cap else group[: cap - 1]
+        for _, line, _ in shown:
+            stream.write(line + "\n")
+        if len(group) > cap:
+            more = len(group) - len(shown)
+            stream.write(command(level, f"{more} more {level} annotation{'s' if more != 1 else ''} not shown: "
+                                        f"GitHub shows {per_step} per step; every finding is in the job log",
+                                 title="newslint") + "\n")
+            hidden += [plain for _, _, plain in group[len(shown):]]
+    if hidden:
+        stream.write(f"newslint: {len(hidden)} finding{'s' if len(hidden) != 1 else ''} beyond GitHub's "
+                     f"annotation limit:\n")
+        for plain in hidden:
+            stream.write(f"  {plain}\n")
+    if unread:
+        stream.write(command("error", f"{unread} file{'s' if unread != 1 else ''} could not be read; the run "
+                                      "is not clean (exit status 2)", title="newslint") + "\n")

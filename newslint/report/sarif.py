@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -20,6 +21,24 @@ from .gitlab import fingerprints, report_path
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFO_URI = "https://github.com/newslint/newslint"
+#: Per-rule documentation pages (docs/rules/NLxxx.md, generated from the packs by newslint.docs).
+DOCS_URI = INFO_URI + "/blob/main/docs/rules/{code}.md"
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> frozenset[str]:
+    from ..resources import bundled_packs
+
+    return frozenset(str(p) for p in bundled_packs())
+
+
+def help_uri(rule: Any) -> str:
+    """The rule's documentation page: the bundled docs, or the newsroom pack file that declares it."""
+    pack_path = getattr(rule, "pack_path", "")
+    if pack_path and pack_path not in _bundled() and os.path.isabs(pack_path):
+        return Path(pack_path).as_uri()
+    code = getattr(rule, "code", None) or rule.rule
+    return DOCS_URI.format(code=code)
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -70,6 +89,7 @@ def rule_descriptor(rule: Any) -> dict[str, Any]:
     descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
+        "helpUri": help_uri(rule),
         "shortDescription": {"text": summary.splitlines()[0] if summary else rule.name},
         "fullDescription": {"text": " ".join(parts) or rule.name},
         "help": {"text": "\n\n".join(parts) or rule.name, "markdown": "\n\n".join(markdown) or rule.name},
@@ -88,6 +108,7 @@ def _bare_descriptor(finding: Any) -> dict[str, Any]:
     return {
         "id": finding.rule,
         "name": finding.name,
+        "helpUri": DOCS_URI.format(code=finding.rule),
         "shortDescription": {"text": finding.name},
         "help": {"text": finding.name},
         "defaultConfiguration": {"level": LEVEL.get(finding.severity, "warning")},
@@ -175,7 +196,8 @@ def report(results: Sequence[Any], session: Any = None, rules: Iterable[Any] | N
         },
         "columnKind": "unicodeCodePoints",
         "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
-        "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
+        # Unread input makes the run unsuccessful (exit status 2), as Contract 2 says.
+        "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],
         "results": sarif_results,
     }
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}

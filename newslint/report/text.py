@@ -42,13 +42,25 @@ def write(results: Sequence[Any], stream: TextIO, *, quiet: bool = False, statis
         for (code, name, category), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             stream.write(f"{n:5d}  {code}  {name} [{category}]\n")
     if not quiet:
-        total = sum(len(r.findings) for r in results)
-        files = sum(1 for r in results if r.findings)
-        if total:
-            stream.write(f"Found {total} problem{'s' if total != 1 else ''} in {files} "
-                         f"file{'s' if files != 1 else ''} ({len(results)} checked).\n")
-        else:
-            stream.write(f"All clear: {len(results)} file{'s' if len(results) != 1 else ''} checked.\n")
+        stream.write(summary_line(results) + "\n")
+
+
+def _files(n: int) -> str:
+    return f"{n} file{'s' if n != 1 else ''}"
+
+
+def summary_line(results: Sequence[Any]) -> str:
+    """The last line of the report. It never says "All clear" when some input was not read."""
+    total = sum(len(r.findings) for r in results)
+    files = sum(1 for r in results if r.findings)
+    unread = sum(1 for r in results if r.error)
+    checked = len(results) - unread
+    unread_note = f" {_files(unread)} could not be read." if unread else ""
+    if total:
+        return f"Found {total} problem{'s' if total != 1 else ''} in {_files(files)} ({checked} checked).{unread_note}"
+    if unread:
+        return f"No problems in {_files(checked)} checked, but{unread_note[:-1]}: the run is not clean."
+    return f"All clear: {_files(checked)} checked."
 
 
 def _source_line(result: Any, finding: Any, cache: dict[str, list[str]]) -> str | None:
