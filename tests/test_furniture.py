@@ -1,8 +1,12 @@
-"""Furniture rules NL801-NL802: web residue is flagged on its own line, prose is not."""
+"""Furniture rules NL801-NL811: web residue is flagged on its own line, prose is not."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def codes(findings, code):
@@ -16,20 +20,31 @@ def codes(findings, code):
         ("The talks ended.\nREAD MORE\n", "READ MORE"),
         ("The talks ended.\n\nLoad more", "Load more"),
         ("Related News\n\nMoscow sees any future membership as a threat.", "Related News"),
-        ("Image by - President of Ukraine/ Wiki Commons", "Image by -"),
-        ("Advertisement\nThe talks ended.", "Advertisement"),
-        ("Click here to subscribe", "Click here to subscribe"),
-        ("  Share this article  ", "Share this article"),
         ("READ MORE: India 'somewhat shaky' among major US allies", "READ MORE:"),
-        ("Image source, Getty Images\nCrowds gathered in Kyiv.", "Image source,"),
-        ("The talks ended.\nAFP via Getty Images\n", "AFP via Getty Images"),
-        ("4 min read\n\nThe talks ended.", "4 min read"),
-        ("Story continues below advertisement", "Story continues below advertisement"),
+        ("The talks ended.\nYou may also like\n", "You may also like"),
     ],
 )
-def test_furniture_lines_flagged(lint, text, match):
+def test_teaser_labels_flagged(lint, text, match):
     found = codes(lint(text, select="NL801"), "NL801")
     assert [f.match for f in found] == [match]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "match"),
+    [
+        ("Image by - President of Ukraine/ Wiki Commons", "NL803", "Image by - President of Ukraine/ Wiki Commons"),
+        ("Advertisement\nThe talks ended.", "NL811", "Advertisement"),
+        ("Click here to subscribe", "NL805", "Click here to subscribe"),
+        ("  Share this article  ", "NL805", "Share this article"),
+        ("Image source, Getty Images\nCrowds gathered in Kyiv.", "NL803", "Image source, Getty Images"),
+        ("The talks ended.\nAFP via Getty Images\n", "NL803", "AFP via Getty Images"),
+        ("4 min read\n\nThe talks ended.", "NL804", "4 min read"),
+        ("Story continues below advertisement", "NL811", "Story continues below advertisement"),
+    ],
+)
+def test_furniture_moved_from_nl801_to_its_class(lint, text, code, match):
+    found = lint(text, select="furniture")
+    assert [(f.rule, f.match) for f in found] == [(code, match)]
 
 
 @pytest.mark.parametrize(
@@ -48,7 +63,7 @@ def test_furniture_lines_flagged(lint, text, match):
     ],
 )
 def test_furniture_words_in_prose_left_alone(lint, text):
-    assert not codes(lint(text, select="NL801"), "NL801")
+    assert not lint(text, select="furniture")
 
 
 def test_teaser_headlines_under_read_more(lint):
@@ -83,3 +98,121 @@ def test_teaser_block_ends_at_prose(lint):
 )
 def test_teasers_need_a_label_and_a_headline(lint, text):
     assert not codes(lint(text, select="NL802"), "NL802")
+
+
+# --- Furniture by line shape and vocabulary (NL803-NL811), on the sets in tests/data/furniture/.
+from furniture_sets import Case, article, articles, flagged, furniture_findings, furniture_lines, story_lines  # noqa: E402
+
+FURNITURE = furniture_lines()
+STORY = story_lines()
+# Lines of the set that no rule takes, on purpose: a bare agency name is also how syndicated
+# copy credits the text ("Reuters" at the end of a story), and a date pasted twice with no
+# space is a page artefact no vocabulary describes.
+KNOWN_MISSES = {"Reuters", "3 Mar 20243 Mar 2024"}
+
+
+def test_sets_are_big_and_varied():
+    assert len(FURNITURE) >= 150 and len({c.site for c in FURNITURE}) >= 10
+    assert len(STORY) >= 150 and len({c.code for c in STORY}) >= 6
+    assert len(articles()) >= 10
+
+
+@pytest.mark.parametrize("case", FURNITURE, ids=lambda c: f"{c.code}-{c.site}-{c.line[:30]}")
+def test_furniture_line_flagged_by_its_rule(case: Case):
+    hits = flagged(case)
+    if case.line in KNOWN_MISSES:
+        assert not hits, "a known miss is now found: take it out of KNOWN_MISSES"
+        return
+    assert hits, f"not flagged: {case.line!r}"
+    assert case.code in {f.rule for f in hits}, f"flagged by {[f.rule for f in hits]}, not {case.code}"
+
+
+@pytest.mark.parametrize("case", STORY, ids=lambda c: f"{c.code}-{c.line[:40]}")
+def test_story_line_left_alone(case: Case):
+    assert not [(f.rule, f.match) for f in furniture_findings(case.line)]
+
+
+def test_class_recall_on_the_set():
+    """At least 90% of each class's lines are found (the set holds their variety)."""
+    by_code: dict[str, list[bool]] = {}
+    for case in FURNITURE:
+        by_code.setdefault(case.code, []).append(bool(flagged(case)))
+    for code, found in by_code.items():
+        assert sum(found) / len(found) >= 0.9, code
+
+
+def test_articles_found_rate_and_precision():
+    """Furniture pasted at the start, middle and end of articles: >= 80% found at precision >= 0.9."""
+    marked_total = found = false = 0
+    for path in articles():
+        text, marked = article(path)
+        lines = {f.line for f in furniture_findings(text)}
+        marked_total += len(marked)
+        found += len(marked & lines)
+        false += len(lines - marked)
+    assert found / marked_total >= 0.8
+    assert found / (found + false) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "match"),
+    [
+        # a credit closing a caption, after a finished sentence or in brackets
+        ("Troops near Bakhmut on Tuesday. Photograph: Libkos/AP", "Photograph: Libkos/AP"),
+        ("Troops near Bakhmut on Tuesday (Photo by Libkos/Getty Images)", "(Photo by Libkos/Getty Images)"),
+        # one label of a list of labels
+        ("By Jane Doe | Published 14:32 GMT, 3 March 2024", "Published 14:32 GMT, 3 March 2024"),
+        # a bullet does not hide a line
+        ("• Share this article", "Share this article"),
+    ],
+)
+def test_runs_and_lists(lint, text, match):
+    assert [f.match for f in lint(text, select="furniture")] == [match]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the credit vocabulary inside a sentence is not a tail
+        "The picture was taken by Jane Doe/Reuters staff, the agency said.",
+        # a dateline's agency is not a credit
+        "LONDON (Reuters) - Talks resumed on Tuesday.",
+        # a short quote is the story's
+        "\u201cShare this article,\u201d he wrote.",
+        # a list whose labels read as prose is not a menu
+        "Home is where the heart is | Europe is where the money is",
+    ],
+)
+def test_shapes_that_stay_quiet(lint, text):
+    assert not lint(text, select="furniture")
+
+
+def test_vocabulary_errors_are_pack_errors(tmp_path):
+    from newslint.kinds.base import PackError
+    from newslint.kinds.furniture_line import load_vocabulary
+
+    bad = tmp_path / "furniture.toml"
+    bad.write_text("[fragments]\na = '{b}'\nb = '{a}'\n[classes.x]\nlines = ['{a}']\n", encoding="utf-8")
+    with pytest.raises(PackError, match="refers to itself"):
+        load_vocabulary(str(bad))
+    bad.write_text("[classes.x]\nlines = ['{nothing}']\n", encoding="utf-8")
+    with pytest.raises(PackError, match="unknown reference"):
+        load_vocabulary(str(bad))
+    bad.write_text("[classes.x]\nlines = ['(']\n", encoding="utf-8")
+    with pytest.raises(PackError, match="does not compile"):
+        load_vocabulary(str(bad))
+
+
+def test_unknown_class_is_a_pack_error(tmp_path):
+    pack = tmp_path / "house.toml"
+    pack.write_text(
+        '[pack]\nname = "house"\n\n[[rules]]\ncode = "NL901"\nname = "x"\nkind = "furniture-line"\n'
+        f'category = "furniture"\nmessage = "m"\nclass = "nope"\ndata = "{(ROOT / "rules" / "data" / "furniture.toml").as_posix()}"\n',
+        encoding="utf-8",
+    )
+    from newslint.model import NewslintError
+    from newslint.packs import compile_rule, load_pack
+
+    (rule,) = load_pack(str(pack)).rules
+    with pytest.raises(NewslintError, match="class 'nope'"):
+        compile_rule(rule)

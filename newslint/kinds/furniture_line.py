@@ -1,0 +1,317 @@
+"""``furniture-line``: a line that is web page furniture, told by its shape and its words.
+
+Copy pasted from a web page brings the page's furniture along: photo credits, time
+stamps, share buttons, breadcrumbs, counters, copyright lines, archive banners, ad
+labels. Such a line is not a sentence of the story: it is short, it rarely ends with a
+full stop, it is often a list of labels separated by ``|``, ``•`` or ``·``, and it is
+made of a small vocabulary. The kind looks at every line of the prose and asks, for
+one *class* of furniture (described in a data file):
+
+* **line**: is the whole line (bullet removed) short enough, without closing sentence
+  punctuation (unless the class allows it), and matched entirely by one of the class's
+  ``lines`` patterns?
+* **label list**: is the line a list of short labels (``|``, ``•``, ``·``, ``>``...)?
+  Then each label is tried as a line; a class with ``list-words`` (navigation) also
+  takes the whole list when its labels are capitalised and one is a known label.
+* **tail**: does the line end with a run that the class's ``tails`` match, after a
+  finished sentence or in brackets ("... on Tuesday. Photograph: Jane Doe/Reuters")?
+* **head**: does it open with a label of the class's ``heads`` ("FILE PHOTO: ...")?
+
+The vocabulary lives in ``rules/data/furniture.toml``: ``[words]`` lists literal
+phrases (matched case-insensitively), ``[fragments]`` are `regex` pieces (a list is a choice of pieces), and both are
+used as ``{name}`` inside other fragments and in the class patterns (which are
+case-sensitive, so names can demand capitals). Pack fields: ``class`` (the class in the
+data file), ``data`` (the data file, relative to the pack; default
+``data/furniture.toml``).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from ..model import Hit
+from ..toml import load_toml
+from .base import Context, PackError, RuleKind
+from .common import PATTERN_TIMEOUT, compile_regex
+
+_REFERENCE = regex.compile(r"\{([a-z][a-z0-9-]*)\}")
+_BULLET = regex.compile(r"^(?:[-*•·▪►▶◦]|\d{1,2}[.)])[ \t]+")
+_WORD = regex.compile(r"\S+")
+_CLASS_FIELDS = {"lines", "tails", "heads", "list-words", "max-words", "allow-full-stop", "source",
+                 "description", "min-list-items"}
+
+
+@dataclass(frozen=True)
+class Shape:
+    """Line-shape thresholds shared by every class (``[shape]`` in the data file)."""
+
+    max_words: int
+    max_chars: int
+    item_words: int
+    tail_chars: int
+    sentence_end: Any
+    opens_quote: Any
+    separators: Any
+
+
+@dataclass(frozen=True)
+class FurnitureClass:
+    name: str
+    lines: Any  # one compiled alternation, matched against a whole line, or None
+    tails: Any
+    heads: Any
+    list_words: frozenset[str]
+    max_words: int
+    allow_full_stop: bool
+    min_list_items: int
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    shape: Shape
+    classes: dict[str, FurnitureClass]
+
+
+class Kind(RuleKind):
+    fields = {"class": str, "data": str}
+    required = ("class",)
+
+    def configure(self, spec: dict[str, Any]) -> None:
+        path = Path(self.rule.pack_path).parent / spec.get("data", "data/furniture.toml")
+        vocabulary = load_vocabulary(str(path))
+        name = spec["class"]
+        if name not in vocabulary.classes:
+            known = ", ".join(sorted(vocabulary.classes))
+            raise PackError(f"class {name!r} is not in {path.name} (it has: {known})")
+        self.shape = vocabulary.shape
+        self.cls = vocabulary.classes[name]
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        text = ctx.text
+        for start, end in ctx.doc.prose_lines():
+            for s, e in self.spans(text, start, end):
+                yield Hit(s, e, self.format(match=text[s:e]))
+
+    # ------------------------------------------------------------------------------------
+    def spans(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """Furniture spans of this class on the line text[start:end]."""
+        line = text[start:end]
+        stripped = line.strip()
+        if not stripped:
+            return
+        offset = start + len(line) - len(line.lstrip())
+        bullet = _BULLET.match(stripped)
+        if bullet:
+            offset += bullet.end()
+            stripped = stripped[bullet.end():]
+        if self.shape.opens_quote.match(stripped):
+            return  # a quote line belongs to the story
+        if self._is_line(stripped):
+            yield offset, offset + len(stripped)
+            return
+        listed = list(self._label_list(stripped))
+        if listed:
+            yield from ((offset + s, offset + e) for s, e in listed)
+            return
+        cls = self.cls
+        if cls.heads is not None:
+            head = _match(cls.heads, stripped, "match")
+            if head is not None and head.end("flag") < len(stripped):
+                yield offset + head.start("flag"), offset + head.end("flag")
+                return
+        if cls.tails is not None:
+            cut = max(0, len(stripped) - self.shape.tail_chars)
+            tail = _match(cls.tails, stripped, "search", cut)
+            if tail is not None:
+                yield offset + tail.start("flag"), offset + tail.end("flag")
+
+    def _is_line(self, line: str) -> bool:
+        cls = self.cls
+        if cls.lines is None or len(line) > self.shape.max_chars:
+            return False
+        if len(_WORD.findall(line)) > cls.max_words:
+            return False
+        if not cls.allow_full_stop and self.shape.sentence_end.search(line):
+            return False
+        return _match(cls.lines, line, "fullmatch") is not None
+
+    def _label_list(self, line: str) -> Iterator[tuple[int, int]]:
+        """Spans of the labels of this class when the line is a list of short labels."""
+        cuts = list(self.shape.separators.finditer(line))
+        if not cuts:
+            return
+        items: list[tuple[int, int]] = []
+        pos = 0
+        for cut in cuts:
+            items.append((pos, cut.start()))
+            pos = cut.end()
+        items.append((pos, len(line)))
+        trimmed = []
+        for s, e in items:
+            piece = line[s:e]
+            if not piece.strip():
+                continue
+            s += len(piece) - len(piece.lstrip())
+            e -= len(piece) - len(piece.rstrip())
+            trimmed.append((s, e))
+        if len(trimmed) < 2:
+            return
+        for s, e in trimmed:
+            piece = line[s:e]
+            if len(_WORD.findall(piece)) > self.shape.item_words or self.shape.sentence_end.search(piece):
+                return  # one item reads as prose: this is not a list of labels
+        cls = self.cls
+        if cls.list_words:
+            labels = [line[s:e] for s, e in trimmed]
+            if (len(labels) >= cls.min_list_items
+                    and all(_capitalised(label) for label in labels)
+                    and any(label.lower() in cls.list_words for label in labels)):
+                yield trimmed[0][0], trimmed[-1][1]
+            return
+        if cls.lines is None:
+            return
+        for s, e in trimmed:
+            if _match(cls.lines, line[s:e], "fullmatch") is not None:
+                yield s, e
+
+
+def _capitalised(label: str) -> bool:
+    """A link label starts with a capital or a digit ("News", "iPlayer" counts too)."""
+    return label[:1].isupper() or label[:1].isdigit() or label[1:2].isupper()
+
+
+def _match(pattern: Any, text: str, how: str, pos: int = 0) -> Any:
+    try:
+        return getattr(pattern, how)(text, pos, timeout=PATTERN_TIMEOUT)
+    except TimeoutError:
+        return None
+
+
+# --- loading the data file ------------------------------------------------------------------
+@lru_cache(maxsize=4)
+def load_vocabulary(path: str) -> Vocabulary:
+    """Read and compile the furniture data file once per process."""
+    try:
+        data, _ = load_toml(path)
+    except Exception as exc:  # NewslintError names the file and line
+        raise PackError(str(exc)) from None
+    words = data.get("words", {})
+    fragments = data.get("fragments", {})
+    if not isinstance(words, dict) or not isinstance(fragments, dict):
+        raise PackError(f"{path}: [words] and [fragments] must be tables")
+    pieces: dict[str, str] = {}
+    for name, phrases in words.items():
+        if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
+            raise PackError(f"{path}: words.{name} must be a list of phrases")
+        alternatives = sorted({_literal(p) for p in phrases}, key=lambda p: (-len(p), p))
+        pieces[name] = "(?i:" + "|".join(alternatives) + ")"
+    for name, source in fragments.items():
+        if isinstance(source, list) and source and all(isinstance(s, str) for s in source):
+            source = "|".join(f"(?:{s})" for s in source)  # a list is a choice of patterns
+        if not isinstance(source, str):
+            raise PackError(f"{path}: fragments.{name} must be a pattern or a list of patterns")
+        if name in pieces:
+            raise PackError(f"{path}: {name!r} is both a word list and a fragment")
+        pieces[name] = source
+    expand = _Expander(pieces, path)
+    shape = _shape(data.get("shape", {}), path)
+    classes: dict[str, FurnitureClass] = {}
+    for name, spec in data.get("classes", {}).items():
+        classes[name] = _furniture_class(name, spec, expand, shape, path)
+    if not classes:
+        raise PackError(f"{path}: no [classes.*] tables")
+    return Vocabulary(shape, classes)
+
+
+def _literal(phrase: str) -> str:
+    return r"\s+".join(regex.escape(part) for part in phrase.split())
+
+
+class _Expander:
+    """Replaces ``{name}`` references by their (recursively expanded) regex pieces."""
+
+    def __init__(self, pieces: dict[str, str], path: str) -> None:
+        self.pieces = pieces
+        self.path = path
+        self.done: dict[str, str] = {}
+
+    def __call__(self, source: str, trail: tuple[str, ...] = ()) -> str:
+        def one(match: Any) -> str:
+            name = match.group(1)
+            if name in trail:
+                raise PackError(f"{self.path}: {{{name}}} refers to itself ({' -> '.join((*trail, name))})")
+            if name not in self.pieces:
+                raise PackError(f"{self.path}: unknown reference {{{name}}} in {source!r}")
+            if name not in self.done:
+                self.done[name] = "(?:" + self(self.pieces[name], (*trail, name)) + ")"
+            return self.done[name]
+
+        return _REFERENCE.sub(one, source)
+
+
+def _shape(spec: Any, path: str) -> Shape:
+    if not isinstance(spec, dict):
+        raise PackError(f"{path}: [shape] must be a table")
+
+    def number(key: str, default: int) -> int:
+        value = spec.get(key, default)
+        if not isinstance(value, int) or value <= 0:
+            raise PackError(f"{path}: shape.{key} must be a positive whole number")
+        return value
+
+    separators = spec.get("list-separators", ["|", "•", "·"])
+    if not isinstance(separators, list) or not all(isinstance(s, str) and s.strip() for s in separators):
+        raise PackError(f"{path}: shape.list-separators must be a list of characters")
+    # " / " (with spaces) separates only between spaces: "Home / News", never "Jane Doe/Reuters".
+    sep = "|".join(rf"(?<=[ \t]){regex.escape(s.strip())}(?=[ \t])" if s != s.strip() else regex.escape(s)
+                   for s in separators)
+    return Shape(
+        max_words=number("max-words", 14),
+        max_chars=number("max-chars", 200),
+        item_words=number("list-item-words", 8),
+        tail_chars=number("tail-chars", 160),
+        sentence_end=compile_regex(spec.get("sentence-end", r"[.!?…][\"”’')\]]*$"), False, "shape.sentence-end"),
+        opens_quote=compile_regex(spec.get("opens-quote", r"[\"“‘«]"), False, "shape.opens-quote"),
+        separators=compile_regex(rf"[ \t]*(?:{sep})[ \t]*", False, "shape.list-separators"),
+    )
+
+
+def _furniture_class(name: str, spec: Any, expand: _Expander, shape: Shape, path: str) -> FurnitureClass:
+    if not isinstance(spec, dict):
+        raise PackError(f"{path}: classes.{name} must be a table")
+    unknown = set(spec) - _CLASS_FIELDS
+    if unknown:
+        raise PackError(f"{path}: classes.{name}: unknown field(s) {', '.join(sorted(unknown))}")
+
+    def alternation(key: str, wrap: str) -> Any:
+        sources = spec.get(key, [])
+        if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
+            raise PackError(f"{path}: classes.{name}.{key} must be a list of patterns")
+        if not sources:
+            return None
+        body = "|".join(f"(?:{expand(s)})" for s in sources)
+        return compile_regex(wrap.format(body=body), False, f"classes.{name}.{key}")
+
+    list_words = spec.get("list-words", [])
+    if not isinstance(list_words, list) or not all(isinstance(w, str) for w in list_words):
+        raise PackError(f"{path}: classes.{name}.list-words must be a list of labels")
+    max_words = spec.get("max-words", shape.max_words)
+    min_items = spec.get("min-list-items", 3)
+    if not isinstance(max_words, int) or not isinstance(min_items, int):
+        raise PackError(f"{path}: classes.{name}: max-words and min-list-items must be whole numbers")
+    return FurnitureClass(
+        name=name,
+        lines=alternation("lines", "(?:{body})"),
+        # A tail closes the line: after a finished sentence, or a bracketed credit anywhere.
+        tails=alternation("tails", r"(?:(?<=[.!?…][\"”’')\]]*[ \t]+)|(?<=[ \t])(?=[(\[]))(?P<flag>{body})[ \t]*$"),
+        heads=alternation("heads", r"(?P<flag>{body})"),
+        list_words=frozenset(w.lower() for w in list_words),
+        max_words=max_words,
+        allow_full_stop=bool(spec.get("allow-full-stop", False)),
+        min_list_items=min_items,
+    )

@@ -1,0 +1,123 @@
+"""The furniture test sets (tests/data/furniture/) and how they are scored.
+
+Run as a script to print recall and false alarms per class:
+``python tests/furniture_sets.py``.
+"""
+from __future__ import annotations
+
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "furniture"
+MARK = "@@ "  # marks a furniture line in an article file
+
+
+@dataclass(frozen=True)
+class Case:
+    code: str  # the rule expected (furniture lines) or the kind of story line
+    site: str
+    line: str
+    match: str  # the part that must be flagged ("" for story lines)
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for raw in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            rows.append(raw.split("\t"))
+    return rows
+
+
+def furniture_lines() -> list[Case]:
+    return [Case(r[0], r[1], r[2], r[3] if len(r) > 3 else r[2]) for r in _rows("furniture-lines.tsv")]
+
+
+def story_lines() -> list[Case]:
+    return [Case(r[0], "", r[1], "") for r in _rows("story-lines.tsv")]
+
+
+def article(path: Path) -> tuple[str, set[int]]:
+    """An article's text and the 1-based numbers of its furniture lines (marked with ``@@ ``)."""
+    lines, marked = [], set()
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if raw.startswith(MARK):
+            marked.add(n)
+            raw = raw[len(MARK):]
+        lines.append(raw)
+    return "\n".join(lines) + "\n", marked
+
+
+def articles() -> list[Path]:
+    return sorted((DATA / "articles").glob("*.txt"))
+
+
+def furniture_findings(text: str) -> list:
+    from newslint.api import lint_text
+
+    return [f for f in lint_text(text, {"select": ["furniture"]}) if f.category == "furniture"]
+
+
+def flagged(case: Case) -> list:
+    """Findings that cover the expected part of a furniture line."""
+    start = case.line.find(case.match) + 1
+    end = start + len(case.match)
+    return [f for f in furniture_findings(case.line) if f.column < end and f.end_column > start]
+
+
+def main() -> int:
+    found: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    sites: set[str] = set()
+    misses = []
+    for case in furniture_lines():
+        total[case.code] += 1
+        sites.add(case.site)
+        hits = flagged(case)
+        if hits:
+            found[case.code] += 1
+            right[case.code] += any(f.rule == case.code for f in hits)
+        else:
+            misses.append(case)
+    print(f"furniture lines: {sum(total.values())} from {len(sites)} site styles")
+    print("rule    lines  found  recall  (by its own rule)")
+    for code in sorted(total):
+        print(f"{code}  {total[code]:5}  {found[code]:5}  {found[code] / total[code]:6.2f}  ({right[code]})")
+    print(f"all     {sum(total.values()):5}  {sum(found.values()):5}  {sum(found.values()) / sum(total.values()):6.2f}")
+    for case in misses:
+        print(f"  missed {case.code} {case.site}: {case.line}")
+    alarms: dict[str, list[str]] = defaultdict(list)
+    kinds: Counter[str] = Counter()
+    for case in story_lines():
+        kinds[case.code] += 1
+        for f in furniture_findings(case.line):
+            alarms[f.rule].append(f"{case.code}: {case.line}")
+    print(f"story lines: {sum(kinds.values())} ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))})")
+    print(f"false alarms: {sum(len(v) for v in alarms.values())}")
+    for rule, lines in sorted(alarms.items()):
+        for line in lines:
+            print(f"  {rule} {line}")
+    tp = fp = marked_total = marked_found = 0
+    for path in articles():
+        text, marked = article(path)
+        hit_lines = {f.line for f in furniture_findings(text)}
+        marked_total += len(marked)
+        marked_found += len(marked & hit_lines)
+        tp += len(hit_lines & marked)
+        fp += len(hit_lines - marked)
+        for n in sorted(hit_lines - marked):
+            print(f"  false alarm {path.name}:{n}")
+        for n in sorted(marked - hit_lines):
+            print(f"  missed {path.name}:{n}")
+    if marked_total:
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        print(f"articles: {len(articles())}, furniture lines {marked_total}, found {marked_found} "
+              f"({marked_found / marked_total:.2f}), precision {precision:.2f} ({fp} false)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    raise SystemExit(main())
