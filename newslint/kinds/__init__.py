@@ -19,6 +19,7 @@ from .base import RuleKind
 #: Every rule kind a pack may name, mapped to its module in this package.
 KINDS: dict[str, str] = {
     "acronym-case": "acronym_case",
+    "agreement": "agreement",
     "balanced-brackets": "balanced_brackets",
     "balanced-quotes": "balanced_quotes",
     "capital": "capital",
@@ -26,6 +27,7 @@ KINDS: dict[str, str] = {
     "dash-style": "dash_style",
     "doubled-word": "doubled_word",
     "existence": "existence",
+    "furniture-line": "furniture_line",
     "impossible-date": "impossible_date",
     "indefinite-article": "indefinite_article",
     "join-date": "join_date",
@@ -42,6 +44,7 @@ KINDS: dict[str, str] = {
     "relative-day": "relative_day",
     "run-together": "run_together",
     "substitution": "substitution",
+    "tagged-pattern": "tagged_pattern",
     "teaser": "teaser",
     "title-case": "title_case",
     "weekday": "weekday",
