@@ -168,6 +168,6 @@ def test_a_broken_knowledge_file_is_reported_not_a_traceback(monkeypatch: pytest
         raise NewslintError("rules/knowledge/nato.toml: 'members #32 joined' must be a date")
 
     monkeypatch.setattr(kn, "knowledge", broken)
-    found = lint_text("date 2022-03-11\nBelgium wants to join NATO.", Config(select=("NL309", "NL301")))
+    found = lint_text("date 2022-03-11\nBelgium wants to join NATO.", Config(select=("NL301",)))
     assert [f.rule for f in found] == ["NL301"]
     assert "knowledge base cannot be read" in found[0].message and "nato.toml" in found[0].message

@@ -160,7 +160,7 @@ class Kind(RuleKind):
                 continue
             s_start, s_end = claim.sentence
             tense = claim.frame.shape not in ("label", "apposition")
-            intervals = self.markers.intervals(ctx.text[s_start:s_end], ctx.date, claim.org, tense) + \
+            intervals = self.markers.intervals(ctx.text[s_start:s_end], ctx.date, claim.org, tense, False) + \
                 document_intervals(ctx, self.markers)
             if not self._wrong(claim.org, claim.code, intervals, ctx.date):
                 continue

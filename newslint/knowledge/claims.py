@@ -190,10 +190,13 @@ class Markers:
     def silenced(self, sentence: str) -> bool:
         return any(_search(p, sentence) for p in self.quiet)
 
-    def intervals(self, sentence: str, date: dt.date, org: Organisation, tense: bool = True) -> list[Interval]:
+    def intervals(self, sentence: str, date: dt.date, org: Organisation, tense: bool = True,
+                  speech: bool = True) -> list[Interval]:
         """The stretches of time the sentence may be about. Without ``tense`` the verbs'
         past tense is not read as history: a label ("non-member Poland") describes the
-        country as of the article unless a year or a history marker says otherwise."""
+        country as of the article unless a year or a history marker says otherwise.
+        Without ``speech`` reported speech does not widen it: "Iran will join the SCO
+        soon, officials said" is about the article's time."""
         found: list[Interval] = [(date - dt.timedelta(days=self.grace_days), date)]
         years = False
         for match in _YEAR.finditer(sentence):
@@ -213,7 +216,7 @@ class Markers:
             pass
         elif any(_search(p, sentence) for p in self.narrative):
             found.append((org.founded, date))
-        elif any(_search(p, sentence) for p in self.past):
+        elif speech and any(_search(p, sentence) for p in self.past):
             found.append((_years_before(date, self.recent_years), date))
         return found
 

@@ -41,6 +41,8 @@ ORG_MODES = ("named", "topic")  # topic: the article's organisation when the fra
 _APOSTROPHE_S = ("'s", "’s")
 _AFTER_ORG = frozenset("""membership member members candidate candidates accession and or in since for as but to
 until by at when while on with after before is was has had are were will would which who that since""".split())
+_ORG_PEOPLE = frozenset({"leaders", "ministers", "members", "officials", "diplomats", "governments", "countries",
+                         "states", "nations", "allies", "ambassadors", "envoys"})
 _DETS = frozenset({"a", "an", "the", "another", "both", "all", "one", "now", "also", "still", "already", "its",
                    "their"})
 _HEADS = frozenset({"country", "countries", "state", "states", "nation", "nations", "member", "members",
@@ -341,6 +343,8 @@ class FrameFinder:
                 return False
             if view.lower[p] in frame.not_after:
                 return True
+            if p >= 2 and view.lower[p - 1] == "-" and f"{view.lower[p - 2]}-{view.lower[p]}" in frame.not_after:
+                return True  # "would-be" is three tokens
             ref = next((r for r in view.orgs.values() if r.end == p + 1), None)
             if ref is not None:
                 p = ref.first - 1
@@ -492,6 +496,8 @@ class FrameFinder:
                 if word in ("to", "not", "never", "should", "would", "will", "must", "could", "can", "may",
                             "might", "shall", "n't", "cannot", "wo"):
                     irrealis = True
+                if word in _ORG_PEOPLE:  # "ASEAN leaders agreed to admit"
+                    continue
                 if not (view.is_word(p) and view.words[p][:1].islower()) and word not in ("n't",) \
                         or word in self.vocab.chain_breaks:
                     chain_ok = False
