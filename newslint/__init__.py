@@ -1,6 +1,6 @@
 """newslint: a linter for news copy.
 
-The public API is small and lazy: importing :mod:`newslint` loads nothing heavy.
+The public API is small, typed and lazy: importing :mod:`newslint` loads nothing heavy.
 
 >>> import newslint
 >>> [f.rule for f in newslint.lint_text("Talks in Kiev resumed.")]
@@ -8,24 +8,28 @@ The public API is small and lazy: importing :mod:`newslint` loads nothing heavy.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .model import Finding, Fix, NewslintError
 
 __version__ = "0.1.0"
 
-if TYPE_CHECKING:
-    from .model import Finding
-
-__all__ = ["__version__", "lint_text", "lint_file"]
+__all__ = ["__version__", "lint_text", "lint_file", "apply_fixes", "Finding", "Fix", "NewslintError"]
 
 
-def lint_text(text: str, config: Any = None, *, path: str = "<text>", date: str | None = None) -> list[Finding]:
+def lint_text(text: str, config: Any = None, *, path: str = "<text>",
+              date: str | dt.date | None = None) -> list[Finding]:
     """Lint a string and return its findings, exactly as the CLI would report them.
 
     ``config`` may be a :class:`newslint.config.Config` (e.g. from
     ``newslint.config.read_config("newslint.toml")``), a dict of config keys (as in
     ``newslint.toml``), or None for the defaults. ``path`` names the text in findings
     and decides its format (``.md`` is read as Markdown, ``.html`` as HTML); ``date``
-    is the article date for date checks when the text carries none.
+    is the article date for date checks when the text carries none. A bad config
+    (unknown key or rule selector) raises :class:`NewslintError`.
 
     >>> import newslint
     >>> findings = newslint.lint_text("Talks in Kiev resumed.", {"select": ["places"]})
@@ -39,8 +43,24 @@ def lint_text(text: str, config: Any = None, *, path: str = "<text>", date: str 
     return _lint_text(text, config, path=path, date=date)
 
 
-def lint_file(path: str, config: Any = None) -> list[Finding]:
-    """Lint one file on disk (its own ``newslint.toml`` is not consulted unless passed as config)."""
+def lint_file(path: str | Path, config: Any = None, *, date: str | dt.date | None = None) -> list[Finding]:
+    """Lint one file on disk (its own ``newslint.toml`` is not consulted unless passed as config).
+
+    Raises :class:`NewslintError` when the file cannot be read or decoded.
+    """
     from .api import lint_file as _lint_file
 
-    return _lint_file(path, config)
+    return _lint_file(path, config, date=date)
+
+
+def apply_fixes(text: str, findings: Sequence[Finding], *, unsafe: bool = False) -> str:
+    """Apply the findings' safe fixes to ``text`` (also the unsafe ones with ``unsafe=True``).
+
+    >>> import newslint
+    >>> text = "Talks in Kiev resumed."
+    >>> newslint.apply_fixes(text, newslint.lint_text(text))
+    'Talks in Kyiv resumed.'
+    """
+    from .api import apply_fixes as _apply_fixes
+
+    return _apply_fixes(text, findings, unsafe=unsafe)

@@ -85,3 +85,84 @@ def test_bad_config_raises_a_clear_error():
 def test_the_documented_example_runs():
     failures, tried = doctest.testmod(newslint, verbose=False)
     assert tried >= 4 and failures == 0
+
+
+# --- issue 15: apply_fixes, errors, types -----------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_apply_fixes_applies_safe_fixes_only_by_default():
+    text = "Talks in Kiev resumed. Zelensky and Zelenskyy met.\n"
+    findings = newslint.lint_text(text)
+    fixed = newslint.apply_fixes(text, findings)
+    assert fixed.startswith("Talks in Kyiv resumed.")
+    unsafe_rules = {f.rule for f in findings if f.fix is not None and not f.fix.safe}
+    assert not any(f.rule in unsafe_rules for f in findings if f.fix and f.fix.safe)
+    again = newslint.lint_text(fixed)
+    assert not any(f.fix is not None and f.fix.safe for f in again), "one pass leaves no safe fix here"
+
+
+def test_apply_fixes_unsafe_also_applies_review_fixes():
+    text = "Zelensky spoke. Later Zelenskyy and Zelenskyy spoke again.\n"
+    findings = newslint.lint_text(text)
+    unsafe = [f for f in findings if f.fix is not None and not f.fix.safe]
+    if not unsafe:
+        pytest.skip("no rule offers an unsafe fix for this text")
+    assert newslint.apply_fixes(text, findings) == text
+    assert newslint.apply_fixes(text, findings, unsafe=True) != text
+
+
+def test_apply_fixes_refuses_findings_of_another_text():
+    findings = newslint.lint_text("A long story about the talks in Kiev that resumed.")
+    with pytest.raises(newslint.NewslintError):
+        newslint.apply_fixes("Kiev", findings)
+
+
+def test_public_names_and_errors():
+    assert set(newslint.__all__) >= {"lint_text", "lint_file", "apply_fixes", "Finding", "Fix", "NewslintError"}
+    assert newslint.NewslintError is NewslintError and newslint.Finding is Finding
+    with pytest.raises(NewslintError, match="did you mean 'places'"):
+        newslint.lint_text("Kiev", {"select": ["plaecs"]})
+    with pytest.raises(NewslintError, match="no such file"):
+        newslint.lint_file("/nonexistent/story.md")
+    with pytest.raises(TypeError):
+        newslint.lint_text(b"Kiev")  # type: ignore[arg-type]
+
+
+def test_lint_file_reads_legacy_encodings(tmp_path):
+    path = tmp_path / "wire.txt"
+    path.write_bytes("Caf\xe9 talks in Kiev.".encode("cp1252"))
+    with pytest.raises(NewslintError, match="--encoding cp1252"):
+        newslint.lint_file(path)
+    assert [f.rule for f in newslint.lint_file(path, {"encoding": "cp1252"})] == ["NL201"]
+
+
+def test_py_typed_is_shipped():
+    assert (Path(newslint.__file__).parent / "py.typed").is_file()
+
+
+def test_cms_example_lints_fixes_and_relints():
+    import subprocess
+    import sys
+
+    script, draft = ROOT / "examples" / "api" / "cms_hook.py", ROOT / "examples" / "api" / "draft.md"
+    proc = subprocess.run([sys.executable, str(script), str(draft)], capture_output=True, text=True)
+    assert proc.returncode == 1, proc.stderr
+    assert "NL302 error" in proc.stdout and "safe fixes applied: True" in proc.stdout
+    assert "NL201" not in proc.stdout and "NL401" not in proc.stdout, "the safe fixes were applied"
+
+
+def test_mypy_sees_typed_results(tmp_path):
+    mypy_api = pytest.importorskip("mypy.api")
+    probe = tmp_path / "probe.py"
+    probe.write_text("import newslint\n"
+                     "findings = newslint.lint_text('Talks in Kiev.')\n"
+                     "reveal_type(findings)\n"
+                     "line: str = findings[0].line\n", encoding="utf-8")
+    out, _, status = mypy_api.run(["--no-incremental", "--cache-dir", str(tmp_path / "c"), str(probe)])
+    assert "list[newslint.model.Finding]" in out
+    assert 'Incompatible types in assignment (expression has type "int"' in out and status == 1
+    script = ROOT / "examples" / "api" / "cms_hook.py"
+    out, _, status = mypy_api.run(["--strict", "--no-incremental", "--cache-dir", str(tmp_path / "c"), str(script)])
+    assert status == 0, out
