@@ -8,6 +8,7 @@ a green run always means all the copy was checked.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -61,10 +62,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help="like --fix, and also make an article use one form (consistency, name rules)")
     parser.add_argument("--output", "--output-file", "-o", metavar="FILE", dest="output",
                         help="write the report in --format to FILE and print the text report")
+    parser.add_argument("--markdown-summary", metavar="FILE",
+                        help="also append a Markdown summary table to FILE (e.g. $GITHUB_STEP_SUMMARY)")
     parser.add_argument("--show-settings", action="store_true",
                         help="print the settings in force for the first PATH and where each came from; lint nothing")
     parser.add_argument("--jobs", "-j", type=int, metavar="N",
                         help="lint files in N processes (default: one per core when there are many files)")
+    parser.add_argument("--fast", action="store_true",
+                        help="skip the trained pipeline and the rules that need it (same as [nlp] model = \"none\")")
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     return parser
 
@@ -88,6 +93,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .server.command import main as serve_main
 
             return serve_main(argv[1:])
+        if argv and argv[0] == "archive":
+            from .archive.command import main as archive_main
+
+            return archive_main(argv[1:])
         if argv and argv[0] == "lsp":
             from .lsp.command import main as lsp_main
 
@@ -100,6 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .settings import init
 
             return init(argv[1:])
+        if argv and argv[0] == "empty-report":
+            return _empty_report(argv[1:])
         if argv and argv[0] == "config":
             return _lint(["--show-settings", *(argv[1:] or ["."])])
         return _lint(argv)
@@ -118,6 +129,8 @@ def _lint(argv: list[str]) -> int:
     from .runner import Options, Session, lint_paths
 
     args = build_parser().parse_args(argv)
+    if args.fast:
+        os.environ["NEWSLINT_FAST"] = "1"  # read by newslint.nlp here and in worker processes
     if not args.paths:
         print("newslint: error: no input: give files or folders to lint, or '-' for standard input "
               "(see newslint --help)", file=sys.stderr)
@@ -156,12 +169,27 @@ def _lint(argv: list[str]) -> int:
     report_options = {"quiet": args.quiet, "statistics": args.statistics, "session": session}
     if args.output:
         write_file(args.format, results, args.output, **report_options)
+    if args.markdown_summary:
+        from .report import append_file
+
+        append_file("markdown", results, args.markdown_summary)
     if not args.diff:
         write("text" if args.output else args.format, results, sys.stdout, **report_options)
     if args.show_fixes:
         _show_fixes(fixes_shown, applied=fixing)
     sys.stdout.flush()
     return _exit_status(results, session, args)
+
+
+def _empty_report(argv: list[str]) -> int:
+    """``newslint empty-report FORMAT``: a complete report of a run that linted nothing
+    (for CI scripts when no copy changed), so tools reading it always get a valid one."""
+    from .report import FORMATS, write
+
+    if len(argv) != 1 or argv[0] not in FORMATS:
+        raise NewslintError(f"empty-report needs one format: {', '.join(sorted(FORMATS))}")
+    write(argv[0], [], sys.stdout)
+    return EXIT_OK
 
 
 def _exit_status(results: list, session: object, args: argparse.Namespace) -> int:

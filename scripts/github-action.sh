@@ -10,8 +10,9 @@
 #   NEWSLINT_FILES_REGEX  which changed files are copy (default: .md .markdown .txt .html .htm)
 #   NEWSLINT_ARGS         more newslint arguments, split on whitespace (e.g. "--style ap --ignore NL7")
 #   NEWSLINT_BIN          the newslint command (default: newslint)
-# Writes exit-code, files and report to $GITHUB_OUTPUT when it is set. Exit status: newslint's
-# (0 clean, 1 findings, 2 usage error); 0 when there is no changed copy.
+# Writes exit-code, files and report to $GITHUB_OUTPUT and a Markdown summary table to
+# $GITHUB_STEP_SUMMARY when they are set. Exit status: newslint's (0 clean, 1 findings, 2 usage
+# error or input that could not be read); 0 when there is no changed copy.
 set -uo pipefail
 
 base="${NEWSLINT_BASE_REF:-}"
@@ -61,12 +62,12 @@ if [[ -n "$base" && ! "$base" =~ ^0+$ ]]; then
   shopt -u nocasematch
   if [[ ${#files[@]} -eq 0 ]]; then
     echo "newslint-action: no changed copy to lint since ${base} (in: ${paths[*]})"
-    if [[ "$fmt" == sarif ]]; then
-      printf '%s\n' '{"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [{"tool": {"driver": {"name": "newslint", "rules": []}}, "columnKind": "unicodeCodePoints", "results": []}]}' > "$report"
+    if [[ -n "$report" ]]; then  # a complete, valid report of a run that linted nothing
+      "$bin" empty-report "$fmt" > "$report" || fail "cannot write $report"
       output report "$report"
-    elif [[ -n "$report" ]]; then
-      if [[ "$fmt" == gitlab ]]; then echo '[]' > "$report"; else echo '{"files": [], "findings": []}' > "$report"; fi
-      output report "$report"
+    fi
+    if [[ -n "${GITHUB_STEP_SUMMARY:-}" ]]; then
+      printf '## newslint\n\nNo changed copy to lint since `%s`.\n' "$base" >> "$GITHUB_STEP_SUMMARY"
     fi
     output files 0
     output exit-code 0
@@ -78,7 +79,8 @@ else
 fi
 
 args=()
-[[ -n "$fail_on" && "$fail_on" != never ]] && args+=(--fail-on "$fail_on")
+[[ -n "$fail_on" ]] && args+=(--fail-on "$fail_on")
+[[ -n "${GITHUB_STEP_SUMMARY:-}" ]] && args+=(--markdown-summary "$GITHUB_STEP_SUMMARY")
 if [[ -n "$report" ]]; then
   args+=(--format "$fmt" --output "$report")
 else
@@ -87,7 +89,6 @@ fi
 
 "$bin" "${args[@]}" "${extra[@]}" -- "${files[@]}"
 status=$?
-[[ "$fail_on" == never && $status -eq 1 ]] && status=0
 output files "${#files[@]}"
 [[ -n "$report" ]] && output report "$report"
 output exit-code "$status"

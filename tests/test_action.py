@@ -63,6 +63,9 @@ def action(cwd: Path, **settings: str) -> tuple[int, str, str, dict[str, str]]:
     outputs = cwd.parent / "github_output"
     outputs.write_text("")
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSLINT_")}
+    env.pop("GITHUB_STEP_SUMMARY", None)
+    if "step_summary" in settings:
+        env["GITHUB_STEP_SUMMARY"] = settings.pop("step_summary")
     env.update({f"NEWSLINT_{k.upper()}": v for k, v in settings.items()})
     env.update(NEWSLINT_BIN=NEWSLINT, GITHUB_OUTPUT=str(outputs), NO_COLOR="1")
     proc = subprocess.run(
@@ -98,7 +101,42 @@ def test_no_changed_copy_passes_and_still_writes_a_valid_sarif(repo):
     code, out, _, outputs = action(path, base_ref=head, format="sarif", output_file="out.sarif")
     assert code == 0 and "no changed copy to lint" in out
     assert outputs == {"report": "out.sarif", "files": "0", "exit-code": "0"}
-    jsonschema.validate(json.loads((path / "out.sarif").read_text()), SARIF_SCHEMA)
+    sarif = json.loads((path / "out.sarif").read_text())
+    jsonschema.validate(sarif, SARIF_SCHEMA)
+    driver = sarif["runs"][0]["tool"]["driver"]
+    assert driver["version"] and driver["rules"] and all(r["helpUri"] for r in driver["rules"])
+    assert sarif["runs"][0]["invocations"][0]["executionSuccessful"] is True
+
+
+@pytest.mark.parametrize("fmt", ["json", "gitlab"])
+def test_no_changed_copy_stubs_are_complete_reports(repo, fmt):
+    from newslint.report.json_report import schema
+
+    path, _ = repo
+    head = git(path, "rev-parse", "HEAD").strip()
+    code, _, _, outputs = action(path, base_ref=head, format=fmt, output_file="out.json")
+    report = json.loads((path / "out.json").read_text())
+    assert code == 0 and outputs["report"] == "out.json"
+    if fmt == "json":
+        jsonschema.validate(report, schema())
+        assert report["summary"] == {"files": 0, "findings": 0, "by_category": {}, "unreadable": 0}
+    else:
+        assert report == []
+
+
+def test_step_summary_is_a_markdown_table(repo, tmp_path):
+    path, base = repo
+    summary = tmp_path / "step_summary.md"
+    (path / "drafts" / "wire.txt").write_bytes("Caf\xe9 in Kiev".encode("cp1252"))
+    code, _, _, _ = action(path, paths="drafts", format="text", step_summary=str(summary))
+    text = summary.read_text()
+    assert code == 2, "a file that cannot be read fails the step"
+    assert "## newslint" in text and "1 file could not be read" in text
+    assert "| files checked | could not be read | errors | warnings | info |" in text
+    assert "| NL201 | `place-name-style` | places | warning |" in text and "| drafts/wire.txt |" in text
+    head = git(path, "rev-parse", "HEAD").strip()
+    action(path, base_ref=head, step_summary=str(summary))
+    assert "No changed copy to lint" in summary.read_text()
 
 
 def test_sarif_report_for_changed_copy(repo):

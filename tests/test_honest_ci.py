@@ -212,3 +212,30 @@ def test_init_writes_a_commented_config_for_a_preset(capsys, desk):
     assert run(capsys, "init", "--force", target)[0] == 0
     (target / "story.md").write_text(BAD, encoding="utf-8")
     assert run(capsys, target / "story.md")[0] == 1, "the written file is a working config"
+
+
+# --- 4. integrations ----------------------------------------------------------------------------
+
+def test_github_annotations_sorted_by_severity_and_capped(capsys, desk):
+    from newslint.report.github import PER_STEP
+
+    lines = [f"Leaders of NATO members such as Austria met in Kiev on day {i}." for i in range(14)]
+    (desk / "many.md").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--format", "github", "--date", "2022-03-16", "many.md")
+    annotations = [line for line in out.splitlines() if line.startswith("::")]
+    levels = [line.split(" ", 1)[0] for line in annotations]
+    assert code == 1
+    assert levels == sorted(levels, key=["::error", "::warning", "::notice"].index), "errors first"
+    assert levels.count("::error") == PER_STEP and levels.count("::warning") == PER_STEP
+    assert any("5 more error annotations not shown" in line for line in annotations)
+    assert any("5 more warning annotations not shown" in line for line in annotations)
+    hidden = [line for line in out.splitlines() if line.startswith("  many.md:")]
+    assert len(hidden) == 10, "the findings beyond the cap are still listed in the log"
+
+
+def test_github_few_findings_are_all_annotations(capsys, desk):
+    code, out, _ = run(capsys, "--format", "github", "bad.md", "wire.txt")
+    annotations = [line for line in out.splitlines() if line.startswith("::")]
+    assert annotations[0].startswith("::error file=wire.txt") and annotations[1].startswith("::warning file=bad.md")
+    assert annotations[2].startswith("::error title=newslint::1 file could not be read") and code == 2
+    assert "not shown" not in out

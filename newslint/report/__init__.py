@@ -11,6 +11,7 @@ FORMATS = {
     "sarif": "newslint.report.sarif",
     "github": "newslint.report.github",
     "gitlab": "newslint.report.gitlab",
+    "markdown": "newslint.report.summary",
 }
 
 
@@ -43,3 +44,18 @@ def write_file(fmt: str, results: Sequence[object], path: str, **options: object
         except OSError:
             pass
         raise NewslintError(f"cannot write the report to {path}: {exc.strerror or exc}") from None
+
+
+def append_file(fmt: str, results: Sequence[object], path: str, **options: object) -> None:
+    """``--markdown-summary FILE``: add the report to FILE (GitHub's step summary is appended to)."""
+    import io
+
+    from ..model import NewslintError
+
+    buffer = io.StringIO()
+    write(fmt, results, buffer, **{**options, "colour": False})
+    try:
+        with open(path, "a", encoding="utf-8", newline="\n") as handle:
+            handle.write(buffer.getvalue())
+    except OSError as exc:
+        raise NewslintError(f"cannot write the summary to {path}: {exc.strerror or exc}") from None
