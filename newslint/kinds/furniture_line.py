@@ -54,6 +54,7 @@ class Shape:
     max_chars: int
     item_words: int
     tail_chars: int
+    tail_start: Any
     sentence_end: Any
     opens_quote: Any
     separators: Any
@@ -126,9 +127,11 @@ class Kind(RuleKind):
                 return
         if cls.tails is not None:
             cut = max(0, len(stripped) - self.shape.tail_chars)
-            tail = _match(cls.tails, stripped, "search", cut)
-            if tail is not None:
-                yield offset + tail.start("flag"), offset + tail.end("flag")
+            for start in _tail_starts(self.shape.tail_start, stripped, cut):
+                tail = _match(cls.tails, stripped, "match", start)
+                if tail is not None:
+                    yield offset + tail.start("flag"), offset + tail.end("flag")
+                    break
 
     def _is_line(self, line: str) -> bool:
         cls = self.cls
@@ -178,6 +181,13 @@ class Kind(RuleKind):
         for s, e in trimmed:
             if _match(cls.lines, line[s:e], "fullmatch") is not None:
                 yield s, e
+
+
+def _tail_starts(gaps: Any, line: str, cut: int) -> Iterator[int]:
+    """Where a closing run may start (``shape.tail-start``: after a finished sentence, at a
+    bracket...), leftmost first, so the longest run is tried first."""
+    for gap in gaps.finditer(line, cut, overlapped=True):
+        yield gap.end()
 
 
 def _capitalised(label: str) -> bool:
@@ -275,6 +285,8 @@ def _shape(spec: Any, path: str) -> Shape:
         max_chars=number("max-chars", 200),
         item_words=number("list-item-words", 8),
         tail_chars=number("tail-chars", 160),
+        tail_start=compile_regex(spec.get("tail-start", r"[.!?…][\"”’')\]]*[ \t]+(?=\S)|[ \t]+(?=[(\[])"),
+                                 False, "shape.tail-start"),
         sentence_end=compile_regex(spec.get("sentence-end", r"[.!?…][\"”’')\]]*$"), False, "shape.sentence-end"),
         opens_quote=compile_regex(spec.get("opens-quote", r"[\"“‘«]"), False, "shape.opens-quote"),
         separators=compile_regex(rf"[ \t]*(?:{sep})[ \t]*", False, "shape.list-separators"),
@@ -307,8 +319,8 @@ def _furniture_class(name: str, spec: Any, expand: _Expander, shape: Shape, path
     return FurnitureClass(
         name=name,
         lines=alternation("lines", "(?:{body})"),
-        # A tail closes the line: after a finished sentence, or a bracketed credit anywhere.
-        tails=alternation("tails", r"(?:(?<=[.!?…][\"”’')\]]*[ \t]+)|(?<=[ \t])(?=[(\[]))(?P<flag>{body})[ \t]*$"),
+        # A tail closes the line; it is tried after a finished sentence or at a bracket.
+        tails=alternation("tails", r"(?P<flag>{body})[ \t]*$"),
         heads=alternation("heads", r"(?P<flag>{body})"),
         list_words=frozenset(w.lower() for w in list_words),
         max_words=max_words,
