@@ -1,0 +1,161 @@
+"""Run an archive through Dask: plan partitions, skip the ones already written, lint the rest.
+
+Why the driver writes: workers only read and lint (one engine per worker process); each
+finished partition comes back as columns and is written by the driver in one DuckDB
+transaction. A worker that dies has its tasks retried by Dask; a retried partition that
+was already written is skipped; Ctrl-C stops with every written partition kept.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from .sources import Partition, plan
+from .store import Store
+from .work import Settings, engine, lint_partition
+
+
+@dataclass
+class RunSummary:
+    partitions: int = 0
+    skipped: int = 0
+    written: int = 0
+    articles: int = 0
+    unreadable: int = 0
+    findings: int = 0
+    name_pairs: int = 0
+    seconds: float = 0.0
+    interrupted: bool = False
+    workers: int = 0
+    parquet: list[str] = field(default_factory=list)
+
+
+class Progress:
+    """A rich progress bar on a terminal; plain lines (at most every few seconds) elsewhere."""
+
+    def __init__(self, total: int, stream: TextIO | None = None, every: float = 5.0) -> None:
+        self.total, self.stream, self.every = total, stream or sys.stderr, every
+        self.done = self.articles = 0
+        self.started = self.last = time.monotonic()
+        self.bar: Any = None
+        if self.stream.isatty() and total:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, TextColumn, \
+                TimeRemainingColumn
+
+            self.bar = RichProgress(TextColumn("archive"), BarColumn(), MofNCompleteColumn(),
+                                    TextColumn("partitions · {task.fields[articles]} articles · {task.fields[rate]}/s"),
+                                    TimeRemainingColumn(), transient=False)
+            self.task = self.bar.add_task("lint", total=total, articles=0, rate="-")
+            self.bar.start()
+
+    def advance(self, articles: int) -> None:
+        self.done += 1
+        self.articles += articles
+        now = time.monotonic()
+        rate = self.articles / max(now - self.started, 1e-9)
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1, articles=self.articles, rate=f"{rate:,.0f}")
+        elif now - self.last >= self.every or self.done == self.total:
+            self.last = now
+            left = (self.total - self.done) * (now - self.started) / self.done
+            print(f"archive: {self.done}/{self.total} partitions, {self.articles:,} articles, "
+                  f"{rate:,.0f} articles/s, ETA {int(left // 60)}:{int(left % 60):02d}", file=self.stream, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _client(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        return Client(scheduler), None
+    n = workers or os.cpu_count() or 1
+    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+    return Client(cluster), cluster
+
+
+def run_archive(
+    source: str,
+    db: str,
+    *,
+    settings: Settings | None = None,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    files_per_partition: int = 200,
+    jsonl_chunk_bytes: int | None = None,
+    parquet: str | None = None,
+    progress: bool = True,
+    on_written: Callable[[Any, int], None] | None = None,
+) -> RunSummary:
+    """Lint ``source`` into ``db``; ``on_written(client, n)`` is called after each partition
+    is written (tests use it to kill a worker or interrupt mid-run)."""
+    from dask.distributed import as_completed
+
+    settings = settings or Settings()
+    kwargs: dict[str, Any] = {"files_per_partition": files_per_partition}
+    if jsonl_chunk_bytes:
+        kwargs["jsonl_chunk_bytes"] = jsonl_chunk_bytes
+    partitions: list[Partition] = plan(source, **kwargs)
+    store = Store(db)
+    summary = RunSummary(partitions=len(partitions))
+    started = time.monotonic()
+    try:
+        done = store.done()
+        todo = [p for p in partitions if p.id not in done]
+        summary.skipped = len(partitions) - len(todo)
+        store.start_run(source, len(partitions), summary.skipped)
+        bar = Progress(len(todo), every=5.0 if progress else float("inf")) if todo else None
+        if todo:
+            client, cluster = _client(scheduler, workers)
+            try:
+                summary.workers = len(client.scheduler_info().get("workers", {}))
+                futures = [client.submit(lint_partition, p, settings, key=f"newslint-{i}-{p.id}", retries=3, pure=False)
+                           for i, p in enumerate(todo)]
+                try:
+                    for future in as_completed(futures):
+                        result = future.result()
+                        if store.write(result):
+                            summary.written += 1
+                        if bar:
+                            bar.advance(len(result["articles"]["id"]))
+                        if on_written:
+                            on_written(client, summary.written)
+                except KeyboardInterrupt:
+                    summary.interrupted = True
+                    client.cancel(futures)
+            finally:
+                if bar:
+                    bar.close()
+                client.close()
+                if cluster is not None:
+                    cluster.close()
+        if not summary.interrupted:
+            eng = engine(settings)
+            translit = _translit(eng)
+            listed = {v for _, _, variants in eng.groups for v in variants}
+            summary.name_pairs = store.build_usage(translit, listed)
+            if parquet:
+                summary.parquet = store.export_parquet(parquet)
+        row = store.con.execute("SELECT count(*), count(error), coalesce(sum(findings), 0) FROM articles").fetchone()
+        summary.articles, summary.unreadable, summary.findings = (int(x) for x in row)  # type: ignore[union-attr]
+    finally:
+        store.close()
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _translit(eng: Any) -> Any:
+    """The transliteration rules of the unlisted-name-variant rule (NL103), if the packs have one."""
+    from ..packs import compile_rule
+
+    for rule in eng.linter.all_rules:
+        if rule.kind == "name-variants":
+            kind = eng.linter.kinds.get(rule.code) or compile_rule(rule)
+            return kind.translit
+    return None
