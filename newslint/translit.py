@@ -49,6 +49,24 @@ def _vowel_edit(a: str, b: str) -> bool:
 _DOUBLED = regex.compile(r"(.)\1+")
 
 
+def _substitutes(x: str, old: str, new: str, y: str) -> bool:
+    """Replacing one ``old`` in x (``^``/``$`` anchor it) by ``new`` gives y."""
+    at_start, at_end = old.startswith("^"), old.endswith("$")
+    old, new = old.strip("^$"), new.strip("^$")
+    if not old or len(x) - len(old) + len(new) != len(y):
+        return False
+    if at_end:
+        return x.endswith(old) and x[: len(x) - len(old)] + new == y
+    if at_start:
+        return x.startswith(old) and new + x[len(old):] == y
+    start = x.find(old)
+    while start != -1:
+        if x[:start] + new + x[start + len(old):] == y:
+            return True
+        start = x.find(old, start + 1)
+    return False
+
+
 @dataclass
 class Transliteration:
     """Compiled equivalence rules from a pack (see ``rules/names.toml``, NL103)."""
@@ -60,6 +78,11 @@ class Transliteration:
     suffixes: frozenset[str] = frozenset()
     feminine: list[tuple[str, str]] = field(default_factory=list)
     distinct: set[frozenset[str]] = field(default_factory=set)
+    #: Spelling patterns of names' languages: one substitution turns one spelling into the
+    #: other (-berg/-burg, qv/qu, -ski/-sky, -ov/-off, ph/f, ei/ie); "^"/"$" anchor a side.
+    patterns: list[tuple[str, str]] = field(default_factory=list)
+    #: Letters whose place in a transliterated name wanders (Gandhi / Ghandi).
+    movable: str = ""
     _keys: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -91,6 +114,8 @@ class Transliteration:
             suffixes=frozenset(fold(s) for s in strings("derived-suffixes")),
             feminine=[(fold(a), fold(b)) for a, b in pairs("feminine")],
             distinct={frozenset((fold(a), fold(b))) for a, b in pairs("distinct")},
+            patterns=[(a.lower(), b.lower()) for a, b in pairs("patterns")],
+            movable=fold("".join(strings("movable"))),
         )
 
     def key(self, word: str) -> str:
@@ -127,6 +152,8 @@ class Transliteration:
             n += 1
         tails = sorted((x[n:], y[n:]), key=len)
         short, long_ = tails
+        if short == "" and len(long_) == 1 and n and x[n - 1] == long_:
+            return False  # a doubled last letter (Weidman / Weidmann) is a spelling, not a suffix
         if short == "" and long_ in self.suffixes:
             return True
         if len(short) == 1 and short in "aeiouy" and len(long_) >= 2 and long_ in self.suffixes:
@@ -141,6 +168,42 @@ class Transliteration:
 
     def is_distinct(self, a: str, b: str) -> bool:
         return frozenset((fold(a), fold(b))) in self.distinct
+
+    def pattern_keys(self, word: str) -> set[str]:
+        """Keys under which a pattern's two sides meet: each listed substitution applied one
+        way (q -> p), and the word without its movable letters."""
+        text = fold(word)
+        keys = {_DOUBLED.sub(r"\1", text)}
+        for p, q in self.patterns:
+            new, old = p.strip("^$"), q.strip("^$")
+            if old and old in text:
+                keys.add(_DOUBLED.sub(r"\1", text.replace(old, new)))
+        for letter in self.movable:
+            if letter in text:
+                keys.add("~" + text.replace(letter, ""))
+        return keys
+
+    def pattern(self, a: str, b: str) -> str | None:
+        """The spelling pattern that turns one name into the other: a listed substitution
+        ("berg/burg"), a doubled or single letter ("double"), two letters swapped ("swap"),
+        a movable letter ("h moved"); None when no pattern explains the difference."""
+        x, y = fold(a), fold(b)
+        if x == y or self.is_distinct(a, b) or self.derived(a, b):
+            return None
+        if _DOUBLED.sub(r"\1", x) == _DOUBLED.sub(r"\1", y):
+            return "double"
+        for p, q in self.patterns:
+            for old, new in ((p, q), (q, p)):
+                if _substitutes(x, old, new, y):
+                    return f"{p.strip('^$')}/{q.strip('^$')}"
+        if len(x) == len(y):
+            diff = [i for i in range(len(x)) if x[i] != y[i]]
+            if len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]:
+                return "swap"
+        for letter in self.movable:
+            if letter in x and x.count(letter) == y.count(letter) and x.replace(letter, "") == y.replace(letter, ""):
+                return f"{letter} moved"
+        return None
 
     def relation(self, a: str, b: str, min_length: int, edit_min_length: int) -> str | None:
         """``"spelling"`` (same key), ``"vowel"`` (one vowel apart: Stoltenberg/Stoltenburg),

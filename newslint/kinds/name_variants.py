@@ -9,7 +9,11 @@ kh/h, ts/c, ye/e, doubled letters, ...) or differ by one letter in a long
 name, *and* the evidence is good: one form looks transliterated (zh, kh,
 -skiy, -enko, ...), both follow the same first name or title or precede the
 same surname, or (``lone-slip-majority``) one form is used once against many
-uses of the other. Derived forms
+uses of the other. With one use of each form, a spelling pattern of the name's
+language (``patterns``: -berg/-burg, qv/qu, -ov/-off, ph/f; doubled letters, two
+swapped letters, ``movable`` letters) joins two forms that no spelling dictionary
+knows, or that echo a person introduced by full name (Pedro Sanchez ... Mr
+Sanches); weaker evidence is reported at ``info``. Derived forms
 (Russia/Russian), plurals (Biden/Bidens), feminine forms (Peskov/Peskova) and
 pairs the pack lists as distinct (Johnson/Johnston) are never paired. Names
 that a known-name rule already lists (``known-from``) are left to it when both
@@ -17,7 +21,8 @@ forms are listed; an unlisted spelling of a listed name (Zaharova) is found here
 
 Pack fields: the transliteration tables (see :mod:`newslint.translit`),
 ``known-from`` (rule codes of name-groups rules in bundled packs), ``titles``,
-``min-length``, ``edit-min-length``, ``lone-slip-majority``. Message placeholders as for mixed names:
+``min-length``, ``edit-min-length``, ``lone-slip-majority``, ``patterns``, ``movable``,
+``pattern-min-length``. Message placeholders as for mixed names:
 {match}, {preferred}, {count}, {times}, {lines}, {match_lines}.
 """
 from __future__ import annotations
@@ -53,7 +58,7 @@ class Kind(RuleKind):
         "endings": list, "rewrites": list, "collapse-doubles": bool, "markers": list,
         "derived-suffixes": list, "feminine": list, "distinct": list, "titles": list,
         "known-from": list, "min-length": int, "edit-min-length": int, "lone-slip-majority": int,
-        "lone-slip-majority-spelling": int,
+        "lone-slip-majority-spelling": int, "patterns": list, "movable": list, "pattern-min-length": int,
     }
     needs = frozenset({"tokens"})
 
@@ -63,6 +68,7 @@ class Kind(RuleKind):
         self.edit_min_length = int(spec.get("edit-min-length", 6))
         self.lone_slip_majority = int(spec.get("lone-slip-majority", 0))
         self.lone_slip_majority_spelling = int(spec.get("lone-slip-majority-spelling", self.lone_slip_majority))
+        self.pattern_min_length = int(spec.get("pattern-min-length", self.min_length))
         if self.min_length < 3 or self.edit_min_length < 3:
             raise PackError("min-length and edit-min-length must be at least 3")
         titles = spec.get("titles", [])
@@ -83,7 +89,7 @@ class Kind(RuleKind):
         distinct = set(words)
         lower_words = {w for w in distinct if w.islower()}
         entity_starts: set[int] | None = None
-        if getattr(ctx.nlp, "model", None):
+        if getattr(ctx.nlp, "entities", False):  # only a pipeline configured by name runs its entities
             doc = ctx.spacy_doc()
             if doc.has_annotation("ENT_IOB"):
                 entity_starts = {t.idx for ent in doc.ents if ent.label_ in NAME_ENTS for t in ent}
@@ -102,19 +108,18 @@ class Kind(RuleKind):
             start = tokens.starts[i]
             if word.isupper():
                 word = word[0] + word[1:].lower()
-            if entity_starts is not None and start not in entity_starts:
-                continue
             form = forms.setdefault(word, Form(word))
             form.spans.append((start, tokens.ends[i]))
             first = sent_starts[i] or i == 0 or _after_break(text, start)
-            if not first:
+            # entity tags only add evidence: a tagged name at a sentence start counts as a name
+            if not first or (entity_starts is not None and start in entity_starts):
                 form.mid_sentence = True
             if i > 0:
                 prev = words[i - 1]
                 if prev[:1].isupper() and prev.isalpha() or prev.lower() in self.titles:
                     form.before.add(prev.lower())
-                    if prev.lower() not in self.titles and not (
-                            sent_starts[i - 1] or i == 1 or _after_break(text, tokens.starts[i - 1])):
+                    opens = sent_starts[i - 1] or i == 1 or _after_break(text, tokens.starts[i - 1])
+                    if prev.lower() not in self.titles and (not opens or _first_name(prev)):
                         form.first_names.add(prev.lower())
             if i + 1 < count:
                 nxt = words[i + 1]
@@ -135,16 +140,21 @@ class Kind(RuleKind):
                 w = parent[w]
             return w
 
+        strong: set[str] = set()  # words joined to their cluster by strong evidence
         for i, j in self._candidate_pairs(words):
             a, b = words[i], words[j]
-            if self._same_name(forms[a], forms[b]):
+            evidence = self._same_name(forms[a], forms[b])
+            if evidence:
                 parent[root(b)] = root(a)
+                if evidence == "strong":
+                    strong.update((a, b))
         clusters: dict[str, list[str]] = {}
         for w in words:
             clusters.setdefault(root(w), []).append(w)
         for members in clusters.values():
             if len(members) > 1:
-                yield from self._hits(ctx, [forms[m] for m in members])
+                severity = None if strong & set(members) else "info"
+                yield from self._hits(ctx, [forms[m] for m in members], severity)
 
     def _pairable(self, words: set[str]) -> set[str]:
         """The words that share a transliteration bucket with another (see _candidate_pairs):
@@ -180,26 +190,49 @@ class Kind(RuleKind):
         found = self._variant_cache.get(word)
         if found is None:
             key = self.translit.key(word)
-            found = self._variant_cache[word] = frozenset({key, *(key[:k] + key[k + 1:] for k in range(len(key)))})
+            # plus the forms the spelling patterns make alike (ph -> f: Stephanopoulos, Stefanopoulos)
+            alike = self.translit.pattern_keys(word)
+            found = self._variant_cache[word] = frozenset(
+                {key, *(key[:k] + key[k + 1:] for k in range(len(key))), *alike})
         return found
 
-    def _same_name(self, a: Form, b: Form) -> bool:
+    def _same_name(self, a: Form, b: Form) -> str | None:
+        """``"strong"``, ``"weak"`` (reported at info) or None: whether two forms are one
+        name spelled two ways, and how sure the evidence is."""
         how = self.translit.relation(a.text, b.text, self.min_length, self.edit_min_length)
-        if how is None or not (a.mid_sentence or b.mid_sentence):
-            return False
+        pattern = None
+        if min(len(a.text), len(b.text)) >= self.pattern_min_length:
+            pattern = self.translit.pattern(a.text, b.text)
+        if how is None and pattern is None or not (a.mid_sentence or b.mid_sentence):
+            return None
         if fold(a.text) in self.known and fold(b.text) in self.known:
-            return False  # both listed: the known-name rules speak
+            return None  # both listed: the known-name rules speak
         if _disjoint(a.first_names, b.first_names) or _disjoint(a.after, b.after):
-            return False  # Oleksii Reznikov and Oleksiy Danilov: two people, two first names
+            return None  # Oleksii Reznikov and Oleksiy Danilov: two people, two first names
         if a.before & b.before or a.after & b.after:
-            return True
+            return "strong"
         if a.as_first_name == len(a.spans) or b.as_first_name == len(b.spans):
-            return False  # a first name (Sandra, Henri) pairs only with the same surname after it
-        if how != "spelling" and fold(a.text)[:1] != fold(b.text)[:1]:
-            return False  # Reading / Yeading: a different first letter needs shared context
-        if self.translit.marked(a.text) or self.translit.marked(b.text):
-            return True
-        return self._lone_slip(a, b, how)
+            return None  # a first name (Sandra, Henri) pairs only with the same surname after it
+        if how != "spelling" and pattern is None and fold(a.text)[:1] != fold(b.text)[:1]:
+            return None  # Reading / Yeading: a different first letter needs shared context
+        if how is not None and (self.translit.marked(a.text) or self.translit.marked(b.text)):
+            return "strong"
+        if how is not None and self._lone_slip(a, b, how):
+            return "strong"
+        # One use each: a spelling pattern of the name's language, and no dictionary that
+        # knows either form (two real names, Powell and Powel, are often both listed)
+        # knows either form (two real names, Powell and Powel, are often both listed). A form
+        # never introduced (no first name, never before another name) that echoes one
+        # introduced with a first name refers back to that person (Pedro Sanchez ... Mr Sanches).
+        outside = sum(not _is_word(f.text) for f in (a, b))
+        echo = _echoes(a, b) or _echoes(b, a)
+        if pattern is not None and (outside == 2 or outside == 1 and echo):
+            return "strong"
+        if (pattern is not None or how == "spelling") and (outside == 1 or echo):
+            return "weak"
+        if how in ("vowel", "letter") and (outside == 2 or echo) and fold(a.text)[:1] == fold(b.text)[:1]:
+            return "weak"
+        return None
 
     def _lone_slip(self, a: Form, b: Form, how: str) -> bool:
         """Without other evidence: one use against many, same first letter (Rodick once,
@@ -210,7 +243,7 @@ class Kind(RuleKind):
         few, many = sorted((len(a.spans), len(b.spans)))
         return few == 1 and many >= needed
 
-    def _hits(self, ctx: Context, forms: list[Form]) -> Iterable[Hit]:
+    def _hits(self, ctx: Context, forms: list[Form], severity: str | None = None) -> Iterable[Hit]:
         majority = max(forms, key=lambda f: (len(f.spans), -f.spans[0][0]))
         lines = format_lines(line_numbers(ctx, (s for s, _ in majority.spans)))
         for form in forms:
@@ -224,7 +257,34 @@ class Kind(RuleKind):
                     match=word, replacement=replacement, preferred=majority.text, count=len(majority.spans),
                     times=times(len(majority.spans)), lines=lines, match_lines=match_lines,
                 )
-                yield Hit(start, end, message, replacements=[replacement], fix=replacement, safe=False)
+                yield Hit(start, end, message, replacements=[replacement], fix=replacement, safe=False,
+                          severity=severity)
+
+
+def _echoes(bare: Form, introduced: Form) -> bool:
+    """``bare`` is used only on its own (no first name, never before another name) while
+    ``introduced`` came with a first name: a later mention of the same person."""
+    return not bare.first_names and bare.as_first_name == 0 and bool(introduced.first_names)
+
+
+def _is_word(word: str) -> bool:
+    """The spelling dictionary knows the word (a common name such as Powell, or a word)."""
+    from ..lexicon import is_word
+
+    return is_word(word)
+
+
+def _first_name(word: str) -> bool:
+    """A capitalised word opening a sentence that is a given name, not a sentence word:
+    the dictionary lists it only with a capital (Andrew, not Later), or not at all."""
+    try:
+        from ..lexicon import _hunspell  # the en_GB dictionary keeps proper names apart
+        speller = _hunspell()
+    except Exception:  # noqa: BLE001 - no dictionary: no first name found at a sentence start
+        return False
+    if len(word) < 3 or not word[:1].isupper() or not word[1:].islower():
+        return False
+    return not speller.lookup(word.lower())
 
 
 def _title(word: str) -> str:
