@@ -44,7 +44,7 @@ from .mention import load_cues, mentions_for
 from .prefilter import doc_view
 
 # A quoted stretch whose words are all capitalised reads as a title (“Kiev Nights”).
-_QUOTED = compile_pattern(r"[\"“‘']([^\"“”‘’'\n]{1,80})[\"”’']")
+_QUOTED = compile_pattern(r"[\"“‘']([^\"“”‘’'\n]{1,80})[\"”’'](?!\p{L})")  # not “Kiev’s
 _SMALL_WORDS = frozenset("a an and at by for from in of on or the to with".split())
 
 
