@@ -216,3 +216,24 @@ def test_unknown_class_is_a_pack_error(tmp_path):
     (rule,) = load_pack(str(pack)).rules
     with pytest.raises(NewslintError, match="class 'nope'"):
         compile_rule(rule)
+
+
+def test_short_labels_in_a_block_of_furniture(lint):
+    text = "The vote is on Friday.\n\nCopyright 2024 Nexstar Media Inc. All rights reserved.\nTags\nHouse\nCongress\n"
+    found = [(f.rule, f.match) for f in lint(text, select="furniture")]
+    assert ("NL812", "House") in found and ("NL812", "Congress") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a byline and a short headline stay the story's even among furniture lines
+        "By Jane Doe\nPublished 3 hours ago\nUpdated 2 minutes ago\n\nThe talks ended.",
+        # one furniture line does not make a block
+        "Advertisement\nWhat happened next\n\nThe talks ended on Monday.",
+        # a blank line ends a block
+        "Share this article\nAll rights reserved.\n\nWhat next\n\nThe talks ended.",
+    ],
+)
+def test_runs_keep_story_lines(lint, text):
+    assert not [f for f in lint(text, select="furniture") if f.rule == "NL812"]

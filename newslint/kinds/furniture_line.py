@@ -16,6 +16,8 @@ one *class* of furniture (described in a data file):
 * **tail**: does the line end with a run that the class's ``tails`` match, after a
   finished sentence or in brackets ("... on Tuesday. Photograph: Jane Doe/Reuters")?
 * **head**: does it open with a label of the class's ``heads`` ("FILE PHOTO: ...")?
+* **run** (a class with ``run-max-words``): is it a short label inside a block of lines
+  that the other classes find to be mostly furniture ("Tags" / "House" / "Congress")?
 
 The vocabulary lives in ``rules/data/furniture.toml``: ``[words]`` lists literal
 phrases (matched case-insensitively), ``[fragments]`` are `regex` pieces (a list is a choice of pieces), and both are
@@ -43,7 +45,8 @@ _REFERENCE = regex.compile(r"\{([a-z][a-z0-9-]*)\}")
 _BULLET = regex.compile(r"^(?:[-*•·▪►▶◦]|\d{1,2}[.)])[ \t]+")
 _WORD = regex.compile(r"\S+")
 _CLASS_FIELDS = {"lines", "tails", "heads", "list-words", "max-words", "allow-full-stop", "source",
-                 "description", "min-list-items"}
+                 "description", "min-list-items", "run-max-words",
+                 "run-min-furniture", "run-keep"}
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,9 @@ class FurnitureClass:
     max_words: int
     allow_full_stop: bool
     min_list_items: int
+    run_max_words: int = 0  # a class of short labels inside runs of other furniture
+    run_min_furniture: int = 2
+    run_keep: Any = None  # lines that stay the story's inside a run (bylines, datelines)
 
 
 @dataclass(frozen=True)
@@ -89,16 +95,27 @@ class Kind(RuleKind):
         if name not in vocabulary.classes:
             known = ", ".join(sorted(vocabulary.classes))
             raise PackError(f"class {name!r} is not in {path.name} (it has: {known})")
-        self.shape = vocabulary.shape
-        self.cls = vocabulary.classes[name]
+        self.vocabulary = vocabulary
+        self.matcher = ClassMatcher(vocabulary.shape, vocabulary.classes[name])
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
+        if self.matcher.cls.run_max_words:
+            for s, e in run_spans(ctx, self.vocabulary, self.matcher.cls):
+                yield Hit(s, e, self.format(match=text[s:e]))
+            return
         for start, end in ctx.doc.prose_lines():
-            for s, e in self.spans(text, start, end):
+            for s, e in self.matcher.spans(text, start, end):
                 yield Hit(s, e, self.format(match=text[s:e]))
 
-    # ------------------------------------------------------------------------------------
+
+class ClassMatcher:
+    """Finds one class's furniture on a line."""
+
+    def __init__(self, shape: Shape, cls: FurnitureClass) -> None:
+        self.shape = shape
+        self.cls = cls
+
     def spans(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         """Furniture spans of this class on the line text[start:end]."""
         line = text[start:end]
@@ -181,6 +198,46 @@ class Kind(RuleKind):
         for s, e in trimmed:
             if _match(cls.lines, line[s:e], "fullmatch") is not None:
                 yield s, e
+
+
+def run_spans(ctx: Context, vocabulary: Vocabulary, cls: FurnitureClass) -> Iterator[tuple[int, int]]:
+    """Short labels inside a run of furniture: in a block of lines with no blank line between
+    them, where at least ``run-min-furniture`` lines (and half of the block) are furniture of
+    the other classes, a line of at most ``run-max-words`` words that is not a sentence is
+    furniture too ("Tags / House / Congress", "12 / 3 / Share")."""
+    text = ctx.text
+    furniture = _furniture_lines(ctx, vocabulary)
+    block: list[tuple[int, int]] = []
+    for start, end in [*ctx.doc.prose_lines(), (len(text), len(text))]:
+        if text[start:end].strip():
+            block.append((start, end))
+            continue
+        found = [line for line in block if line in furniture]
+        if len(found) >= cls.run_min_furniture and 2 * len(found) >= len(block):
+            for s, e in block:
+                if (s, e) in furniture:
+                    continue
+                label = text[s:e].strip()
+                if (len(_WORD.findall(label)) <= cls.run_max_words
+                        and not vocabulary.shape.sentence_end.search(label)
+                        and not vocabulary.shape.opens_quote.match(label)
+                        and (cls.run_keep is None or _match(cls.run_keep, label, "fullmatch") is None)):
+                    lead = len(text[s:e]) - len(text[s:e].lstrip())
+                    yield s + lead, s + lead + len(label)
+        block = []
+
+
+def _furniture_lines(ctx: Context, vocabulary: Vocabulary) -> set[tuple[int, int]]:
+    """Spans of the lines where some class of the vocabulary finds furniture (once per document)."""
+    key = ("furniture-lines", id(vocabulary))
+    if key not in ctx.memo:
+        matchers = [ClassMatcher(vocabulary.shape, c) for c in vocabulary.classes.values() if not c.run_max_words]
+        text = ctx.text
+        ctx.memo[key] = {
+            (start, end) for start, end in ctx.doc.prose_lines()
+            if any(next(iter(m.spans(text, start, end)), None) for m in matchers)
+        }
+    return ctx.memo[key]
 
 
 def _tail_starts(gaps: Any, line: str, cut: int) -> Iterator[int]:
@@ -326,4 +383,14 @@ def _furniture_class(name: str, spec: Any, expand: _Expander, shape: Shape, path
         max_words=max_words,
         allow_full_stop=bool(spec.get("allow-full-stop", False)),
         min_list_items=min_items,
+        run_max_words=_whole(spec, "run-max-words", 0, name, path),
+        run_min_furniture=_whole(spec, "run-min-furniture", 2, name, path),
+        run_keep=alternation("run-keep", "(?:{body})"),
     )
+
+
+def _whole(spec: dict[str, Any], key: str, default: int, name: str, path: str) -> int:
+    value = spec.get(key, default)
+    if not isinstance(value, int) or value < 0:
+        raise PackError(f"{path}: classes.{name}.{key} must be a whole number")
+    return value
