@@ -28,7 +28,7 @@ from typing import Any
 
 from .resources import data_path
 
-__all__ = ["is_word", "frequency", "known_lower", "variety_of", "add_words", "LexiconError"]
+__all__ = ["is_word", "frequency", "known_lower", "known_form", "variety_of", "add_words", "LexiconError"]
 
 _LOCK = threading.Lock()
 _EXTRA: set[str] = set()
@@ -104,6 +104,7 @@ def add_words(words: Iterable[str]) -> None:
     with _LOCK:
         _EXTRA.update(w.strip().lower() for w in words if w.strip())
     known_lower.cache_clear()
+    known_form.cache_clear()
 
 
 @lru_cache(maxsize=65536)
@@ -121,6 +122,42 @@ def known_lower(word: str, system: str | None = None) -> bool:
         return bool(_hunspell().lookup(word))
 
 
+#: Word-building affixes that make new words from any word (winless, unfollow,
+#: counter-terrorism written solid); a typo rarely splits into one of these and a word.
+#: Two-letter prefixes (un-, re-, co-) are left out: "untill" and "comission" are typos.
+PREFIXES = ("non", "pre", "anti", "over", "under", "counter", "super", "multi", "inter", "post", "semi",
+            "mini", "mega", "micro", "out", "cyber", "mid", "self", "hyper", "ultra", "tele", "trans", "cross")
+SUFFIXES = ("less", "ness", "ism", "isms", "ist", "ists", "like", "wise", "hood", "ship", "ships", "ly")
+
+
+@lru_cache(maxsize=65536)
+def known_form(word: str, system: str | None = None) -> bool:
+    """``word`` (lower case) is a word, an inflection of one (lemminflect: "olds" of
+    "old"), or a word with a word-building prefix or suffix ("winless", "unfollow")."""
+    if known_lower(word, system):
+        return True
+    try:
+        from lemminflect import getAllInflections, getAllLemmas
+    except ImportError:  # pragma: no cover - a dependency
+        getAllLemmas = None  # noqa: N806
+    if getAllLemmas is not None:
+        for lemmas in getAllLemmas(word).values():
+            for lemma in lemmas:
+                # only a form lemminflect lists first: it also lists "occured" after "occurred"
+                if lemma != word and known_lower(lemma, system) and any(
+                        forms[:1] == (word,) for forms in getAllInflections(lemma).values()):
+                    return True
+    for prefix in PREFIXES:
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) >= 4 and known_lower(rest, system):
+            return True
+    for suffix in SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3 and known_lower(stem, system):
+            return True
+    return False
+
+
 def is_word(word: str, variety: str | None = None) -> bool:
     """``word`` is an English word (in ``variety`` when given: ``"en-GB"``, ``"en-US"``).
 
@@ -135,7 +172,7 @@ def is_word(word: str, variety: str | None = None) -> bool:
     system = variety_of(variety)
     lower = word.lower()
     if word == lower or word[1:] == lower[1:] or word.isupper():
-        if known_lower(lower, system):
+        if known_form(lower, system):
             return True
     if lower in _EXTRA:
         return True

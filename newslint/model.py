@@ -4,8 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-CATEGORIES = ("names", "places", "entities", "grammar", "punctuation", "dates", "style", "furniture")
-CATEGORY_DIGIT = {c: str(i + 1) for i, c in enumerate(CATEGORIES)}
+# Code digits: names NL1xx ... furniture NL8xx, spelling NL0xx (last here, so that
+# CATEGORIES[int(digit) - 1] names the category of any digit 0-8).
+CATEGORIES = ("names", "places", "entities", "grammar", "punctuation", "dates", "style", "furniture", "spelling")
+CATEGORY_DIGIT = {c: str((i + 1) % 9) for i, c in enumerate(CATEGORIES)}
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 

@@ -43,6 +43,7 @@ KINDS: dict[str, str] = {
     "quote-style": "quote_style",
     "relative-day": "relative_day",
     "run-together": "run_together",
+    "spelling": "spelling",
     "substitution": "substitution",
     "tagged-pattern": "tagged_pattern",
     "teaser": "teaser",
