@@ -47,6 +47,7 @@ class FileFix:
     applied: list[Finding] = field(default_factory=list)
     remaining: list[Finding] = field(default_factory=list)
     error: str | None = None
+    bom: bool = False
 
     @property
     def changed(self) -> bool:
@@ -152,28 +153,107 @@ def encode(text: str, bom: bool) -> bytes:
     return (BOM if bom else b"") + text.encode("utf-8")
 
 
-def write_atomic(path: str, data: bytes, expected: bytes) -> None:
-    """Replace ``path`` with ``data`` if it still holds ``expected``; keep its mode and owner.
+#: Temporary files are named ``.newslint-<pid>-<random>.tmp`` so that a later run can tell
+#: which ones a killed run left behind (their process is gone) and remove them.
+TMP_PREFIX = ".newslint-"
+TMP_SUFFIX = ".tmp"
 
-    A symbolic link stays a link: its target is replaced. Raises :class:`FixError`
-    (the original file untouched) on any failure.
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_temp_files(folder: str) -> list[str]:
+    """Remove temp files of fixes whose process no longer runs (a run killed mid-write)."""
+    removed = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        if not (name.startswith(TMP_PREFIX) and name.endswith(TMP_SUFFIX)):
+            continue
+        pid_text = name[len(TMP_PREFIX):].split("-", 1)[0]
+        if not pid_text.isdigit() or _pid_alive(int(pid_text)):
+            continue
+        try:
+            os.unlink(os.path.join(folder, name))
+            removed.append(name)
+        except OSError:
+            pass
+    return removed
+
+
+def _copy_xattrs(source: str, target: str) -> None:
+    """Extended attributes (labels, quarantine flags, ACLs) survive the replace where the platform has them."""
+    if not hasattr(os, "listxattr"):
+        return
+    try:
+        names = os.listxattr(source)
+    except OSError:
+        return
+    for name in names:
+        try:
+            os.setxattr(target, name, os.getxattr(source, name))
+        except OSError:
+            pass  # e.g. security.* as a normal user: the file is still fixed, as cp -p would
+
+
+def check_writable(path: str, info: os.stat_result) -> None:
+    """A file whose mode has no write bit is left alone, also for root (who could write it)."""
+    if not stat.S_ISREG(info.st_mode):
+        raise FixError(f"{path}: not a regular file; not fixed")
+    if not stat.S_IMODE(info.st_mode) & 0o222:
+        raise FixError(f"{path}: the file is read-only (mode {stat.S_IMODE(info.st_mode):o}); not fixed")
+    if os.getuid() != 0 and not os.access(path, os.W_OK):
+        raise FixError(f"{path}: no permission to write the file; not fixed")
+    if info.st_nlink > 1:
+        raise FixError(f"{path}: the file has {info.st_nlink} hard links and a fix would split them "
+                       "(the other names would keep the old text); not fixed")
+
+
+def write_atomic(path: str, data: bytes, expected: bytes) -> None:
+    """Replace ``path`` with ``data`` if it still holds ``expected``; keep its mode, owner and
+    extended attributes.
+
+    A symbolic link stays a link: its target is replaced. Read-only files and files with
+    several hard links are refused. The file is compared with ``expected`` once more right
+    before the rename, after the new text is on disk; an edit that lands in the few
+    microseconds between that last comparison and the rename is the one window left (no
+    portable lock closes it). Raises :class:`FixError` (the original untouched) on any failure.
     """
     target = os.path.realpath(path)
     folder = os.path.dirname(target)
+    changed = FixError(f"{path}: the file changed on disk while newslint was fixing it; "
+                       "not fixed, your version is intact. Run again.")
     try:
-        with open(target, "rb") as handle:
-            if handle.read() != expected:
-                raise FixError(
-                    f"{path}: the file changed on disk while newslint was fixing it; "
-                    "not fixed, your version is intact. Run again."
-                )
-        info = os.stat(target)
+        original = open(target, "rb")  # kept open: its inode tells of writes that race the rename
+    except OSError as exc:
+        raise FixError(f"{path}: cannot re-read the file before fixing ({_reason(exc)}); not fixed") from None
+    with original:
+        _write_checked(path, target, folder, data, expected, original, changed)
+
+
+def _write_checked(path: str, target: str, folder: str, data: bytes, expected: bytes, original: Any,
+                   changed: FixError) -> None:
+    try:
+        if original.read() != expected:
+            raise changed
+        info = os.fstat(original.fileno())
         mode = stat.S_IMODE(info.st_mode)
     except OSError as exc:
         raise FixError(f"{path}: cannot re-read the file before fixing ({_reason(exc)}); not fixed") from None
+    check_writable(path, info)
+    remove_stale_temp_files(folder)
     tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".newslint-", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{os.getpid()}-", suffix=TMP_SUFFIX, dir=folder)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -184,8 +264,22 @@ def write_atomic(path: str, data: bytes, expected: bytes) -> None:
                 os.chown(tmp, info.st_uid, info.st_gid)
             except OSError:
                 pass  # only root may give a file away; the mode is kept either way
+        _copy_xattrs(target, tmp)
+        # the last look before the rename: a writer that appended meanwhile is detected
+        now = os.stat(target)
+        if (now.st_size, now.st_mtime_ns, now.st_ino) != (info.st_size, info.st_mtime_ns, info.st_ino):
+            raise changed
+        with open(target, "rb") as handle:
+            if handle.read() != expected:
+                raise changed
         os.replace(tmp, target)
         tmp = None
+        # a write that slipped in after the last look went to the old inode: put it back
+        after = os.fstat(original.fileno())
+        if (after.st_size, after.st_mtime_ns) != (info.st_size, info.st_mtime_ns):
+            original.seek(0)
+            _restore(target, original.read(), mode)
+            raise changed
     except OSError as exc:
         raise FixError(
             f"{path}: could not write the fix ({_reason(exc)}); the original file is intact"
@@ -196,6 +290,16 @@ def write_atomic(path: str, data: bytes, expected: bytes) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _restore(target: str, content: bytes, mode: int) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{os.getpid()}-", suffix=TMP_SUFFIX, dir=os.path.dirname(target))
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.chmod(tmp, mode)
+    os.replace(tmp, target)
 
 
 def _reason(exc: OSError) -> str:
@@ -234,6 +338,7 @@ def fix_file(
         return result
     new_text, applied, remaining = fix_text(text, findings, lint, unsafe_rules)
     result.before, result.after, result.applied, result.remaining = text, new_text, applied, remaining
+    result.bom = bom
     if write and result.changed:
         try:
             write_atomic(path, encode(new_text, bom), data)
@@ -248,7 +353,9 @@ def fix_file(
 
 def unified_diff(fix: FileFix) -> str:
     """A unified diff of one file's fix; line endings are kept as they are in the file."""
-    before, after = _lines(fix.before), _lines(fix.after)
+    # the file's bytes start with its BOM: so must the diff's first line, or patch finds no match
+    bom = "\ufeff" if fix.bom else ""
+    before, after = _lines(bom + fix.before), _lines(bom + fix.after)
     lines = difflib.unified_diff(before, after, fromfile=f"a/{fix.path}", tofile=f"b/{fix.path}")
     out = []
     for line in lines:
@@ -313,7 +420,13 @@ def run(
 
     out: list[Any] = []
     changed = failed = 0
+    fixed_files: set[str] = set()
     for result in results:
+        real = os.path.realpath(result.path) if result.path != "-" else "-"
+        if write and real in fixed_files:  # 'f.txt ./f.txt': one file named twice is fixed once
+            out.append(result)
+            continue
+        fixed_files.add(real)
         if (
             result.error is not None
             or result.text is None
