@@ -202,8 +202,8 @@ class ClassMatcher:
 
 def run_spans(ctx: Context, vocabulary: Vocabulary, cls: FurnitureClass) -> Iterator[tuple[int, int]]:
     """Short labels inside a run of furniture: in a block of lines with no blank line between
-    them, where at least ``run-min-furniture`` lines (and half of the block) are furniture of
-    the other classes, a line of at most ``run-max-words`` words that is not a sentence is
+    them, where at least ``run-min-furniture`` lines are furniture of the other classes and
+    the rest are mostly (or only) short labels, a line of at most ``run-max-words`` words that is not a sentence is
     furniture too ("Tags / House / Congress", "12 / 3 / Share")."""
     text = ctx.text
     furniture = _furniture_lines(ctx, vocabulary)
@@ -213,18 +213,23 @@ def run_spans(ctx: Context, vocabulary: Vocabulary, cls: FurnitureClass) -> Iter
             block.append((start, end))
             continue
         found = [line for line in block if line in furniture]
-        if len(found) >= cls.run_min_furniture and 2 * len(found) >= len(block):
-            for s, e in block:
-                if (s, e) in furniture:
-                    continue
-                label = text[s:e].strip()
-                if (len(_WORD.findall(label)) <= cls.run_max_words
-                        and not vocabulary.shape.sentence_end.search(label)
-                        and not vocabulary.shape.opens_quote.match(label)
-                        and (cls.run_keep is None or _match(cls.run_keep, label, "fullmatch") is None)):
+        if len(found) >= cls.run_min_furniture:
+            labels = [(s, e) for s, e in block if (s, e) not in furniture and _is_label(text[s:e].strip(), vocabulary, cls)]
+            # mostly furniture, or nothing but furniture and short labels
+            if 2 * len(found) >= len(block) or len(found) + len(labels) == len(block):
+                for s, e in labels:
+                    label = text[s:e].strip()
                     lead = len(text[s:e]) - len(text[s:e].lstrip())
                     yield s + lead, s + lead + len(label)
         block = []
+
+
+def _is_label(label: str, vocabulary: Vocabulary, cls: FurnitureClass) -> bool:
+    """A short line that is not a sentence, a quote, a byline or a dateline."""
+    return (len(_WORD.findall(label)) <= cls.run_max_words
+            and not vocabulary.shape.sentence_end.search(label)
+            and not vocabulary.shape.opens_quote.match(label)
+            and (cls.run_keep is None or _match(cls.run_keep, label, "fullmatch") is None))
 
 
 def _furniture_lines(ctx: Context, vocabulary: Vocabulary) -> set[tuple[int, int]]:
