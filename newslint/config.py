@@ -39,6 +39,8 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "max-file-size": (int, "largest file linted, in bytes"),
     "nlp": (dict, "[nlp] model = 'en_core_web_sm': a trained spaCy pipeline for rules that need one"),
     "options": (dict, "[options.NL505] per-rule settings"),
+    "dictionary": (list, "the newsroom's word lists (one word a line, # comments), relative to this file: "
+                         "words the spelling check accepts"),
 }
 NLP_KEYS = {"model"}
 
@@ -62,6 +64,8 @@ class Config:
     nlp_model: str | None = None
     # compared (not hashed): cached linters must differ by their per-rule options
     options: dict[str, dict[str, Any]] = field(default_factory=dict, hash=False)
+    dictionary: tuple[str, ...] = ()  # word-list files (absolute paths)
+    words: frozenset[str] = field(default=frozenset(), hash=False, repr=False)  # their words
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -127,6 +131,23 @@ def parse_date(value: Any, where: str) -> dt.date:
         raise NewslintError(f"{where}: date must be YYYY-MM-DD, not {value!r}") from None
 
 
+def read_word_lists(paths: tuple[str, ...], where: str) -> frozenset[str]:
+    """The words of the newsroom's word lists: one a line, blank lines and # comments skipped."""
+    words: set[str] = set()
+    for path in paths:
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise NewslintError(f"{where}: dictionary file not found: {path}") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise NewslintError(f"{where}: dictionary file {path} cannot be read as UTF-8 text ({exc})") from None
+        for line in text.splitlines():
+            word = line.split("#", 1)[0].strip()
+            if word:
+                words.add(word)
+    return frozenset(words)
+
+
 def config_from_table(table: dict[str, Any], path: str, raw: str = "", base_line: int = 0) -> Config:
     """Validate one ``newslint.toml`` / ``[tool.newslint]`` table."""
     root = str(Path(path).resolve().parent)
@@ -181,6 +202,9 @@ def config_from_table(table: dict[str, Any], path: str, raw: str = "", base_line
         if model is not None and not isinstance(model, str):
             raise NewslintError(f"{where('model')}: nlp.model must be a string")
         kwargs["nlp_model"] = model
+    if "dictionary" in table:
+        kwargs["dictionary"] = tuple(str((Path(root) / p).resolve()) for p in table["dictionary"])
+        kwargs["words"] = read_word_lists(kwargs["dictionary"], where("dictionary"))
     if "options" in table:
         for code, opts in table["options"].items():
             if not isinstance(opts, dict):

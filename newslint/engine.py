@@ -88,7 +88,8 @@ class Linter:
 
     def _lint_whole(self, doc: Document, date: dt.date | None = None) -> list[Finding]:
         article_date = doc.date or date or self.config.date or dt.date.today()
-        ctx = Context(doc=doc, date=article_date, preset=self.preset, options=self.config.options, nlp=self.nlp)
+        ctx = Context(doc=doc, date=article_date, preset=self.preset, options=self.config.options, nlp=self.nlp,
+                      words=self.config.words)
         ignored = self.config.ignores_for(doc.path) if self.config.per_file_ignores else ()
         findings: dict[tuple[object, ...], Finding] = {}
         for rule, kind in self.runnable():

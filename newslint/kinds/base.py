@@ -29,6 +29,8 @@ class Context:
     preset: dict[str, Any] = field(default_factory=lambda: {"name": "default"})
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     nlp: Any = None  # newslint.nlp.NLP, built on demand by the engine
+    #: The newsroom's own words (config ``dictionary`` files): never misspellings.
+    words: frozenset[str] = frozenset()
     _spacy_doc: Any = field(default=None, repr=False)
     _tokens: Any = field(default=None, repr=False)
     #: Per-document work that several rules share (the entity rules' one scan, ...);

@@ -218,7 +218,7 @@ class Kind(RuleKind):
         if not words:
             return
         lowered = [w.lower() for _, w, _ in words]
-        extra = frozenset(w.lower() for w in getattr(ctx, "words", ()) or ())
+        extra = _lowered(ctx.words)
         mid_capitals = {w.lower() for _, w, opens in words if w[:1].isupper() and not opens}
         counts = Counter(w for _, w, _ in words)
         system = None
@@ -257,6 +257,11 @@ class Kind(RuleKind):
         hint = f" Did you mean '{shown[0]}'?" if clear else f" Perhaps {' or '.join(repr(s) for s in shown)}?"
         return Hit(offset, offset + len(word), self.format(match=word, hint=hint),
                    replacements=shown, fix=shown[0] if clear else None, safe=False)
+
+
+@lru_cache(maxsize=8)
+def _lowered(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
 
 
 def _opener_typo(ranked: tuple[tuple[str, float, int], ...], min_frequency: int) -> bool:
