@@ -4,7 +4,9 @@ members the organisation had at the time the sentence can be about.
 Pack fields: ``patterns`` (with ``{org}`` and ``{n}``, a number in digits or
 words; an optional group ``cue`` narrows the quoted phrase), ``anaphora``
 (patterns whose ``{org}`` is a bare "alliance" / "bloc" / "cartel", read as the
-organisation the article named last: "the 30-nation alliance"), ``organisations``
+organisation the article named last: "the 30-nation alliance"), ``topic-patterns``
+(with ``{n}`` only: "all 27 member states"; checked against every organisation the
+copy names before them, flagged only when the number fits none), ``organisations``
 (knowledge ids; only those with ``counts = true`` are checked), ``history`` /
 ``past`` / ``quiet``, ``recent-years``, ``grace-days``. The message may use
 {fact}, {context}, {said}, {source}, {date}.
@@ -22,7 +24,7 @@ from .common import capitalised
 
 
 class Kind(RuleKind):
-    fields = {"patterns": list, "anaphora": list, "organisations": list, "history": list, "past": list,
+    fields = {"patterns": list, "anaphora": list, "topic-patterns": list, "organisations": list, "history": list, "past": list,
               "quiet": list,
               "narrative": list, "anchors": list,
               "recent-years": int, "grace-days": int}
@@ -48,6 +50,13 @@ class Kind(RuleKind):
                 raise PackError(f"anaphora pattern #{i + 1} must be a string with {{org}} and {{n}}")
             check_placeholders(source, f"anaphora pattern #{i + 1}")
             self.anaphora.append(source)
+        self.topic_sources: list[str] = []
+        for i, source in enumerate(spec.get("topic-patterns", [])):
+            if not isinstance(source, str) or "{n}" not in source or "{org}" in source:
+                raise PackError(f"topic pattern #{i + 1} must be a string with {{n}} and no {{org}}")
+            check_placeholders(source, f"topic pattern #{i + 1}")
+            self.topic_sources.append(source)
+        self._topic: list[Any] | None = None
         # What each pattern needs, worked out now so that every rule's literals are known
         # before the first sentence is scanned for them.
         self._needs = {source: needs_of(source) for source in self.sources + self.anaphora}
@@ -59,16 +68,16 @@ class Kind(RuleKind):
         """Patterns against the knowledge base, compiled when a sentence first needs them."""
         if self._compiled is None:
             from ..knowledge import knowledge
-            from ..knowledge.claims import ANAPHOR_NOUN, ANAPHORS, expand
+            from ..knowledge.claims import COUNT_ANAPHOR_NOUN, COUNT_ANAPHORS, expand
             from ..knowledge.scan import Trigger, Triggers
 
             kb = knowledge()
             self._orgs = [o for o in (kb.organisation(i) for i in self.org_ids) if o.counts]
             self._words = tuple(dict.fromkeys(w for o in self._orgs for w in o.names + o.mentions))
-            self._anaphora = tuple(ANAPHORS)
-            self._anaphor = regex.compile(ANAPHOR_NOUN, regex.IGNORECASE)
+            self._anaphora = tuple(COUNT_ANAPHORS)
+            self._anaphor = regex.compile(COUNT_ANAPHOR_NOUN, regex.IGNORECASE)
             compiled = [Trigger(s, lambda s=s: expand(s, kb, self._orgs), self._needs[s]) for s in self.sources]
-            compiled += [Trigger(s, lambda s=s: expand(s, kb, self._orgs, anaphora="bare"), self._needs[s],
+            compiled += [Trigger(s, lambda s=s: expand(s, kb, self._orgs, anaphora="count"), self._needs[s],
                                  anaphoric=True) for s in self.anaphora]
             self._compiled = Triggers(compiled if self._orgs else [])
         return self._compiled
@@ -110,6 +119,51 @@ class Kind(RuleKind):
                         continue
                     seen.add((start, end))
                     yield self._hit(ctx, org, said, match, s_start, start, end)
+        if self.topic_sources:
+            yield from self._topic_hits(ctx, seen)
+
+    def _topic_hits(self, ctx: Context, seen: set[tuple[int, int]]) -> Iterable[Hit]:
+        """"All 27 member states": right if it fits any organisation the copy has named
+        before it (at any moment the sentence may be about); reported against the one
+        named most often in the paragraph before."""
+        from ..kinds.common import finditer
+        from ..knowledge import knowledge
+        from ..knowledge.claims import expand, parse_number
+        from ..knowledge.frames import named_organisations, topic_of
+        from ..knowledge.scan import document_intervals, scan
+
+        if self._topic is None:
+            self._topic = [expand(s, knowledge(), self._orgs) for s in self.topic_sources]
+        named = named_organisations(ctx.text, self._orgs)
+        if not named:
+            return
+        doc = scan(ctx)
+        for index, sent in enumerate(doc.sentences):
+            if "member" not in sent.text and "allies" not in sent.text:
+                continue
+            if doc.silenced(self.markers.quiet, index):
+                continue
+            before = [org for at, org in named if at < sent.start + len(sent.text)]
+            if not before:
+                continue
+            for pattern in self._topic:
+                for match in finditer(pattern, sent.text):
+                    said = parse_number(match.group("n"))
+                    start, end = sent.start + match.start("n"), sent.start + match.end("n")
+                    if said is None or (start, end) in seen:
+                        continue
+                    fits = False
+                    for org in {o.id: o for o in before}.values():
+                        intervals = self.markers.intervals(sent.text, ctx.date, org) + \
+                            document_intervals(ctx, self.markers)
+                        if said in org.counts_during(intervals):
+                            fits = True
+                            break
+                    if fits:
+                        continue
+                    seen.add((start, end))
+                    org = topic_of(named, sent.start)
+                    yield self._hit(ctx, org, said, match, sent.start, start, end)
 
     def _hit(self, ctx: Context, org: Any, said: int, match: Any, base: int, start: int, end: int) -> Hit:
         from ..knowledge.claims import long_date, spell_like

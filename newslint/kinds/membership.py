@@ -159,9 +159,12 @@ class Kind(RuleKind):
             if (claim.start, claim.end) in seen:
                 continue
             s_start, s_end = claim.sentence
-            tense = claim.frame.shape not in ("label", "apposition")
-            intervals = self.markers.intervals(ctx.text[s_start:s_end], ctx.date, claim.org, tense, False) + \
+            # The frame's own verbs say when: "Russia demanded that Lithuania never join" is
+            # about now; "Poland applied to join" may be history.
+            intervals = self.markers.intervals(ctx.text[s_start:s_end], ctx.date, claim.org, False, False) + \
                 document_intervals(ctx, self.markers)
+            if claim.past:
+                intervals.append((claim.org.founded, ctx.date))
             if not self._wrong(claim.org, claim.code, intervals, ctx.date):
                 continue
             seen.add((claim.start, claim.end))

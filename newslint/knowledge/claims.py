@@ -90,6 +90,10 @@ ANAPHOR_NOUN = (r"(?:(?:military|western|transatlantic|atlantic|defen[cs]e|secur
                 r"trading|economic|political|\d+-(?:nation|member|country|strong)|[a-z]+-(?:nation|member))\s+){0,2}"
                 r"(?:" + "|".join(ANAPHORS) + r")(?![\w-])")
 ANAPHOR = r"(?<!\w)[Tt]he\s+" + ANAPHOR_NOUN
+#: Counts name their organisation by more nouns ("the 10-member group", "the club of 38
+#: countries"): a number and "member" make the reference safe to resolve.
+COUNT_ANAPHORS = ANAPHORS + ("group", "grouping", "club", "union", "organisation", "organization")
+COUNT_ANAPHOR_NOUN = ANAPHOR_NOUN.replace("|".join(ANAPHORS), "|".join(COUNT_ANAPHORS))
 
 
 _COUNTRY_GROUP = "_newslint_country"
@@ -100,7 +104,8 @@ _NUMBERED_GROUPS = regex.compile(r"\\[1-9]|\\g<[+-]?\d|\(\?[+-]?\d|\(\?\([+-]?\d
 def expand(source: str, knowledge: Knowledge, orgs: list[Organisation], anaphora: bool | str = False) -> Any:
     """Compile a trigger: placeholders become the knowledge base's names (or, with
     ``anaphora``, ``{org}`` becomes "the alliance" / "the bloc", resolved later;
-    ``anaphora="bare"``: "alliance" without its article, as in "the 30-nation alliance")."""
+    ``anaphora="bare"``: "alliance" without its article, as in "the 30-nation alliance";
+    ``anaphora="count"``: the same with the nouns counts use, COUNT_ANAPHORS)."""
     countries = knowledge.countries.pattern()
     # The name alternation is big and slow to parse, and {countries} holds it three
     # times. When a trigger would hold it more than once, the first copy is a named
@@ -133,7 +138,7 @@ def expand(source: str, knowledge: Knowledge, orgs: list[Organisation], anaphora
     org_alt = r"(?<!\w)(?:" + "|".join(regex.escape(n) for n in org_names) + r")(?![\w+]|\s+[Pp]lus\b)"
     nouns = sorted({n for org in orgs for n in org.nouns}, key=lambda n: (-len(n), n)) or ["organisation"]
     if anaphora:
-        org_alt = ANAPHOR_NOUN if anaphora == "bare" else ANAPHOR
+        org_alt = {"bare": ANAPHOR_NOUN, "count": COUNT_ANAPHOR_NOUN}.get(str(anaphora), ANAPHOR)
     parts: dict[str, Any] = {
         "org": f"(?-i:(?P<org>{org_alt}))",
         "country": lambda: f"(?-i:(?P<entity>{names()}))",

@@ -76,7 +76,9 @@ def is_past(word: str) -> bool:
     word = word.lower()
     for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()):
         tags = getAllInflections(lemma, upos="VERB")
-        if word in tags.get("VBD", ()) or (word in tags.get("VBN", ()) and word not in tags.get("VB", ())):
+        if word in tags.get("VB", ()) or word in tags.get("VBP", ()):
+            return False  # "bid", "put", "set": the present looks the same
+        if word in tags.get("VBD", ()) or word in tags.get("VBN", ()):
             return True
     return False
 
@@ -150,6 +152,7 @@ class Vocabulary:
     negations: frozenset[str]
     org_nouns: tuple[str, ...]
     max_chain: int = 6
+    speech: frozenset[str] = frozenset()
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> Vocabulary:
@@ -163,7 +166,7 @@ class Vocabulary:
         if not isinstance(nouns, list) or not all(isinstance(v, str) for v in nouns):
             raise PackError("'org-nouns' must be a list of words")
         return cls(words("chain-breaks", []), words("fillers", []), words("negations", ["not", "never", "n't"]),
-                   tuple(nouns), int(spec.get("max-chain", 6)))
+                   tuple(nouns), int(spec.get("max-chain", 6)), words("speech", []))
 
 
 FRAMES_DATA = ("data", "frames.toml")  # under rules/
@@ -196,6 +199,9 @@ class Claim:
     context: tuple[int, int]  # the frame's span, for the message
     sentence: tuple[int, int]
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # every country of the group
+    past: bool = False  # the frame's own verbs are in the past tense ("applied to join", "bid was")
+    year: int | None = None  # "joined the alliance in 2023"
+    cue_past: bool = False  # the cue itself is a past form ("joined")
 
 
 @dataclass
@@ -242,8 +248,11 @@ class _View:
 class FrameFinder:
     """Finds the claims a rule's frames make in a document."""
 
-    def __init__(self, frames: list[Frame], vocabulary: Vocabulary, orgs: list[Any], kb: Any) -> None:
+    def __init__(self, frames: list[Frame], vocabulary: Vocabulary, orgs: list[Any], kb: Any,
+                 events: bool = False) -> None:
         self.frames = frames
+        self.events = events  # also past cues ("joined"): the accession-year rule reads them
+        self._cue_past = False
         self.vocab = vocabulary
         self.orgs = orgs
         self.kb = kb
@@ -268,12 +277,19 @@ class FrameFinder:
     # ----- document -------------------------------------------------------------------------
     def claims(self, ctx: Any, sentences: Iterable[tuple[int, int]]) -> Iterator[Claim]:
         text = ctx.text
-        named = [(m.start(), self._by_name[m.group(0)]) for m in self._names.finditer(text)]
+        named = named_organisations(text, self.orgs, self._names, self._by_name)
         if not named:
             return
+        mentions = named
+        if self._anaphor is not None:  # "the Paris-based club" keeps the OECD the topic
+            back = [(m.start(), _referent(named, m.start(), m.group(2).lower(), strict=False))
+                    for m in self._anaphor.finditer(text)]
+            mentions = sorted(named + [(at, org) for at, org in back if org is not None], key=lambda x: x[0])
         tokens = ctx.tokens()
         countries = self.kb.countries
+        previous = 0
         for s_start, s_end in sentences:
+            recent, previous = previous, s_start
             sentence = text[s_start:s_end]
             found = [m for m in countries.compiled().finditer(sentence)]
             if not found:
@@ -287,7 +303,7 @@ class FrameFinder:
             if not view.groups:
                 continue
             self._org_refs(view, sentence, s_start, named)
-            topic = _topic(named, s_start)
+            topic = topic_of(mentions, s_start, recent)
             yield from self._frames(view, topic)
 
     def _countries(self, view: _View, found: list[Any], base: int) -> None:
@@ -329,6 +345,7 @@ class FrameFinder:
     def _frames(self, view: _View, topic: Any) -> Iterator[Claim]:
         for k, word in enumerate(view.lower):
             for frame, cue, weak in self._index.get(word, ()):
+                self._cue_past = is_past(word) and (k == 0 or view.lower[k - 1] not in _PERFECT)
                 end = self._cue_end(view, k, cue)
                 if end is None or self._cancelled(view, frame, k):
                     continue
@@ -440,8 +457,23 @@ class FrameFinder:
         context = (min(view.starts[lo], view.starts[group.first]),
                    max(view.ends[hi - 1], view.ends[group.end - 1]))
         sentence = (view.starts[0], view.ends[-1])
+        lo, hi = min(lo, group.first), max(hi, group.end)
+        # a noun phrase's tense is its predicate's ("Cambodia's bid was discussed"); a label
+        # or apposition describes the country whatever the sentence's verb ("sent ships")
+        # (up to its predicate: "Sweden's bid to join NATO was blocked"); a clause frame's
+        # is that of the sentence up to it ("Russia demanded NATO not admit Poland" may be
+        # 1997), but not a verb of saying's ("Moscow said Ukraine would never join")
+        if frame.shape == "label":
+            past = False
+        elif frame.shape == "apposition":
+            past = _past_in(view, lo, hi, self.vocab.speech)
+        else:
+            tail = 8 if frame.shape in ("possessor", "prep") else 0
+            past = _past_in(view, 0, min(hi + tail, len(view.lower)), self.vocab.speech)
+        year = _year_after(view, hi)
         for start, end, code in group.members:
-            yield Claim(frame, org, start, end, code, context, sentence, list(group.members))
+            yield Claim(frame, org, start, end, code, context, sentence, list(group.members), past, year,
+                        self._cue_past)
 
     def _resolve(self, frame: Frame, ref: _OrgRef | None, topic: Any, weak: bool) -> Any:
         if ref is not None:
@@ -450,7 +482,7 @@ class FrameFinder:
 
     # ----- shapes ---------------------------------------------------------------------------
     def _subject(self, view: _View, frame: Frame, k: int, end: int, weak: bool, topic: Any) -> Iterator[Claim]:
-        if is_past(view.lower[k]) and (k == 0 or view.lower[k - 1] not in ("has", "have", "had", "'s", "’s")):
+        if self._cue_past and not self.events:
             return  # "Poland joined the EU in 2007": an event, for the accession-year rule
         group, negated = self._chain_back(view, k)
         if group is None or (negated and not frame.negated):
@@ -681,29 +713,91 @@ def _bare_end(view: _View, pos: int) -> bool:
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
+_MODALS = frozenset({"could", "would", "might", "should", "must", "may", "can", "will", "shall"})
+_PERFECT = frozenset({"has", "have", "be", "been", "being", "is", "are", "am"})
+
+
+def _past_in(view: _View, lo: int, hi: int, speech: frozenset[str] = frozenset()) -> bool:
+    """Whether the frame's own words tell the past ("applied to join", "bid was
+    discussed", "had hoped to join"); a present perfect or passive does not."""
+    for k in range(lo, hi):
+        word = view.lower[k]
+        if word in ("had", "was", "were", "did"):
+            return True
+        if word in _MODALS or word in speech or not (view.is_word(k) and view.words[k][:1].islower()
+                                                      and is_past(word)):
+            continue
+        before = view.lower[max(k - 2, 0):k]  # "have long sought", "has been held"
+        if not any(b in _PERFECT for b in before) and word not in _PERFECT:
+            return True
+    return False
+
+
+def _year_after(view: _View, pos: int) -> int | None:
+    """'in 2023', 'in March 2024', 'in early 2004' right after the frame."""
+    if pos < len(view.lower) and view.lower[pos] == "in":
+        for k in range(pos + 1, min(pos + 3, len(view.lower))):
+            word = view.lower[k]
+            if len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"):
+                return int(word)
+            if word not in _MONTHS and word not in ("early", "late", "mid", "-"):
+                return None
+    return None
+
+
 def _possessive(view: _View, pos: int) -> bool:
     return pos < len(view.lower) and view.lower[pos] in _APOSTROPHE_S
 
 
-def _topic(named: list[tuple[int, Any]], before: int) -> Any:
-    """The organisation the article is about at ``before``: named last, else named first."""
-    best = None
+_PARAGRAPH = 800  # characters before a sentence that tell what it is about
+
+
+def named_organisations(text: str, orgs: list[Any], pattern: Any = None,
+                        by_name: dict[str, Any] | None = None) -> list[tuple[int, Any]]:
+    """(offset, organisation) of every organisation name in the text, in order."""
+    if pattern is None or by_name is None:
+        by_name = {n: o for o in reversed(orgs) for n in o.names}
+        names = sorted(by_name, key=lambda n: (-len(n), n))
+        if not names:
+            return []
+        pattern = _name_pattern(tuple(names))
+    return [(m.start(), by_name[m.group(0)]) for m in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=16)
+def _name_pattern(names: tuple[str, ...]) -> Any:
+    return re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w+-]|\s+[Pp]lus\b)")
+
+
+def topic_of(named: list[tuple[int, Any]], before: int, recent: int | None = None) -> Any:
+    """The organisation the copy is about at ``before``: the one named last since
+    ``recent`` (the previous sentence's start), else the one named most often in the
+    stretch before it (ties: the one named first there), else the article's first."""
+    if recent is not None:
+        last = [org for at, org in named if recent <= at < before]
+        if last:
+            return last[-1]
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[int, Any]] = {}
     for at, org in named:
-        if at >= before:
-            break
-        best = org
-    return best if best is not None else (named[0][1] if named else None)
+        if before - _PARAGRAPH <= at < before:
+            counts[org.id] = counts.get(org.id, 0) + 1
+            first.setdefault(org.id, (at, org))
+    if not counts:
+        return named[0][1] if named else None
+    best = max(counts, key=lambda i: (counts[i], -first[i][0]))
+    return first[best][1]
 
 
 _NEAR = 300  # characters: two organisations that go by one noun this close make it ambiguous
 
 
-def _referent(named: list[tuple[int, Any]], before: int, noun: str) -> Any:
+def _referent(named: list[tuple[int, Any]], before: int, noun: str, strict: bool = True) -> Any:
     """The organisation "the alliance" points back to: named last before it among those
     that go by that noun; else the first named after it."""
     fitting = [(at, org) for at, org in named if any(n.split()[-1].lower() == noun for n in org.nouns)]
     near = {org.id for at, org in fitting if before - _NEAR <= at < before}
-    if len(near) > 1:  # "The EU met. NATO said Poland should join the bloc.": which bloc?
+    if strict and len(near) > 1:  # "The EU met. NATO said Poland should join the bloc.": which bloc?
         return None
     best = None
     for at, org in fitting:
