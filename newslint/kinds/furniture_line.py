@@ -162,6 +162,8 @@ class ClassMatcher:
 
     def _label_list(self, line: str) -> Iterator[tuple[int, int]]:
         """Spans of the labels of this class when the line is a list of short labels."""
+        if len(line) > 2 * self.shape.max_chars:
+            return  # a menu is short; a long line with separators is prose
         cuts = list(self.shape.separators.finditer(line))
         if not cuts:
             return
@@ -206,12 +208,16 @@ def run_spans(ctx: Context, vocabulary: Vocabulary, cls: FurnitureClass) -> Iter
     the rest are mostly (or only) short labels, a line of at most ``run-max-words`` words that is not a sentence is
     furniture too ("Tags / House / Congress", "12 / 3 / Share")."""
     text = ctx.text
-    furniture = _furniture_lines(ctx, vocabulary)
+    is_furniture = _furniture_test(ctx, vocabulary)
     block: list[tuple[int, int]] = []
     for start, end in [*ctx.doc.prose_lines(), (len(text), len(text))]:
         if text[start:end].strip():
             block.append((start, end))
             continue
+        if len(block) < cls.run_min_furniture + 1:  # no room for a label among enough furniture
+            block = []
+            continue
+        furniture = {line for line in block if is_furniture(line)}
         found = [line for line in block if line in furniture]
         if len(found) >= cls.run_min_furniture:
             labels = [(s, e) for s, e in block if (s, e) not in furniture and _is_label(text[s:e].strip(), vocabulary, cls)]
@@ -232,17 +238,22 @@ def _is_label(label: str, vocabulary: Vocabulary, cls: FurnitureClass) -> bool:
             and (cls.run_keep is None or _match(cls.run_keep, label, "fullmatch") is None))
 
 
-def _furniture_lines(ctx: Context, vocabulary: Vocabulary) -> set[tuple[int, int]]:
-    """Spans of the lines where some class of the vocabulary finds furniture (once per document)."""
+def _furniture_test(ctx: Context, vocabulary: Vocabulary) -> Any:
+    """Whether some class of the vocabulary finds furniture on a line (asked only for lines
+    in blocks, each answer kept for the document)."""
     key = ("furniture-lines", id(vocabulary))
     if key not in ctx.memo:
-        matchers = [ClassMatcher(vocabulary.shape, c) for c in vocabulary.classes.values() if not c.run_max_words]
-        text = ctx.text
-        ctx.memo[key] = {
-            (start, end) for start, end in ctx.doc.prose_lines()
-            if any(next(iter(m.spans(text, start, end)), None) for m in matchers)
-        }
-    return ctx.memo[key]
+        ctx.memo[key] = {}
+    known: dict[tuple[int, int], bool] = ctx.memo[key]
+    matchers = [ClassMatcher(vocabulary.shape, c) for c in vocabulary.classes.values() if not c.run_max_words]
+    text = ctx.text
+
+    def test(line: tuple[int, int]) -> bool:
+        if line not in known:
+            known[line] = any(next(iter(m.spans(text, *line)), None) is not None for m in matchers)
+        return known[line]
+
+    return test
 
 
 def _tail_starts(gaps: Any, line: str, cut: int) -> Iterator[int]:
@@ -351,7 +362,7 @@ def _shape(spec: Any, path: str) -> Shape:
                                  False, "shape.tail-start"),
         sentence_end=compile_regex(spec.get("sentence-end", r"[.!?…][\"”’')\]]*$"), False, "shape.sentence-end"),
         opens_quote=compile_regex(spec.get("opens-quote", r"[\"“‘«]"), False, "shape.opens-quote"),
-        separators=compile_regex(rf"[ \t]*(?:{sep})[ \t]*", False, "shape.list-separators"),
+        separators=compile_regex(sep, False, "shape.list-separators"),
     )
 
 
