@@ -34,6 +34,9 @@ def load_toml(path: str | Path) -> tuple[dict[str, Any], str]:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
         raise NewslintError(_decode_error(str(path), raw, str(exc))) from None
+    except RecursionError:
+        raise NewslintError(f"{path}: values are nested too deeply to read (arrays or tables inside "
+                            "each other thousands of levels deep)") from None
     if cached is not None:
         _store_cached(cached, data)
     return data, raw

@@ -121,3 +121,35 @@ def test_one_file_named_twice_is_fixed_once_without_a_false_alarm(tmp_path: Path
     res = newslint("--fix", "f.txt", "./f.txt", cwd=tmp_path)
     assert (tmp_path / "f.txt").read_bytes() == b"Talks in Kyiv.\n"
     assert "changed on disk" not in res.stderr
+
+
+@pytest.mark.parametrize(
+    ("message", "words"),
+    [("{match.__class__}", "no attributes"), ("{match:>50000000}", "formats are"), ("{match!r}", "formats are"),
+     ("{0[1]}", "no attributes")],
+)
+def test_message_templates_allow_only_plain_fields(tmp_path: Path, message: str, words: str) -> None:
+    pack = tmp_path / "house.toml"
+    pack.write_text(f"""[pack]
+name = "house"
+
+[[rules]]
+code = "NL901"
+name = "house-kiev"
+kind = "existence"
+category = "places"
+message = '{message}'
+terms = ["Kiev"]
+""", encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text('packs = ["house.toml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Talks in Kiev.\n", encoding="utf-8")
+    res = newslint("a.txt", cwd=tmp_path)
+    assert res.returncode == 2 and words in res.stderr and "NL901" in res.stderr
+    assert "Traceback" not in res.stderr
+
+
+def test_a_config_nested_thousands_deep_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "newslint.toml").write_text("select = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Hello.\n", encoding="utf-8")
+    res = newslint("a.txt", cwd=tmp_path)
+    assert res.returncode == 2 and "nested too deeply" in res.stderr and "Traceback" not in res.stderr

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -88,6 +89,7 @@ class RuleKind:
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
+        check_template(rule.message, "message")
         self.configure(rule.spec)
 
     def configure(self, spec: dict[str, Any]) -> None:  # noqa: B027 - optional hook
@@ -106,8 +108,31 @@ class RuleKind:
         text = template if template is not None else self.rule.message
         try:
             return text.format_map(_Missing(values))
-        except (ValueError, IndexError):
+        except (ValueError, IndexError, KeyError, AttributeError, TypeError):
             return text
+
+
+#: Format specs a message may use: the case changes the pattern kind offers, nothing that
+#: pads or repeats (``{match:>50000000}`` would build a 50 MB message).
+TEMPLATE_SPECS = frozenset({"", "lower", "upper", "cap", "title", "first", "last"})
+
+
+def check_template(template: str, field_name: str) -> None:
+    """A pack's message may only use ``{name}`` (or ``{name:lower}``-style) fields: no
+    attribute or index access (``{x.__class__}``), no width or padding, no conversions."""
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise PackError(f"'{field_name}' is not a valid template: {exc}") from None
+    for _, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if not (name.isidentifier() or name.lstrip("-").isdigit()):
+            raise PackError(f"'{field_name}' field '{{{name}}}' is not allowed: use a plain name such as "
+                            "{match} (no attributes or indexes)")
+        if conversion or spec not in TEMPLATE_SPECS:
+            raise PackError(f"'{field_name}' field '{{{name}:{spec}}}' is not allowed: formats are "
+                            f"{', '.join(sorted(s for s in TEMPLATE_SPECS if s))}")
 
 
 class _Missing(dict):  # type: ignore[type-arg]
