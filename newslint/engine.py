@@ -13,7 +13,7 @@ from .document import Document, section_bounds
 from .kinds.base import Context, RuleKind
 from .kinds.common import PatternTimeout
 from .model import CATEGORIES, Finding, Fix, Hit, Rule
-from .nlp import NLP
+from .nlp import NLP, TRAINED_FEATURES
 from .packs import compile_rule, load_packs
 from .presets import preset_settings
 
@@ -59,7 +59,7 @@ class Linter:
         packs = load_packs(self.config.packs)
         self.all_rules: list[Rule] = [rule for pack in packs for rule in pack.rules]
         self.rules = select_rules(self.all_rules, self.config.select, self.config.ignore, self.config.extend_select)
-        self.nlp = NLP(self.config.nlp_model)
+        self.nlp = NLP.from_config(self.config.nlp_model)
         self.preset = preset_settings(self.config.style)
         self.kinds: dict[str, RuleKind] = {rule.code: compile_rule(rule) for rule in self.rules}
         self._runnable: list[tuple[Rule, RuleKind]] | None = None
@@ -98,7 +98,11 @@ class Linter:
             for finding in self._run(rule, kind, ctx):
                 if not doc.is_suppressed(finding.line, finding.rule):
                     findings.setdefault(finding.sort_key(), finding)
-        return sorted(findings.values(), key=Finding.sort_key)
+        return sorted(one_per_slip(findings.values(), self.tagged_codes()), key=Finding.sort_key)
+
+    def tagged_codes(self) -> frozenset[str]:
+        """Codes of the running rules that read a trained pipeline's tags."""
+        return frozenset(rule.code for rule, kind in self.runnable() if kind.requirements() & TRAINED_FEATURES)
 
     def _run(self, rule: Rule, kind: RuleKind, ctx: Context) -> list[Finding]:
         try:
@@ -109,6 +113,29 @@ class Linter:
             return [to_finding(ctx.doc, rule, Hit(0, 0, message, severity="error"))]
         except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the others
             return [_internal(ctx.doc, rule, exc)]
+
+
+def one_per_slip(findings: Iterable[Finding], tagged: frozenset[str]) -> list[Finding]:
+    """One finding per slip: a finding of a tag-reading rule is dropped when a finding of
+    the same category overlaps its span and comes from an untagged rule, or from a tagged
+    rule with a lower code ('He walk': NL456 is kept, NL473 dropped). Untagged rules
+    never drop each other, so the default findings are the same with or without a pipeline."""
+    findings = list(findings)
+    if not tagged or not any(f.rule in tagged for f in findings):
+        return findings
+
+    def rank(f: Finding) -> tuple[bool, str]:
+        return (f.rule in tagged, f.rule)
+
+    kept: list[Finding] = []
+    for finding in sorted(findings, key=rank):
+        if finding.rule in tagged and any(
+                k.category == finding.category and k.path == finding.path and k.rule != finding.rule
+                and k.offset < finding.offset + max(finding.length, 1) and finding.offset < k.offset + max(k.length, 1)
+                for k in kept):
+            continue
+        kept.append(finding)
+    return kept
 
 
 def _internal(doc: Document, rule: Rule, exc: BaseException) -> Finding:

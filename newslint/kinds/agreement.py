@@ -1,0 +1,376 @@
+"""``agreement``: subject-verb agreement read from a trained pipeline's tags and parse.
+
+A cheap gate, with no spaCy, picks the sentences that hold a candidate: a finite verb
+form of the number being checked (``is``, ``was``, ``has``, any verb's -s form from
+lemminflect; or ``are``, ``were``, ``have``, a plain form) with, a few words before it,
+a possible subject of the other number (a plural noun form, a plural without -s such as
+``people``, ``and`` for coordinated subjects). Only those sentences are tagged and parsed
+(:func:`newslint.nlp.sentence_docs`). The parse then finds the verb's subject
+(``nsubj``; through ``who``/``that``/``which`` to the noun a relative clause hangs on) and
+the rule flags a verb whose number differs from the subject's.
+
+Pack fields:
+
+- ``verb-number``: ``"singular"`` (flag a singular verb after a plural subject) or
+  ``"plural"`` (flag a plural verb after a singular noun).
+- ``subject``: ``"noun"`` (one common noun) or ``"coordinated"`` (nouns joined by ``and``).
+- ``word-lists``: a TOML file (relative to the pack) of the lists the check consults:
+  ``either-number`` (collective nouns that take either number: never flagged),
+  ``singular-in-s`` (news, politics), ``plural-without-s`` (people, police),
+  ``partitive`` (a lot of, the majority of: the verb follows the noun after ``of``),
+  ``quantity`` (units: five years is, 20 miles is), ``mandative`` (words after which a
+  plain verb is a subjunctive: demand that the minister resign) and ``condition``
+  (words after which ``were`` is a subjunctive: if the vote were held).
+"""
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..model import Hit
+from ..nlp import sentence_docs
+from .base import Context, PackError, RuleKind
+from .pattern import load_word_lists
+
+SINGULAR_FINITE = frozenset({"is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't",
+                             "isn’t", "wasn’t", "hasn’t", "doesn’t"})
+PLURAL_FINITE = frozenset({"are", "were", "have", "do", "aren't", "weren't", "haven't", "don't",
+                           "aren’t", "weren’t", "haven’t", "don’t"})
+#: The gate looks this many words back from a verb for a possible subject.
+WINDOW = 8
+LISTS = ("either-number", "singular-in-s", "plural-without-s", "partitive", "quantity", "mandative", "condition")
+SWAP = {"is": "are", "was": "were", "has": "have", "does": "do", "are": "is", "were": "was", "have": "has",
+        "do": "does"}
+RELATIVE = frozenset({"who", "that", "which"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+AUX_DEPS = frozenset({"aux", "auxpass"})
+#: A line that holds a sentence ends with a full stop, perhaps inside quotes or brackets.
+ENDING = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+
+
+@lru_cache(maxsize=1)
+def lemminflect() -> Any:
+    """lemminflect, imported without its spaCy hook: when spaCy is importable, importing
+    lemminflect imports spaCy too (about a second) to add token extensions no rule reads."""
+    if "lemminflect" not in sys.modules and "spacy" not in sys.modules:
+        blocker = _NoSpacy()
+        sys.meta_path.insert(0, blocker)
+        try:
+            import lemminflect as module
+        finally:
+            sys.meta_path.remove(blocker)
+        return module
+    import lemminflect as module
+
+    return module
+
+
+class _NoSpacy:
+    """An import finder that makes 'import spacy' fail (while lemminflect is imported)."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
+        if name == "spacy" or name.startswith("spacy."):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+
+@lru_cache(maxsize=65536)
+def lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    return dict(lemminflect().getAllLemmas(word))
+
+
+@lru_cache(maxsize=65536)
+def verb_form(word: str) -> str | None:
+    """'singular' for a verb's -s form (applies), 'plural' for its plain form (apply), else None."""
+    inflect = lemminflect().getInflection
+    for lemma in lemmas(word).get("VERB", ()):
+        if word in inflect(lemma, "VBZ"):
+            return "singular"
+        if word in inflect(lemma, "VBP"):
+            return "plural"
+    return None
+
+
+def swap_verb(word: str, to_plural: bool) -> str | None:
+    """The verb in the other number: is -> are, applies -> apply, say -> says."""
+    lower = word.lower()
+    core = lower.replace("’", "'")
+    if core.endswith("n't"):
+        base = SWAP.get(core[:-3])
+        return base + word[len(core) - 3:] if base else None
+    if lower in SWAP:
+        return SWAP[lower]
+    for lemma in lemmas(lower).get("VERB", ()):
+        forms = lemminflect().getInflection(lemma, "VBP" if to_plural else "VBZ")
+        if forms:
+            return forms[0]
+    return None
+
+
+#: Words that may open what stands between a subject and its verb: a prepositional
+#: phrase ('the number of cases are') or a relative clause ('voters who has').
+BRIDGE_OPENERS = frozenset({"of", "in", "on", "at", "for", "from", "with", "across", "around", "near", "under",
+                            "over", "by", "between", "among", "outside", "inside", "behind", "into", "about",
+                            "who", "that", "which", "whose", "to", "within", "without", "like", "throughout"})
+BRIDGE_ADVERBS = frozenset({"also", "still", "now", "never", "already", "often", "only", "all", "both", "just",
+                            "always", "usually", "really", "even", "not", "clearly", "certainly", "then"})
+
+
+OBJECT_OPENERS = frozenset({"that", "the", "a", "an", "it", "he", "she", "they", "we", "to", "this", "his", "her",
+                            "their", "its", "there", "no", "more"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "our", "their", "my", "your",
+                         "every", "each"})
+
+
+def bridges(between: list[str], coordinated: bool) -> bool:
+    """Whether the words between a possible subject and a verb can be the subject's own
+    phrase: nothing, an adverb, or a short phrase opened by a preposition or 'who'.
+    Most sentences hold some plural noun and some singular verb; only this shape is worth
+    tagging."""
+    words = [w for w in between if not w.isspace()]
+    if not words:
+        return True
+    if len(words) == 1 and (words[0] in BRIDGE_ADVERBS or words[0].endswith("ly")):
+        return True
+    if any(w in (",", ";", ":", "(", ")", "—", "–") for w in words) or len(words) > WINDOW - 1:
+        return False
+    if coordinated:
+        return len(words) <= 4
+    return words[0] in BRIDGE_OPENERS
+
+
+class Kind(RuleKind):
+    fields = {"verb-number": str, "subject": str, "word-lists": str}
+    required = ("verb-number", "subject")
+    needs = frozenset({"tokens", "pos", "dep"})
+
+    def configure(self, spec: dict[str, Any]) -> None:
+        self.number = spec["verb-number"]
+        if self.number not in ("singular", "plural"):
+            raise PackError("'verb-number' must be \"singular\" or \"plural\"")
+        self.subject = spec["subject"]
+        if self.subject not in ("noun", "coordinated"):
+            raise PackError("'subject' must be \"noun\" or \"coordinated\"")
+        if self.subject == "coordinated" and self.number == "plural":
+            raise PackError("a coordinated subject is checked against singular verbs only")
+        path = Path(self.rule.pack_path).parent / spec.get("word-lists", "data/agreement.toml")
+        lists = load_word_lists(str(path))
+        missing = [name for name in LISTS if name not in lists]
+        if missing:
+            raise PackError(f"word lists {path.name} lack: {', '.join(missing)}")
+        self.lists = {name: frozenset(w.lower() for w in lists[name]) for name in LISTS}
+
+    # -- the gate: no spaCy --------------------------------------------------------------
+    def _verb_candidate(self, word: str) -> bool:
+        if self.number == "singular":
+            return word in SINGULAR_FINITE or (word.endswith("s") and verb_form(word) == "singular")
+        return word in PLURAL_FINITE or verb_form(word) == "plural"
+
+    def _subject_candidate(self, word: str) -> bool:
+        if self.subject == "coordinated":
+            return word == "and"
+        if self.number == "singular":
+            if word in self.lists["plural-without-s"]:
+                return True
+            if word in self.lists["singular-in-s"] or word in self.lists["either-number"]:
+                return False
+            return any(lemma != word for lemma in lemmas(word).get("NOUN", ()))
+        # plural verb: a singular noun right before it, or 'number' / 'list' ... of
+        nouns = lemmas(word).get("NOUN", ())
+        return (word in nouns and word not in self.lists["plural-without-s"]
+                and word not in self.lists["either-number"])
+
+    def gate(self, ctx: Context) -> tuple[list[tuple[int, int]], set[int]]:
+        """Sentences holding a candidate, and the start offsets of the candidate verbs."""
+        tokens = ctx.tokens()
+        lower = tokens.lower
+        picked: dict[tuple[int, int], None] = {}
+        verbs: set[int] = set()
+        span_of = tokens.sentence_of
+        text = ctx.text
+        for i, word in enumerate(lower):
+            if i == 0 or not self._verb_candidate(word):
+                continue
+            span = span_of(i)
+            at = tokens.starts[i]
+            line_end = text.find("\n", at)
+            if not ENDING.search(text, at, len(text) if line_end < 0 else line_end):
+                continue  # a headline or a caption: often a fragment ('Muslim police stops more likely')
+            back = WINDOW if self.number == "singular" or word in PLURAL_FINITE else 1
+            if word not in SINGULAR_FINITE | PLURAL_FINITE and "NOUN" in lemmas(word):
+                # 'claims', 'deal': as often a noun; tried only right after a possible subject,
+                # and a plain form only before a clause or an object ('the minister say the ...')
+                nxt = lower[i + 1] if i + 1 < len(lower) else ""
+                if self.number == "plural" and nxt not in OBJECT_OPENERS:
+                    continue
+                back = 2 if lower[i - 1] in ("who", "that") else 1
+            for j in range(i - 1, max(-1, i - 1 - back), -1):
+                if tokens.starts[j] < span[0]:
+                    break
+                if back == 1 and self.number == "plural" and (j == 0 or lower[j - 1] not in DETERMINERS):
+                    break  # a plain verb is tried only after 'the minister', 'a spokesman'
+                if self._subject_candidate(lower[j]) and bridges(lower[j + 1: i], self.subject == "coordinated"):
+                    picked[span] = None
+                    verbs.add(tokens.starts[i])
+                    break
+        return list(picked), verbs
+
+    # -- the check: tags and parse -------------------------------------------------------
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        spans, candidates = self.gate(ctx)
+        if not spans:
+            return
+        for offset, doc in sentence_docs(ctx, spans):
+            for verb in doc:
+                if offset + verb.idx not in candidates:
+                    continue
+                found = self._disagreement(doc, verb)
+                if found is None:
+                    continue
+                subject = found
+                start = offset + verb.idx
+                end = start + len(verb.text)
+                fix = swap_verb(verb.text, self.number == "singular")
+                message = self.format(verb=verb.text, subject=subject, fix=fix or "", match=verb.text)
+                replacements = [fix] if fix else []
+                yield Hit(start, end, message, replacements=replacements, fix=fix, safe=False)
+
+    def _finite(self, verb: Any) -> bool:
+        lower = verb.lower_
+        if lower in ("'s", "’s", "'re", "’re", "'ve", "’ve", "'m", "’m"):
+            return False
+        if self.number == "singular":
+            return verb.tag_ == "VBZ" or lower in ("was", "wasn't", "wasn’t")
+        return verb.tag_ == "VBP" or lower in ("were", "weren't", "weren’t")
+
+    def _disagreement(self, doc: Any, verb: Any) -> str | None:
+        """The subject's text when ``verb`` is a finite verb that disagrees with it."""
+        if not self._finite(verb) or (verb.text[:1].isupper() and verb.i > 0):
+            return None  # 'Are We There Yet?', a title
+        head = verb.head if verb.dep_ in AUX_DEPS else verb
+        plain = head is verb and verb.lower_ not in PLURAL_FINITE | SINGULAR_FINITE
+        if plain and self.number == "plural" and (verb.i + 1 >= len(doc) or doc[verb.i + 1].is_punct):
+            return None  # a lone word after a noun is as likely a noun ('my ankle turn,')
+        if any(c.dep_ in AUX_DEPS and c.i < verb.i for c in head.children):
+            return None  # not the first verb of its group ('will have', 'would be')
+        subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or (subject.i > verb.i and self.number == "plural"):
+            return None
+        if subject.lower_ in RELATIVE:
+            if self.number == "plural":
+                return None  # 'activity who happen': the clause may hang on a noun further back
+            antecedent = head.head
+            # 'which' may stand for a whole clause; an antecedent inside a prepositional
+            # phrase ('a game for phones which sends') may not be the one meant
+            if (subject.lower_ == "which" or head.dep_ != "relcl" or antecedent.i != subject.i - 1
+                    or antecedent.dep_ == "pobj" or self.subject == "coordinated"):
+                return None
+            of = antecedent.head
+            if of.lower_ == "of" and of.head.tag_ in ("CD", "DT", "NN", "JJS", "PRP"):
+                return None  # 'one of the people who are', 'the rest of those who'
+            subject = antecedent
+        elif not self._structured(doc, subject, verb, head):
+            return None
+        conjuncts = [c for c in subject.children if c.dep_ == "conj"]
+        if self.subject == "coordinated":
+            return self._coordinated(doc, subject, conjuncts, verb)
+        if conjuncts or subject.dep_ == "conj" or not self._common_noun(doc, subject):
+            return None
+        if self.number == "plural" and subject.text[:1].isupper():
+            return None  # 'Apple offer', 'Bath have': British copy treats firms and teams as plural
+        if plain and self.number == "plural" and (subject.i != verb.i - 1 or not any(
+                c.dep_ in ("det", "poss") for c in subject.children)):
+            return None  # a plain verb is checked only right after 'the minister', 'a spokesman'
+        edge = subject.left_edge.i
+        nouns = ("NN", "NNS", "NNP", "NNPS", "PRP")
+        if any(c.dep_ == "csubj" for c in head.children) or edge > 0 and (
+                doc[edge - 1].tag_ in ("IN", "TO", "RP") or doc[edge - 1].tag_ == "CC" and (
+                    doc[edge - 1].head.tag_ in nouns or edge > 1 and doc[edge - 2].tag_ in nouns)):
+            return None  # 'capitalising on Brits success were ...', 'feedback or requests is': not the subject
+        number = self._number(subject)
+        if number is None or number == self.number:
+            return None
+        if self.number == "plural" and self._subjunctive(doc, subject, verb):
+            return None
+        return subject.text
+
+    @staticmethod
+    def _structured(doc: Any, subject: Any, verb: Any, head: Any) -> bool:
+        """The words between subject and verb belong to the subject (its prepositional
+        phrase, its relative clause) or modify the verb; and the subject is not a
+        noun modifying the next noun ('the cost savings')."""
+        if subject.i > verb.i:
+            return True
+        if subject.i + 1 < len(doc) and doc[subject.i + 1].tag_ in ("NN", "NNS") and subject.i + 1 != verb.i:
+            return False
+        inside = {t.i for t in subject.subtree}
+        return all(t.i in inside or (t.head is head and t.dep_ in ("advmod", "neg", "punct")) or t.head is verb
+                   for t in doc[subject.i + 1: verb.i])
+
+    def _common_noun(self, doc: Any, token: Any) -> bool:
+        if token.tag_ not in ("NN", "NNS") or not token.is_alpha:
+            return False
+        if token.text[:1].isupper() and token.i > 0 and not doc[token.i - 1].is_punct:
+            return False  # a name or title: 'The Times says', 'Friends is back'
+        return not any(c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") for c in token.children)
+
+    def _number(self, subject: Any) -> str | None:
+        lower = subject.lower_
+        lists = self.lists
+        if lower in lists["either-number"] or any(le in lists["either-number"] for le in lemmas(lower).get("NOUN", ())):
+            return None
+        if lower in lists["partitive"]:
+            if (lower == "number" and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+                    and any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)):
+                return "singular"  # 'the number of cases is'
+            return None  # 'more than half are', 'a lot of people are'
+        if lower in lists["plural-without-s"]:
+            return "plural"
+        if lower in lists["singular-in-s"]:
+            return "singular"
+        nouns = lemmas(lower).get("NOUN", ())
+        if subject.tag_ == "NNS":
+            if lower in lists["quantity"] or any(c.dep_ == "nummod" or c.tag_ in ("CD", "$") for c in subject.children):
+                return None  # 'five years is a long time', '£5m was'
+            if nouns and lower in nouns:
+                return None  # spelt like a singular too ('series', 'means'): trust neither
+            return "plural"
+        if nouns and lower not in nouns:
+            return None  # tagged singular but spelt as a plural
+        return "singular"
+
+    def _subjunctive(self, doc: Any, subject: Any, verb: Any) -> bool:
+        before = [t.lower_ for t in doc[: subject.i]]
+        if verb.lower_.startswith("were"):
+            return any(w in self.lists["condition"] for w in before)
+        return any(w in self.lists["mandative"] for w in before)
+
+    def _coordinated(self, doc: Any, subject: Any, conjuncts: list[Any], verb: Any) -> str | None:
+        if not conjuncts or not any(c.dep_ == "cc" and c.lower_ == "and" for c in subject.children):
+            return None
+        if subject.i > verb.i:
+            return None  # 'Among the dead were ... and ...' reads the other way
+        members = [subject, *conjuncts]
+        between = doc[subject.i: conjuncts[-1].i]
+        if any(c.dep_ == "nummod" for c in subject.children) or any(
+                t.tag_ in ("IN", "TO", "WDT", "WP") or t.pos_ in ("VERB", "AUX") for t in between):
+            return None  # 'Two clicks and your programme is downloading', 'the gap between X and Y is'
+        if conjuncts[-1].text[:1].isupper() and conjuncts[-1].tag_ != "PRP":
+            return None  # 'Marks and Spencer is', a firm's name
+        if any(c.dep_ == "det" and c.lower_ in ("each", "every", "no") for m in members for c in m.children):
+            return None
+        if any(m.tag_ not in ("NN", "NNS", "NNP", "NNPS", "PRP") for m in members):
+            return None
+        second = conjuncts[-1]
+        # a unit ('law and order', 'the chairman and chief executive') has one determiner
+        own = any(c.dep_ in ("det", "poss", "nummod") for c in second.children) or second.tag_ == "PRP" or (
+            second.tag_ == "NNS" and any(c.dep_ in ("det", "poss") for c in subject.children))
+        if not own:
+            return None
+        if second.tag_ in ("NN", "NNS") and second.lower_ in self.lists["either-number"]:
+            return None
+        return " and ".join(m.text for m in members)

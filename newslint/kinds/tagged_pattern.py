@@ -1,0 +1,79 @@
+"""``tagged-pattern``: a token pattern that reads part-of-speech tags, run only on the
+sentences its cheap ``gate`` picks.
+
+The ``pattern`` kind runs a tag-reading pattern over a whole document's spaCy ``Doc``:
+the trained pipeline then tags every sentence (about 5,000 words a second). Here a
+regex (``gate``, case-insensitive, searched in each sentence without spaCy) chooses the
+sentences that could match, and only those are tagged (shared with the other tagged
+rules through :func:`newslint.nlp.sentence_docs`). Fields: those of ``pattern``, plus
+``gate`` (required). The rule must say ``requires = ["pos"]``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..model import Hit
+from ..nlp import sentence_docs
+from .base import Context, PackError
+from .common import Exceptions, compile_regex
+from .pattern import TEMPLATE, _fill_replacement, _reported, _SpacyView, _tagged_matcher
+from .pattern import Kind as PatternKind
+
+
+class _OffsetView(_SpacyView):
+    """A sentence's Doc whose character offsets are moved to the document's."""
+
+    def __init__(self, doc: Any, offset: int) -> None:
+        super().__init__(doc)
+        self.offset = offset
+
+    def start(self, i: int) -> int:
+        return self.offset + super().start(i)
+
+    def end(self, i: int) -> int:
+        return self.offset + super().end(i)
+
+    def sentence(self, i: int, length: int) -> tuple[int, int]:
+        return self.offset, self.offset + len(self.doc.text)
+
+
+class Kind(PatternKind):
+    fields = {**PatternKind.fields, "gate": str}
+    required = ("patterns", "gate")
+
+    def configure(self, spec: dict[str, Any]) -> None:
+        if "pos" not in spec.get("requires", []):
+            raise PackError("a tagged-pattern rule must say requires = [\"pos\"]")
+        super().configure(spec)
+        self.gate = compile_regex(spec["gate"], ignore_case=True, what="gate")
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        text = ctx.text
+        spans = [(s, e) for s, e in ctx.sentences() if self.gate.search(text, s, e)]
+        if not spans:
+            return
+        exempt = self.exceptions.spans(text) if self.exceptions.patterns else []
+        seen: set[tuple[int, int]] = set()
+        for offset, doc in sentence_docs(ctx, spans):
+            view = _OffsetView(doc, offset)
+            matcher = _tagged_matcher(doc.vocab)
+            found = [(start, end, report) for key, report in zip(self.keys, self.report, strict=True)
+                     for start, end in matcher.matches(doc, key)]
+            for start, end, report in sorted(found, key=lambda m: (m[0], m[1])):
+                first, last = _reported(report, start, end)
+                span_start, span_end = view.start(first), view.end(last)
+                if (span_start, span_end) in seen or Exceptions.covers(exempt, span_start, span_end):
+                    continue
+                if not self._context_allows(view, first, text, span_start, span_end):
+                    continue
+                seen.add((span_start, span_end))
+                tokens = view.words(start, end)
+                found_text = text[span_start:span_end]
+                values = {"match": found_text}
+                replacements = [_fill_replacement(r, tokens, values) for r in self.replacements]
+                replacements = [r for r in dict.fromkeys(replacements) if r != found_text]
+                values["replacement"] = " or ".join(replacements)
+                yield Hit(span_start, span_end, TEMPLATE.fill(self.rule.message, tokens, values),
+                          replacements=replacements,
+                          fix=replacements[0] if len(replacements) == 1 else None, safe=self.safe)
