@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.fix import FixError, TMP_PREFIX, remove_stale_temp_files, write_atomic
+from newslint.fix import TMP_PREFIX, FixError, remove_stale_temp_files, write_atomic
 
 
 def newslint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -75,7 +75,7 @@ def test_an_append_racing_the_fix_is_never_lost(tmp_path: Path) -> None:
         appended = b"A late paragraph.\n"
         stop = threading.Event()
 
-        def writer() -> None:
+        def writer(path: Path = path, appended: bytes = appended, stop: threading.Event = stop) -> None:
             while not stop.is_set():
                 if any(n.startswith(TMP_PREFIX) for n in os.listdir(tmp_path)):
                     with open(path, "ab") as fh:

@@ -100,7 +100,7 @@ def _category_chart(con: duckdb.DuckDBPyConnection) -> tuple[str, dict[str, int]
     for i, category in enumerate(totals):
         values = [by_month[m].get(category, 0) for m in months]
         ax.bar(x, values, width=25, bottom=bottom, label=category, color=PALETTE[i % len(PALETTE)])
-        bottom = [b + v for b, v in zip(bottom, values)]
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     ax.set_ylabel("findings per month")
     ax.legend(frameon=False, ncol=min(5, max(1, len(totals))))
     svg = _svg(fig)
@@ -126,7 +126,8 @@ def build_report(db: str) -> str:
         parts.append(
             f'<dl id="totals" data-articles="{articles}" data-findings="{findings}" data-unreadable="{unreadable}">'
             f"<dt>Articles</dt><dd>{articles:,}</dd><dt>Findings</dt><dd>{findings:,}</dd>"
-            f"<dt>Could not be read</dt><dd>{unreadable:,}</dd><dt>Months</dt><dd>{first or '-'} to {last or '-'}</dd></dl>")
+            f"<dt>Could not be read</dt><dd>{unreadable:,}</dd>"
+            f"<dt>Months</dt><dd>{first or '-'} to {last or '-'}</dd></dl>")
         groups = spelling_groups(con)
         parts.append("<h2>Spellings over time</h2><p>Share of the articles naming each person or place that used "
                      "each spelling, by month; the table gives articles per year.</p>")
@@ -150,7 +151,8 @@ def build_report(db: str) -> str:
             forms = sorted(g["forms"], key=lambda f: -g["forms"][f])
             minority = forms[-1]
             examples = [r[0] for r in con.execute(
-                "SELECT DISTINCT article_id FROM names WHERE name = ? ORDER BY article_id LIMIT 3", [minority]).fetchall()]
+                "SELECT DISTINCT article_id FROM names WHERE name = ? ORDER BY article_id LIMIT 3",
+                [minority]).fetchall()]
             rows.append([" / ".join(f"{f} ({g['forms'][f]})" for f in forms), ", ".join(examples)])
         parts.append("<h2>Names spelled more than one way across articles</h2>"
                      "<p>Pairs no list knows, found by the same transliteration rules as NL103; counts are "
@@ -165,7 +167,8 @@ def build_report(db: str) -> str:
     finally:
         con.close()
     style = ("body{font:15px/1.5 Georgia,serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#1d1d1b}"
-             "h1{border-bottom:2px solid #1d1d1b}h2{margin-top:2.2rem;font-family:system-ui,sans-serif;font-size:1.1rem}"
+             "h1{border-bottom:2px solid #1d1d1b}"
+             "h2{margin-top:2.2rem;font-family:system-ui,sans-serif;font-size:1.1rem}"
              "dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dt{font-weight:600}"
              "table{border-collapse:collapse;font:13px system-ui,sans-serif;margin:.5rem 0 1rem}"
              "td,th{border-bottom:1px solid #ddd;padding:.2rem .6rem;text-align:left}svg{max-width:100%;height:auto}")

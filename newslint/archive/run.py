@@ -43,8 +43,8 @@ class Progress:
         self.started = self.last = time.monotonic()
         self.bar: Any = None
         if self.stream.isatty() and total:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress as RichProgress, TextColumn, \
-                TimeRemainingColumn
+            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+            from rich.progress import Progress as RichProgress
 
             self.bar = RichProgress(TextColumn("archive"), BarColumn(), MofNCompleteColumn(),
                                     TextColumn("partitions · {task.fields[articles]} articles · {task.fields[rate]}/s"),

@@ -115,9 +115,9 @@ def code_actions(server: NewslintLanguageServer, params: types.CodeActionParams)
                                             diagnostics=[diag], is_preferred=True,
                                             edit=types.WorkspaceEdit(changes={uri: [edit]})))
         line = diag.range.start.line
-        indent = len(document.lines[line]) - len(document.lines[line].lstrip(" \t")) if line < len(document.lines) else 0
-        comment = f"{document.lines[line][:indent] if line < len(document.lines) else ''}" \
-                  f"<!-- newslint-disable-next-line {diag.code} -->\n"
+        text = document.lines[line] if line < len(document.lines) else ""
+        indent = text[:len(text) - len(text.lstrip(" \t"))]
+        comment = f"{indent}<!-- newslint-disable-next-line {diag.code} -->\n"
         actions.append(types.CodeAction(
             title=f"Disable {diag.code} for this line", kind=types.CodeActionKind.QuickFix, diagnostics=[diag],
             edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(

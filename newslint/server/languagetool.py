@@ -123,7 +123,8 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[left:right].strip()
 
 
-def match(finding: Finding, text: str, rules: Mapping[str, Rule], original: AnnotatedText | None = None) -> dict[str, Any]:
+def match(finding: Finding, text: str, rules: Mapping[str, Rule],
+          original: AnnotatedText | None = None) -> dict[str, Any]:
     """One finding as a LanguageTool match; ``text`` is what was linted."""
     start, end = finding.offset, finding.offset + finding.length
     if original is not None:

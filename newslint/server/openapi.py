@@ -76,7 +76,8 @@ def openapi_document() -> dict[str, Any]:
                     "applied": {"type": "array", "items": _FINDING},
                     "remaining": {"type": "array", "items": _FINDING}}}, "the fixed text"), **_ERRORS}}},
             "/api/v1/rules": {"get": {"summary": "Every rule", "responses": {"200": {"description": "rules"}}}},
-            "/api/v1/styles": {"get": {"summary": "House-style presets", "responses": {"200": {"description": "styles"}}}},
+            "/api/v1/styles": {"get": {"summary": "House-style presets",
+                                       "responses": {"200": {"description": "styles"}}}},
             "/healthz": {"get": {"summary": "Liveness", "responses": {"200": {"description": "ok"}}}},
             "/v2/check": {"post": {
                 "summary": "LanguageTool-compatible check (form fields text or data, language, enabledRules, "
