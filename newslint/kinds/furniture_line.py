@@ -46,7 +46,9 @@ _BULLET = regex.compile(r"^(?:[-*•·▪►▶◦]|\d{1,2}[.)])[ \t]+")
 _WORD = regex.compile(r"\S+")
 _CLASS_FIELDS = {"lines", "tails", "heads", "list-words", "max-words", "allow-full-stop", "source",
                  "description", "min-list-items", "run-max-words",
-                 "run-min-furniture", "run-keep"}
+                 "run-min-furniture", "run-keep", "zone-header-words", "zone-footer-words",
+                 "zone-prose-words", "zone-header-furniture", "zone-footer-furniture",
+                 "zone-document-furniture"}
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,12 @@ class FurnitureClass:
     run_max_words: int = 0  # a class of short labels inside runs of other furniture
     run_min_furniture: int = 2
     run_keep: Any = None  # lines that stay the story's inside a run (bylines, datelines)
+    zone_header_words: int = 0  # short labels above the first paragraph of prose
+    zone_footer_words: int = 0  # short labels below the last paragraph of prose
+    zone_prose_words: int = 12
+    zone_header_furniture: int = 2
+    zone_footer_furniture: int = 1
+    zone_document_furniture: int = 3
 
 
 @dataclass(frozen=True)
@@ -100,8 +108,10 @@ class Kind(RuleKind):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        if self.matcher.cls.run_max_words:
-            for s, e in run_spans(ctx, self.vocabulary, self.matcher.cls):
+        cls = self.matcher.cls
+        if cls.run_max_words or cls.zone_header_words or cls.zone_footer_words:
+            spans = run_spans if cls.run_max_words else zone_spans
+            for s, e in spans(ctx, self.vocabulary, cls):
                 yield Hit(s, e, self.format(match=text[s:e]))
             return
         for start, end in ctx.doc.prose_lines():
@@ -230,9 +240,47 @@ def run_spans(ctx: Context, vocabulary: Vocabulary, cls: FurnitureClass) -> Iter
         block = []
 
 
-def _is_label(label: str, vocabulary: Vocabulary, cls: FurnitureClass) -> bool:
+def zone_spans(ctx: Context, vocabulary: Vocabulary, cls: FurnitureClass) -> Iterator[tuple[int, int]]:
+    """Short labels in the page's header and footer: above the first paragraph of prose (a
+    line of ``zone-prose-words`` words or more ending a sentence) and below the last one. A
+    zone counts only when it holds furniture that the other classes found (``zone-header-
+    furniture``, ``zone-footer-furniture``) or the document holds ``zone-document-furniture``
+    lines of it; headlines are longer than ``zone-header-words``."""
+    text = ctx.text
+    shape = vocabulary.shape
+    lines = [(s, e) for s, e in ctx.doc.prose_lines() if text[s:e].strip()]
+    is_furniture = _furniture_test(ctx, vocabulary)
+
+    def is_prose(index: int) -> bool:
+        s, e = lines[index]
+        return (len(_WORD.findall(text[s:e])) >= cls.zone_prose_words
+                and shape.sentence_end.search(text[s:e].rstrip()) is not None and not is_furniture((s, e)))
+
+    first = next((i for i in range(len(lines)) if is_prose(i)), None)
+    if first is None:
+        return
+    last = next(i for i in reversed(range(len(lines))) if is_prose(i))
+    zones = [(lines[:first], cls.zone_header_words, cls.zone_header_furniture),
+             (lines[last + 1:], cls.zone_footer_words, cls.zone_footer_furniture)]
+    document: int | None = None
+    for zone, max_words, needed in zones:
+        if not zone or not max_words:
+            continue
+        if sum(1 for line in zone if is_furniture(line)) < needed:
+            if document is None:
+                document = sum(1 for line in lines if is_furniture(line))
+            if document < cls.zone_document_furniture:
+                continue
+        for s, e in zone:
+            label = text[s:e].strip()
+            if not is_furniture((s, e)) and _is_label(label, vocabulary, cls, max_words):
+                lead = len(text[s:e]) - len(text[s:e].lstrip())
+                yield s + lead, s + lead + len(label)
+
+
+def _is_label(label: str, vocabulary: Vocabulary, cls: FurnitureClass, max_words: int = 0) -> bool:
     """A short line that is not a sentence, a quote, a byline or a dateline."""
-    return (len(_WORD.findall(label)) <= cls.run_max_words
+    return (len(_WORD.findall(label)) <= (max_words or cls.run_max_words)
             and not vocabulary.shape.sentence_end.search(label)
             and not vocabulary.shape.opens_quote.match(label)
             and (cls.run_keep is None or _match(cls.run_keep, label, "fullmatch") is None))
@@ -402,6 +450,12 @@ def _furniture_class(name: str, spec: Any, expand: _Expander, shape: Shape, path
         run_max_words=_whole(spec, "run-max-words", 0, name, path),
         run_min_furniture=_whole(spec, "run-min-furniture", 2, name, path),
         run_keep=alternation("run-keep", "(?:{body})"),
+        zone_header_words=_whole(spec, "zone-header-words", 0, name, path),
+        zone_footer_words=_whole(spec, "zone-footer-words", 0, name, path),
+        zone_prose_words=_whole(spec, "zone-prose-words", 12, name, path),
+        zone_header_furniture=_whole(spec, "zone-header-furniture", 2, name, path),
+        zone_footer_furniture=_whole(spec, "zone-footer-furniture", 1, name, path),
+        zone_document_furniture=_whole(spec, "zone-document-furniture", 3, name, path),
     )
 
 
