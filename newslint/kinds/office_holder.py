@@ -113,11 +113,13 @@ class Kind(RuleKind):
                     rf"(?:(?<![\w.-])(?P<country>{country})(?P<poss>['’]s)?\s+)?"
                     rf"(?:(?<![\w-])(?P<q2>(?i:{qual})))?"
                     rf"(?<![\w.-])(?P<title>{title})(?P<elect>(?i:-elect|-designate))?"
+                    rf"(?:\s+of\s+(?:the\s+)?(?P<country3>{country}))?"
                     rf"(?P<comma>\s*,)?\s+(?:{honor}\.?\s+)?\Z")
             right = (rf"\A\s*,\s+(?:(?i:the)\s+)?(?:(?P<q1>(?i:{qual})))?"
                      rf"(?:(?P<country>{country})(?P<poss>['’]s)?\s+)?(?:(?P<q2>(?i:{qual})))?"
                      rf"(?P<title>{title})(?P<elect>(?i:-elect|-designate))?"
                      rf"(?:\s+of\s+(?:the\s+)?(?P<country2>{country}))?(?P<then>\s+at\s+the\s+time)?(?![\w'’-])")
+            self._of_country = regex.compile(rf"\A\s+of\s+(?:the\s+)?(?P<country>{country})(?![\w-]|['’]s)")
             self._compiled = (
                 data,
                 regex.compile(rf"(?<![\w-]){alternation(names)}(?![\w-]|['’][a-rt-z])"),
@@ -153,7 +155,10 @@ class Kind(RuleKind):
                 previous = regex.search(r"([\w-]+)\W*\Z", lead)
                 if previous and previous.group(1).lower() in self.blockers:
                     continue
-                country_word = found.group("country")
+                country_word = found.group("country") or found.group("country3")
+                if country_word is None:
+                    of = self._of_country.match(after)
+                    country_word = of.group("country") if of else None
             else:
                 found = right.match(after)
                 if found is None:
@@ -227,8 +232,8 @@ class Kind(RuleKind):
             for term in data.terms_of(person, offices):
                 if mention.qualifier == "past" and term.start <= day + dt.timedelta(days=self.grace):
                     return None
-                if mention.qualifier == "near" and term.overlaps(day - dt.timedelta(days=400),
-                                                                 day + dt.timedelta(days=400)):
+                if mention.qualifier == "near" and term.overlaps(day - dt.timedelta(days=self.grace),
+                                                                 day + dt.timedelta(days=180)):
                     return None
                 if term.covers(day, self.grace):
                     return None
