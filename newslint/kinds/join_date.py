@@ -6,7 +6,10 @@ Pack fields: ``triggers`` (patterns or tables with ``{org}``, ``{country}`` /
 countries that were never members to the membership rules), ``organisations``
 (knowledge ids whose dates copy states consistently), ``quiet``. A year is right
 if some membership period of the country began in it (or lists it under
-``also-years``). The message may use {fact}, {context}, {said}, {suggestion}, {source}, {date}.
+``also-years``), ``frames`` (membership frames, :mod:`newslint.knowledge.frames`,
+whose claims carry a year: "Sweden, which joined the alliance in 2023", "Croatia,
+which joined in 2004"). The message may use {fact}, {context}, {said}, {suggestion},
+{source}, {date}.
 The country is reported (it is as likely to be the slip as the year), with the
 countries that did join that year as suggestions.
 """
@@ -20,7 +23,7 @@ from .base import Context, PackError, RuleKind
 
 
 class Kind(RuleKind):
-    fields = {"triggers": list, "organisations": list, "quiet": list}
+    fields = {"triggers": list, "organisations": list, "quiet": list, "frames": list}
     required = ("triggers",)
     needs = frozenset({"tokens"})
 
@@ -44,6 +47,10 @@ class Kind(RuleKind):
         self._needs = [needs_of(source) for source, _ in self.triggers]
         self.markers = Markers.from_spec({"quiet": spec.get("quiet", [])})
         self._compiled: Any = None
+        from ..knowledge.frames import Frame
+
+        self.frames = [Frame.from_spec(f, f"frame #{i + 1}") for i, f in enumerate(spec.get("frames", []))]
+        self._finder: Any = None
 
     def _patterns(self) -> Any:
         """Triggers against the knowledge base, compiled when a sentence first needs them."""
@@ -61,7 +68,7 @@ class Kind(RuleKind):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         from ..knowledge import knowledge
-        from ..knowledge.claims import broken_knowledge, entity_spans, long_date, org_of
+        from ..knowledge.claims import broken_knowledge, entity_spans, org_of
         from ..knowledge.scan import candidates
 
         try:
@@ -70,7 +77,6 @@ class Kind(RuleKind):
         except NewslintError as exc:
             yield broken_knowledge(exc)
             return
-        text = ctx.text
         countries = kb.countries
         seen: set[tuple[int, int]] = set()
         for sent, passing in candidates(ctx, self._words, self.markers.quiet, patterns, countries):
@@ -89,24 +95,60 @@ class Kind(RuleKind):
                         if any(p.joined.year == year or year in p.also for p in periods):
                             continue
                         seen.add((start, end))
-                        written = text[start:end]
-                        capital = written in kb.countries.capitals or (len(written) > 3 and written.isupper())
-                        subject = kb.countries.display(code) if capital else written
-                        subject = subject[:1].upper() + subject[1:]
-                        if periods:
-                            joined = " and ".join(long_date(p.joined) for p in periods)
-                            fact = f"{subject} joined {org.name} on {joined}, not in {year}"
-                        else:
-                            fact = f"{subject} has never been {org.member_phrase}"
-                        named = {countries.code(m.group(0)) for m in sent.countries(countries)}
-                        others = sorted({p.country for p in org.members if p.joined.year == year} - named)
-                        options = [kb.countries.display(c) for c in others][:3] if len(others) <= 3 else []
-                        options = [o[:1].upper() + o[1:] for o in options]
-                        suggestion = (f" Did you mean {' or '.join(options)}, which joined in {year}?"
-                                      if options else "")
                         context = " ".join(sentence[match.start("cue"):match.end("cue")].split()) \
                             if "cue" in pattern.groupindex and match.start("cue") >= 0 else match.group(0)
-                        message = self.format(fact=fact, context=context, said=str(year), source=org.path,
-                                              date=ctx.date.isoformat(), org=org.name, suggestion=suggestion)
-                        yield Hit(start, end, message, replacements=options,
-                                  fix=options[0] if len(options) == 1 else None, safe=False)
+                        named = {countries.code(m.group(0)) for m in sent.countries(countries)}
+                        yield self._hit(ctx, kb, org, code, year, start, end, context, named)
+        if self.frames:
+            yield from self._frame_hits(ctx, kb, seen)
+
+    def _frame_hits(self, ctx: Context, kb: Any, seen: set[tuple[int, int]]) -> Iterable[Hit]:
+        """Years the membership frames read: "Sweden, which joined the alliance in 2023"."""
+        from ..knowledge.frames import FrameFinder, vocabulary
+        from ..knowledge.scan import scan
+
+        if self._finder is None:
+            self._finder = FrameFinder(self.frames, vocabulary(), self._orgs, kb, events=True)
+        doc = scan(ctx)
+        sentences = [(s.start, s.start + len(s.text)) for i, s in enumerate(doc.sentences)
+                     if not doc.silenced(self.markers.quiet, i)]
+        for claim in self._finder.claims(ctx, sentences):
+            year, org = claim.year, claim.org
+            if year is None or year > ctx.date.year or (claim.start, claim.end) in seen:
+                continue
+            if not (claim.cue_past or claim.frame.shape == "apposition"):
+                continue  # "will join in 2030" is a plan, not an accession year
+            periods = [p for p in org.members if p.country == claim.code]
+            if not periods or any(p.joined.year == year or year in p.also for p in periods):
+                continue  # never a member: the membership rules' finding
+            seen.add((claim.start, claim.end))
+            s_start, s_end = claim.sentence
+            named = {kb.countries.code(m.group(0)) for m in kb.countries.compiled().finditer(ctx.text, s_start, s_end)}
+            context = " ".join(ctx.text[claim.context[0]:claim.context[1]].split())
+            yield self._hit(ctx, kb, org, claim.code, year, claim.start, claim.end, context, named)
+
+    def _hit(self, ctx: Context, kb: Any, org: Any, code: str, year: int, start: int, end: int, context: str,
+             named: set[str | None]) -> Hit:
+        """The finding: the recorded accession date(s), and the countries that joined in
+        the year the copy gives (one of them may have been meant)."""
+        from ..knowledge.claims import long_date
+
+        text = ctx.text
+        periods = [p for p in org.members if p.country == code]
+        written = text[start:end]
+        capital = written in kb.countries.capitals or (len(written) > 3 and written.isupper())
+        subject = kb.countries.display(code) if capital else written
+        subject = subject[:1].upper() + subject[1:]
+        if periods:
+            joined = " and ".join(long_date(p.joined) for p in periods)
+            fact = f"{subject} joined {org.name} on {joined}, not in {year}"
+        else:
+            fact = f"{subject} has never been {org.member_phrase}"
+        others = sorted({p.country for p in org.members if p.joined.year == year} - named)
+        options = [kb.countries.display(c) for c in others][:3] if len(others) <= 3 else []
+        options = [o[:1].upper() + o[1:] for o in options]
+        suggestion = (f" Did you mean {' or '.join(options)}, which joined in {year}?" if options else "")
+        message = self.format(fact=fact, context=context, said=str(year), source=org.path,
+                              date=ctx.date.isoformat(), org=org.name, suggestion=suggestion)
+        return Hit(start, end, message, replacements=options,
+                   fix=options[0] if len(options) == 1 else None, safe=False)

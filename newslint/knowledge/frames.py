@@ -441,9 +441,9 @@ class FrameFinder:
             if pos < 0:
                 return None, negated
             word = view.lower[pos]
-            if word == "," and pos > 0 and view.lower[pos + 1] in ("which", "who") and pos + 1 < k:
-                group = view.group_ending.get(pos)
-                return (group, negated) if group is not None else (None, negated)
+            if word in ("which", "who") and pos > 0 and view.lower[pos - 1] == ",":
+                # "Sweden, which joined the alliance in 2024": the relative clause's subject
+                return view.group_ending.get(pos - 1), negated
             if word in self.vocab.negations:
                 negated = True
             if not (view.is_word(pos) and view.words[pos][:1].islower()) and word not in ("n't", "not"):
@@ -497,7 +497,7 @@ class FrameFinder:
         org = self._resolve(frame, ref, topic, False)
         if org is None:
             return
-        yield from self._claims(frame, org, group, view, k, max(stop, end))
+        yield from self._claims(frame, org, group, view, k, stop if ref is not None else end)
 
     def _object(self, view: _View, frame: Frame, k: int, end: int, weak: bool, topic: Any) -> Iterator[Claim]:
         pos = end
@@ -734,11 +734,15 @@ def _past_in(view: _View, lo: int, hi: int, speech: frozenset[str] = frozenset()
 
 
 def _year_after(view: _View, pos: int) -> int | None:
-    """'in 2023', 'in March 2024', 'in early 2004' right after the frame."""
-    if pos < len(view.lower) and view.lower[pos] == "in":
+    """'in 2023', 'in March 2024', 'in early 2004', 'since 1999' right after the frame."""
+    if pos < len(view.lower) and view.lower[pos] in ("in", "since"):
         for k in range(pos + 1, min(pos + 3, len(view.lower))):
             word = view.lower[k]
             if len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"):
+                rest = view.lower[k + 1:k + 4]
+                if "respectively" in view.lower[k:] or (rest[:1] and rest[0] in ("and", ",", "-", "–", "to")
+                                                        and any(w[:1].isdigit() for w in rest[1:])):
+                    return None  # "in 2023 and 2024 respectively": one year each
                 return int(word)
             if word not in _MONTHS and word not in ("early", "late", "mid", "-"):
                 return None
