@@ -172,3 +172,32 @@ def test_fix_hook_applies_safe_fixes_and_stops_the_commit_for_review(tmp_path, p
 def _need_git():
     if shutil.which("git") is None:
         raise RuntimeError("git is needed for the pre-commit tests")
+
+
+def readme_precommit_config() -> str:
+    """The README's pre-commit snippet (the YAML block after ``<!-- snippet: pre-commit -->``), as written."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"<!-- snippet: pre-commit -->\s*```yaml\n(.*?)^```", readme, re.MULTILINE | re.DOTALL)
+    assert match, "the README's pre-commit snippet is marked <!-- snippet: pre-commit -->"
+    return match.group(1)
+
+
+def test_readme_snippet_installs_and_blocks_a_bad_draft(tmp_path, pc_home):
+    """The snippet works offline as written, with newslint installed as the Quick start says."""
+    env = git_env(pc_home)
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    repo = newsroom(tmp_path / "desk", env, {".pre-commit-config.yaml": readme_precommit_config()})
+    sh(["git", "add", ".pre-commit-config.yaml"], repo, env)
+    sh(PRE_COMMIT + ["install"], repo, env)
+    (repo / "drafts").mkdir()
+    (repo / "drafts" / "bad.md").write_text(BAD, encoding="utf-8")
+    sh(["git", "add", "drafts/bad.md"], repo, env)
+    blocked = sh(["git", "commit", "-m", "draft with an error"], repo, env, check=False)
+    out = blocked.stdout + blocked.stderr
+    assert blocked.returncode != 0 and "drafts/bad.md:3:10: NL201" in out, out
+    (repo / "drafts" / "bad.md").write_text(GOOD, encoding="utf-8")
+    sh(["git", "add", "drafts/bad.md"], repo, env)
+    passed = sh(["git", "commit", "-m", "clean draft"], repo, env, check=False)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
