@@ -28,7 +28,7 @@ from typing import Any
 
 from .resources import data_path
 
-__all__ = ["is_word", "frequency", "known_lower", "known_form", "variety_of", "add_words", "LexiconError"]
+__all__ = ["is_word", "frequency", "known_lower", "known_form", "listed", "variety_of", "add_words", "LexiconError"]
 
 _LOCK = threading.Lock()
 _EXTRA: set[str] = set()
@@ -77,26 +77,24 @@ def _hunspell() -> Any:
 
 
 @lru_cache(maxsize=1)
+def _spellings() -> dict[str, Any]:
+    """NL701's American/British list: lower-case word -> Spelling (systems, counterpart)."""
+    from .kinds.locale_mix import load_spellings
+
+    return load_spellings(str(data_path("data", "spellings.toml")))
+
+
+@lru_cache(maxsize=1)
 def _markers() -> dict[str, frozenset[str]]:
     """Lower-case word -> the spelling systems it belongs to (from NL701's list);
     words in no list belong to every system."""
-    from .kinds.locale_mix import load_spellings
-
-    table = load_spellings(str(data_path("data", "spellings.toml")))
     out: dict[str, frozenset[str]] = {}
-    for word, spelling in table.items():
+    for word, spelling in _spellings().items():
         systems = set(spelling.systems)
         if "oxford" in systems:
             systems.add("uk")
         out[word] = frozenset(s for s in systems if s in {"uk", "us"})
     return out
-
-
-def _counterpart(word: str) -> str | None:
-    from .kinds.locale_mix import load_spellings
-
-    spelling = load_spellings(str(data_path("data", "spellings.toml"))).get(word)
-    return spelling.counterpart if spelling else None
 
 
 def add_words(words: Iterable[str]) -> None:
@@ -105,6 +103,12 @@ def add_words(words: Iterable[str]) -> None:
         _EXTRA.update(w.strip().lower() for w in words if w.strip())
     known_lower.cache_clear()
     known_form.cache_clear()
+
+
+def listed(word: str) -> bool:
+    """``word`` (lower case) is in the word counts, NL701's list or the newsroom's words:
+    a quick answer that never reads the en_GB dictionary (False is no verdict)."""
+    return word in _frequencies() or word in _markers() or word in _EXTRA
 
 
 @lru_cache(maxsize=65536)
@@ -192,5 +196,5 @@ def frequency(word: str) -> int:
     found = counts.get(word)
     if found is not None:
         return found
-    other = _counterpart(word)
-    return counts.get(other, 0) if other else 0
+    spelling = _spellings().get(word)
+    return counts.get(spelling.counterpart, 0) if spelling else 0

@@ -237,17 +237,20 @@ class Kind(RuleKind):
                 continue  # eBay, iPhone
             if not stem.isalpha():
                 continue
-            if lexicon.known_form(lower) or (capital and lexicon.is_word(stem)):
-                continue
-            if lower in mid_capitals:
-                continue  # the article treats it as a name
-            if capital and (lower in gazetteer() or counts[stem] > 1 or _NEXT_CAPITAL.match(text, offset + len(word))
-                            or any(near(lower, n) for n in mid_capitals)):
+            if lexicon.listed(lower) or lower in mid_capitals:
+                continue  # a common word; or a word the article treats as a name
+            if capital and (counts[stem] > 1 or _NEXT_CAPITAL.match(text, offset + len(word))):
                 continue
             if not system_known:
                 system, system_known = self.system(ctx, lowered), True
             ranked = candidates(lower, system, self.min_frequency)
-            if not ranked or (capital and not _opener_typo(ranked, self.min_frequency)):
+            if not ranked:
+                continue  # no common word is near: a name, a loanword, a new word
+            # Only now the slower checks (the en_GB dictionary is read on first use).
+            if lexicon.known_form(lower) or (capital and lexicon.is_word(stem)):
+                continue
+            if capital and (lower in gazetteer() or any(near(lower, n) for n in mid_capitals)
+                            or not _opener_typo(ranked, self.min_frequency)):
                 continue
             yield self.hit(offset, stem, ranked)
 
