@@ -7,10 +7,10 @@ president,") or after it ("Vladimir Putin, the Russian president"). The person m
 have held an office with that title (of that country, when copy names one) at some
 moment the sentence can be about: the article date (give or take ``grace-days``), a
 year the sentence names, any earlier day after a past qualifier ("former", "then-"),
-about a year either side after a transition qualifier ("outgoing", "acting").
+within half a year after it for a transition qualifier ("outgoing", "incoming", "-elect").
 
 Pack fields: ``titles`` (title phrases to recognise; the office files say which post
-each names), ``qualifiers`` (``past`` / ``near`` / ``any`` lists), ``blockers`` (words
+each names), ``qualifiers`` (``past`` / ``near`` / ``any`` / ``plain`` lists), ``blockers`` (words
 that make a title another post: Deputy, Vice), ``honorifics`` (between title and
 name: Sir, Dr), ``common-surnames`` (never matched alone), ``grace-days``, ``undated``
 (``never-held``: an article without a date is only checked for titles the person
@@ -30,7 +30,7 @@ from ..model import Hit, NewslintError
 from .base import Context, PackError, RuleKind
 from .common import as_str_list
 
-QUALIFIER_CLASSES = ("past", "near", "any")
+QUALIFIER_CLASSES = ("past", "near", "any", "plain")
 YEAR = regex.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 
@@ -181,7 +181,7 @@ class Kind(RuleKind):
         classes = [self.qualifiers.get(q.strip().lower()) for q in (found.group("q1"), found.group("q2")) if q]
         if isinstance(found, _Then):
             classes.append("past")
-        for cls in ("any", "past", "near"):
+        for cls in ("any", "past", "near"):  # "plain" words (federal, current) change nothing
             if cls in classes:
                 return cls
         return None
