@@ -120,6 +120,8 @@ BRIDGE_ADVERBS = frozenset({"also", "still", "now", "never", "already", "often",
                             "always", "usually", "really", "even", "not", "clearly", "certainly", "then"})
 
 
+PLURAL_DETERMINERS = frozenset({"these", "those", "both", "many", "several", "few", "various", "numerous", "some",
+                                "all", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 OBJECT_OPENERS = frozenset({"that", "the", "a", "an", "it", "he", "she", "they", "we", "to", "this", "his", "her",
                             "their", "its", "there", "no", "more"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "our", "their", "my", "your",
@@ -280,6 +282,10 @@ class Kind(RuleKind):
             return self._coordinated(doc, subject, conjuncts, verb)
         if conjuncts or subject.dep_ == "conj" or not self._common_noun(doc, subject):
             return None
+        if self.number == "plural" and any(c.lower_ in PLURAL_DETERMINERS for c in subject.children):
+            return None  # 'these error are': the noun is the slip, not the verb
+        if subject.left_edge.lower_ == "how":
+            return None  # 'how many stations is the journey': a question about a quantity
         if self.number == "plural" and subject.text[:1].isupper():
             return None  # 'Apple offer', 'Bath have': British copy treats firms and teams as plural
         if plain and self.number == "plural" and (subject.i != verb.i - 1 or not any(
@@ -321,8 +327,8 @@ class Kind(RuleKind):
     def _number(self, subject: Any) -> str | None:
         lower = subject.lower_
         lists = self.lists
-        if lower in lists["either-number"] or any(le in lists["either-number"] for le in lemmas(lower).get("NOUN", ())):
-            return None
+        if lower in lists["either-number"]:
+            return None  # 'the government has / have' (its plural, 'governments', is plain plural)
         if lower in lists["partitive"]:
             if (lower == "number" and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
                     and any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children)):
