@@ -61,7 +61,7 @@ def worker_peak_mb(client) -> list[float]:
     def peak() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    return sorted(client.run(peak).values())
+    return sorted(round(v) for v in client.run(peak).values())
 
 
 def archive_rate(source: str, workers: int, chunk: int) -> tuple[float, float, list[float], list[float]]:
@@ -72,7 +72,7 @@ def archive_rate(source: str, workers: int, chunk: int) -> tuple[float, float, l
         total = len(plan(source, jsonl_chunk_bytes=chunk))
 
         def on_written(client, written: int) -> None:
-            if written == 1:
+            if written == 2:
                 marks["t1"] = time.perf_counter()
             if written == max(2, total // 10) and "early" not in marks:
                 marks["early"] = worker_peak_mb(client)
@@ -84,7 +84,8 @@ def archive_rate(source: str, workers: int, chunk: int) -> tuple[float, float, l
         summary = run_archive(source, db, workers=workers, jsonl_chunk_bytes=chunk, progress=False,
                               on_written=on_written)
         wall = time.perf_counter() - start
-        first_part = summary.articles / total
+        # the rate once the workers are up: articles after the first partition, over the time after it
+        first_part = 2 * summary.articles / total
         steady = (summary.articles - first_part) / max(1e-9, marks["t_end"] - marks["t1"])  # type: ignore[operator]
         return steady, wall, marks.get("early", []), marks.get("late", [])  # type: ignore[return-value]
 
@@ -106,8 +107,8 @@ def main() -> int:
         write_jsonl(small, args.sample, seed=11, words=args.words)
         print(f"generated {args.articles:,} articles ({size / 1e6:.0f} MB) in {time.perf_counter() - t:.0f} s",
               file=sys.stderr)
-        chunk_small = max(20_000, os.path.getsize(small) // 16)
-        chunk_big = 4_000_000
+        chunk_small = max(20_000, os.path.getsize(small) // 24)
+        chunk_big = max(200_000, os.path.getsize(big) // 200)
         for mode in args.modes.split(","):
             if mode == "fast":
                 os.environ["NEWSLINT_FAST"] = "1"

@@ -7,6 +7,7 @@ was already written is skipped; Ctrl-C stops with every written partition kept.
 """
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
@@ -76,7 +77,8 @@ def _client(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
     if scheduler:
         return Client(scheduler), None
     n = workers or os.cpu_count() or 1
-    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                           silence_logs=logging.ERROR)
     return Client(cluster), cluster
 
 
