@@ -43,9 +43,9 @@ def variety_of(variety: str | None) -> str | None:
     if variety is None:
         return None
     key = variety.strip().lower().replace("_", "-")
-    if key in {"us", "en-us", "american", "en-ca-us"} or key.startswith("en-us"):
+    if key in {"us", "american"} or key.startswith("en-us"):
         return "us"
-    if key in {"uk", "gb", "british", "oxford"} or key.startswith(("en-gb", "en-au", "en-nz", "en-ie", "en-in", "en-za")):
+    if key in {"uk", "gb", "british", "oxford"} or key.startswith(("en-gb", "en-au", "en-nz", "en-ie", "en-in")):
         return "uk"
     return None
 

@@ -195,3 +195,12 @@ def test_dictionaries_load_only_when_the_rule_runs():
             "print('spellchecker' in sys.modules or 'spylls' in sys.modules)")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "False"
+
+
+def test_reduplicated_words_are_loanwords_not_slips(lint):
+    assert not nl001(lint, "The dish is made with mahi mahi and served in Bora Bora.")
+
+
+def test_a_name_opening_a_sentence_near_two_common_words_is_left_alone(lint):
+    assert not nl001(lint, "Starmer attributed the rise to the budget.")  # starter? stammer?
+    assert [f.match for f in nl001(lint, "Develoopment will start in May.")] == ["Develoopment"]

@@ -223,7 +223,9 @@ class Kind(RuleKind):
         counts = Counter(w for _, w, _ in words)
         system = None
         system_known = False
-        for offset, word, opens in words:
+        for index, (offset, word, opens) in enumerate(words):
+            if _reduplicated(words, index):
+                continue  # mahi mahi, Bora Bora: a loanword or a name, not a slip
             stem = _CONTRACTION.sub("", word)
             if len(stem) < self.min_length or "'" in stem or "’" in stem:
                 continue
@@ -250,7 +252,7 @@ class Kind(RuleKind):
             if lexicon.known_form(lower) or (capital and lexicon.is_word(stem)):
                 continue
             if capital and (lower in gazetteer() or any(near(lower, n) for n in mid_capitals)
-                            or not _opener_typo(ranked, self.min_frequency)):
+                            or not _opener_typo(ranked, self.min_frequency, self.margin)):
                 continue
             yield self.hit(offset, stem, ranked)
 
@@ -262,15 +264,21 @@ class Kind(RuleKind):
                    replacements=shown, fix=shown[0] if clear else None, safe=False)
 
 
+def _reduplicated(words: list[tuple[int, str, bool]], index: int) -> bool:
+    word = words[index][1].lower()
+    return any(0 <= i < len(words) and words[i][1].lower() == word for i in (index - 1, index + 1))
+
+
 @lru_cache(maxsize=8)
 def _lowered(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
-def _opener_typo(ranked: tuple[tuple[str, float, int], ...], min_frequency: int) -> bool:
-    """A capitalised word that opens a sentence is a typo only when it is near a common
-    word and near no name ("Goverment", not "Sebastien" near Sebastian, "Cech" near Czech)."""
-    if ranked[0][2] < 10 * min_frequency:
+def _opener_typo(ranked: tuple[tuple[str, float, int], ...], min_frequency: int, margin: float) -> bool:
+    """A capitalised word that opens a sentence is a typo only when one common word is
+    clearly meant and no name is near ("Goverment"; not "Starmer", near both starter and
+    stammer, nor "Sebastien", near Sebastian, nor "Cech", near Czech)."""
+    if ranked[0][2] < 10 * min_frequency or (len(ranked) > 1 and ranked[1][1] - ranked[0][1] < margin):
         return False
     for cand, _, _ in ranked:
         title = cand[:1].upper() + cand[1:]
