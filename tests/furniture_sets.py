@@ -53,10 +53,28 @@ def articles() -> list[Path]:
     return sorted((DATA / "articles").glob("*.txt"))
 
 
-def furniture_findings(text: str) -> list:
+def furniture_codes(enabled_only: bool = True) -> list[str]:
+    """The furniture rules a default run uses (or all of them, also those off by default)."""
+    from newslint.docs import all_rules
+
+    return sorted(r.code for r in all_rules() if r.category == "furniture"
+                  and (not enabled_only or r.spec.get("enabled", True) is not False))
+
+
+def furniture_findings(text: str, codes: list[str] | None = None) -> list:
+    """Findings of the furniture rules that run by default (or of ``codes``)."""
     from newslint.api import lint_text
 
-    return [f for f in lint_text(text, {"select": ["furniture"]}) if f.category == "furniture"]
+    select = codes if codes is not None else _DEFAULT_CODES or _default_codes()
+    return [f for f in lint_text(text, {"select": select}) if f.category == "furniture"]
+
+
+_DEFAULT_CODES: list[str] = []
+
+
+def _default_codes() -> list[str]:
+    _DEFAULT_CODES.extend(furniture_codes())
+    return _DEFAULT_CODES
 
 
 def flagged(case: Case) -> list:
@@ -99,10 +117,22 @@ def main() -> int:
     for rule, lines in sorted(alarms.items()):
         for line in lines:
             print(f"  {rule} {line}")
+    for label, codes in (("default rules", None), ("with rules off by default", furniture_codes(False))):
+        print(f"articles, {label}:")
+        _score_articles(codes)
+    return 0
+
+
+def _score_articles(codes: list[str] | None) -> None:
     tp = fp = marked_total = marked_found = 0
+    groups: dict[int, list[int]] = {}
     for path in articles():
         text, marked = article(path)
-        hit_lines = {f.line for f in furniture_findings(text)}
+        hit_lines = {f.line for f in furniture_findings(text, codes)}
+        group = groups.setdefault((int(path.name[:2]) - 1) // 10, [0, 0, 0])
+        group[0] += len(marked)
+        group[1] += len(marked & hit_lines)
+        group[2] += len(hit_lines - marked)
         marked_total += len(marked)
         marked_found += len(marked & hit_lines)
         tp += len(hit_lines & marked)
@@ -111,11 +141,13 @@ def main() -> int:
             print(f"  false alarm {path.name}:{n}")
         for n in sorted(marked - hit_lines):
             print(f"  missed {path.name}:{n}")
+    for tens, (total, found, false) in sorted(groups.items()):
+        print(f"  articles {tens * 10 + 1:02}-{tens * 10 + 10:02}: furniture lines {total}, "
+              f"found {found} ({found / max(total, 1):.2f}), false alarms {false}")
     if marked_total:
         precision = tp / (tp + fp) if tp + fp else 1.0
         print(f"articles: {len(articles())}, furniture lines {marked_total}, found {marked_found} "
               f"({marked_found / marked_total:.2f}), precision {precision:.2f} ({fp} false)")
-    return 0
 
 
 if __name__ == "__main__":

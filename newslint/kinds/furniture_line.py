@@ -42,7 +42,7 @@ from .base import Context, PackError, RuleKind
 from .common import PATTERN_TIMEOUT, compile_regex
 
 _REFERENCE = regex.compile(r"\{([a-z][a-z0-9-]*)\}")
-_BULLET = regex.compile(r"^(?:[-*•·▪►▶◦]|\d{1,2}[.)])[ \t]+")
+_BULLET = regex.compile(r"^(?:[-–—*•·▪►▶◦]|\d{1,2}[.)])[ \t]+")
 _WORD = regex.compile(r"\S+")
 _CLASS_FIELDS = {"lines", "tails", "heads", "list-words", "max-words", "allow-full-stop", "source",
                  "description", "min-list-items", "run-max-words",
@@ -242,26 +242,55 @@ def run_spans(ctx: Context, vocabulary: Vocabulary, cls: FurnitureClass) -> Iter
 
 def zone_spans(ctx: Context, vocabulary: Vocabulary, cls: FurnitureClass) -> Iterator[tuple[int, int]]:
     """Short labels in the page's header and footer: above the first paragraph of prose (a
-    line of ``zone-prose-words`` words or more ending a sentence) and below the last one. A
+    line of ``zone-prose-words`` words or more ending a sentence) up to the header's last block
+    of chrome, and from the footer's first block of chrome below the last paragraph (a block
+    of chrome holds furniture or is a tight list of lines). A
     zone counts only when it holds furniture that the other classes found (``zone-header-
     furniture``, ``zone-footer-furniture``) or the document holds ``zone-document-furniture``
     lines of it; headlines are longer than ``zone-header-words``."""
     text = ctx.text
     shape = vocabulary.shape
-    lines = [(s, e) for s, e in ctx.doc.prose_lines() if text[s:e].strip()]
+    # blocks of lines with no blank line between them
+    blocks: list[list[tuple[int, int]]] = [[]]
+    for s, e in ctx.doc.prose_lines():
+        if text[s:e].strip():
+            blocks[-1].append((s, e))
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [b for b in blocks if b]
+    lines = [line for block in blocks for line in block]
     is_furniture = _furniture_test(ctx, vocabulary)
 
-    def is_prose(index: int) -> bool:
-        s, e = lines[index]
+    def is_prose(line: tuple[int, int]) -> bool:
+        s, e = line
         return (len(_WORD.findall(text[s:e])) >= cls.zone_prose_words
-                and shape.sentence_end.search(text[s:e].rstrip()) is not None and not is_furniture((s, e)))
+                and shape.sentence_end.search(text[s:e].rstrip()) is not None and not is_furniture(line))
 
-    first = next((i for i in range(len(lines)) if is_prose(i)), None)
-    if first is None:
+    def page_block(block: list[tuple[int, int]]) -> bool:
+        """A block of the page's chrome: it holds furniture, or it is a tight list of lines."""
+        return len(block) > 1 or any(is_furniture(line) for line in block)
+
+    prose = [line for line in lines if is_prose(line)]
+    if not prose:
         return
-    last = next(i for i in reversed(range(len(lines))) if is_prose(i))
-    zones = [(lines[:first], cls.zone_header_words, cls.zone_header_furniture),
-             (lines[last + 1:], cls.zone_footer_words, cls.zone_footer_furniture)]
+    # Blocks above the first line of prose and below the last one (cut at those lines).
+    above = [[line for line in block if line < prose[0]] for block in blocks]
+    below = [[line for line in block if line > prose[-1]] for block in blocks]
+    above = [block for block in above if block]
+    below = [block for block in below if block]
+    # The header runs from the top to its last block of chrome, the footer from its first
+    # one to the end: story lines next to the prose (a timeline, a subhead) stay.
+    header: list[tuple[int, int]] = []
+    for i, block in enumerate(above):
+        if page_block(block):
+            header = [line for b in above[:i + 1] for line in b]
+    footer: list[tuple[int, int]] = []
+    for i, block in enumerate(below):
+        if page_block(block):
+            footer = [line for b in below[i:] for line in b]
+            break
+    zones = [(header, cls.zone_header_words, cls.zone_header_furniture),
+             (footer, cls.zone_footer_words, cls.zone_footer_furniture)]
     document: int | None = None
     for zone, max_words, needed in zones:
         if not zone or not max_words:
