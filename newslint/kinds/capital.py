@@ -59,13 +59,14 @@ class Kind(RuleKind):
             # "Baku, the Armenian capital" / "Sydney, Australia's capital" / "Kyiv, the capital of Russia"
             # / "Kyiv is the capital of Russia"; "the Turkish capital Istanbul" / "Russia's capital, Moscow"
             # / "the capital of Russia, Moscow".
-            head = rf"(?<![\w.-])(?:(?P<adj>{adj})|(?P<poss>{country})['’]s)\s+(?:(?P<q1>{qual})\s+)?capital"
+            head = (rf"(?:(?P<q0>{qual})\s+)?(?<![\w.-])(?:(?P<adj>{adj})|(?P<poss>{country})['’]s)\s+"
+                    rf"(?:(?P<q1>{qual})\s+)?capital")
             tail_of = rf"(?:(?P<q2>{qual})\s+)?capital(?:\s+city)?\s+of\s+(?:the\s+)?(?P<of>{country})(?![\w-]|['’]s)"
-            stop = r"(?!['’]s|\s+(?:[A-Z]|region|district|province|area|territory|city['’]s|cities))"
+            stop = r"(?!['’]s|\s+(?:[A-Z]|of\b|region|district|province|area|territory|city['’]s|cities))"
             self._compiled = (data, [
                 regex.compile(rf"(?<![\w-])(?P<city>{city})(?:\s*,\s+(?:(?i:the)\s+)?|\s+(?:is|was|remains|became)"
                               rf"\s+(?:the\s+)?)(?:{head}(?:\s+city)?{stop}|{tail_of})"),
-                regex.compile(rf"(?:(?<![\w-])(?i:the)\s+)?{head}(?:\s+city)?\s*,?\s+(?P<city>{city})(?![\w-])"),
+                regex.compile(rf"(?:(?<![\w-])(?i:the)\s+)?{head}(?:\s+city)?(?:\s+of)?\s*,?\s+(?P<city>{city})(?![\w-])"),
                 regex.compile(rf"(?<![\w-])(?i:the)\s+{tail_of}\s*,\s+(?P<city>{city})(?![\w-])"),
             ])
         return self._compiled
@@ -108,11 +109,12 @@ class Kind(RuleKind):
         seats = data.of_country(country)
         if not seats or any(s.city == city and s.disputed for s in seats):
             return None
-        quals = {(g.get(k) or "").lower() for k in ("q1", "q2")} - {""}
+        quals = {(g.get(k) or "").lower() for k in ("q0", "q1", "q2")} - {""}
         past = bool(quals & self.past)
         mine = [s for s in seats if s.city == city]
-        if past and any(s.before(day) for s in mine):
-            return None
+        if past and (any(s.before(day) for s in mine)
+                     or not any(s.country != country for s in data.of_city(city))):
+            return None  # the files do not know every former capital: only another country's capital is flagged
         if not past and any(s.covers(day) for s in mine):
             return None
         if any(s.covers(dt.date(y, 7, 1)) or s.covers(dt.date(y, 1, 1)) or s.covers(dt.date(y, 12, 31))
