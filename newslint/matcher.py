@@ -197,11 +197,15 @@ def compile_token(table: dict[str, Any], tagged_ok: bool = False) -> TokenSpec:
                 rank = min(rank, 1)
             flag = _flag(name)
             tests.append(flag if value else (lambda t, i, f=flag: not f(t, i)))
+        elif name == "_":
+            tests.append(_form_test(value))
+            if any(value.values()):
+                rank = min(rank, 1)
         elif name in TAGGED_ATTRS:
             if not tagged_ok:
                 raise PatternError(f"{name} needs a trained pipeline")
         else:
-            known = sorted(STRING_ATTRS | NUMBER_ATTRS | FLAG_ATTRS | set(TAGGED_ATTRS) | {"OP"})
+            known = sorted(STRING_ATTRS | NUMBER_ATTRS | FLAG_ATTRS | set(TAGGED_ATTRS) | {"OP", "_"})
             close = difflib.get_close_matches(name, known, n=1)
             hint = f"did you mean {close[0]}? " if close else ""
             raise PatternError(f"unknown token attribute {attr!r} ({hint}one of: {', '.join(known)})")
@@ -210,6 +214,30 @@ def compile_token(table: dict[str, Any], tagged_ok: bool = False) -> TokenSpec:
         positive = _all(tests)
         return TokenSpec(lambda t, i: not positive(t, i), 1, 1, None)
     return TokenSpec(_all(tests), low, high, words if low >= 1 else None, 0 if words is not None else rank)
+
+
+def _form_test(value: Any) -> Callable[[Tokens, int], bool]:
+    """``_ = {past_only = true, noun = false}``: word-form classes from the lexicon
+    (:mod:`newslint.wordforms`, loaded only when a token is tested)."""
+    from .wordforms import CLASSES, mask
+
+    if not isinstance(value, dict) or not value:
+        raise PatternError(f"_ must be a table of word-form classes ({', '.join(CLASSES)}) set to true or false")
+    checks: list[tuple[Callable[[int], bool], bool]] = []
+    for key, wanted in value.items():
+        if key not in CLASSES:
+            close = difflib.get_close_matches(str(key), list(CLASSES), n=1)
+            hint = f"did you mean {close[0]}? " if close else ""
+            raise PatternError(f"unknown word-form class {key!r} ({hint}one of: {', '.join(CLASSES)})")
+        if not isinstance(wanted, bool):
+            raise PatternError(f"_.{key} must be true or false")
+        checks.append((CLASSES[key], wanted))
+
+    def test(t: Tokens, i: int) -> bool:
+        bits = mask(t.lower[i])
+        return all(check(bits) is wanted for check, wanted in checks)
+
+    return test
 
 
 def _all(tests: list[Callable[[Tokens, int], bool]]) -> Callable[[Tokens, int], bool]:

@@ -69,13 +69,34 @@ def test_article_fix_keeps_case_and_is_not_marked_safe():
 
 @pytest.mark.parametrize(("text", "match"), [
     ("The the talks stalled.", "The the"),
-    ("It was the\nthe end.", "the\nthe"),
     ("They went to to Kyiv.", "to to"),
+    ("Prices rose by by 3%.", "by by"),
 ])
 def test_doubled_words_flagged_with_safe_fix(text, match):
     [finding] = [f for f in grammar(text) if f.rule == "NL401"]
     assert finding.match == match
     assert finding.fix is not None and finding.fix.safe
+
+
+@pytest.mark.parametrize(("text", "fixed"), [
+    ("It was the\nthe end.", "It was \nthe end."),
+    ("The agency said it would \n  would not comment.", "The agency said it \n  would not comment."),
+])
+def test_doubled_word_fix_keeps_the_line_break(text, fixed):
+    [finding] = [f for f in grammar(text) if f.rule == "NL401"]
+    fix = finding.fix
+    assert text[:fix.offset] + fix.replacement + text[fix.offset + fix.length:] == fixed
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("He moved in in June.", False),
+    ("She handed it in in time.", False),
+    ("The meeting was held in in the town hall.", True),
+    ("Protesters gathered on on the steps.", True),
+    ("A stake in in the firm was sold.", True),
+])
+def test_doubled_particle_only_after_a_verb(text, flagged):
+    assert ("NL401" in codes(text)) is flagged
 
 
 @pytest.mark.parametrize("text", [

@@ -2,11 +2,17 @@
 
 Pack fields: ``allow`` (words that may be doubled: "had had", "that that"),
 ``names`` (words that are also first names: "Will will decide", "May may go"),
-``pair-first`` / ``pair-second`` (a repeated two-word phrase is reported when its words
+``particles`` (words doubled when the first is a verb's particle and the second a
+preposition: "moved in in June", "handed it over over the weekend": allowed only
+right after a verb form or an object pronoun, so "to to" and "in in the" after a noun
+are reported), ``pair-first`` / ``pair-second`` (a repeated two-word phrase is reported when its words
 are in these lists: "from the from the"),
 ``allow-if-before`` (table word -> regex: the doubling is allowed when the regex is
 found earlier in the same sentence: "what it is is"), ``safe`` (whether the fix,
 dropping the second word, is safe; default true).
+
+The fix deletes one of the two and never a line break: across a line break it
+deletes the first word ("it would\nwould not" -> "it \nwould not").
 
 Left alone by design: two capitalised words (places and names such as "Bora
 Bora", a band called "The The"), words in capitals, single letters other than
@@ -37,7 +43,7 @@ _SENTENCE_END = compile_pattern(r"[.!?]\s|\n\s*\n")
 
 class Kind(RuleKind):
     fields = {"allow": list, "allow-if-before": dict, "names": list, "pair-first": list, "pair-second": list,
-              "safe": bool}
+              "particles": list, "safe": bool}
 
     def configure(self, spec: dict[str, Any]) -> None:
         self.allow = {w.lower() for w in as_str_list(spec.get("allow", []), "allow")}
@@ -51,6 +57,7 @@ class Kind(RuleKind):
         self.safe = bool(spec.get("safe", True))
         self.pair_first = {w.lower() for w in as_str_list(spec.get("pair-first", []), "pair-first")}
         self.pair_second = {w.lower() for w in as_str_list(spec.get("pair-second", []), "pair-second")}
+        self.particles = {w.lower() for w in as_str_list(spec.get("particles", []), "particles")}
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
@@ -69,7 +76,12 @@ class Kind(RuleKind):
     def _doubles(self, text: str, starts: list[int]) -> Iterable[Hit]:
         for match in matches_at(_DOUBLE, text, starts):
             first, second, gap = match.group("first"), match.group("second"), match.group("gap")
-            if not gap or not self._is_slip(text, match.start(), first, second, gap):
+            if not gap or not self._is_slip(text, match.start(), first, second, gap, match.end()):
+                continue
+            if "\n" in gap:
+                kept = gap[gap.index("\n"):] + second  # delete the first word, keep the line break
+                yield Hit(match.start(), match.end(), self.format(match=match.group(), word=first),
+                          replacements=[kept], fix=kept, safe=self.safe)
                 continue
             yield Hit(
                 match.start(), match.end(), self.format(match=match.group(), word=first),
@@ -87,7 +99,9 @@ class Kind(RuleKind):
             yield Hit(match.start(), match.end(), self.format(match=match.group(), word=phrase),
                       replacements=[phrase], fix=phrase, safe=self.safe)
 
-    def _is_slip(self, text: str, start: int, first: str, second: str, gap: str) -> bool:
+    def _is_slip(self, text: str, start: int, first: str, second: str, gap: str, end: int | None = None) -> bool:
+        if end is None:
+            end = start + len(first) + len(gap) + len(second)
         word = first.lower()
         if word in self.allow:
             return False
@@ -99,6 +113,8 @@ class Kind(RuleKind):
             return False  # "Bora Bora"; "Will will decide" (a name, then the verb)
         if "\n" in gap and not (first.islower() and second.islower()):
             return False
+        if word in self.particles and _after_verb(text, start) and not _DETERMINER_AFTER.match(text, end):
+            return False  # "moved in in June": a particle, then a preposition (but "held in in the hall")
         rule = self.allow_if.get(word)
         if rule is not None:
             sentence_start = 0
@@ -107,6 +123,26 @@ class Kind(RuleKind):
             if rule.search(text, sentence_start, start):
                 return False
         return True
+
+
+_DETERMINER_AFTER = compile_pattern(r"[ \t]+(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)\b")
+_WORD_BEFORE = compile_pattern(r"([^\W\d_]+)[ \t]+(?:(it|them|him|her|us|me)[ \t]+)?$")
+
+
+def _after_verb(text: str, start: int) -> bool:
+    """Whether a verb form (from the lexicon) or a verb and its object pronoun end just
+    before ``start``: "moved in in", "handed it in in"."""
+    from ..wordforms import has
+
+    match = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if match is None:
+        return False
+    word = match.group(1)
+    if not has(word, "verb"):
+        return False
+    # a noun that is also a plain verb ("a stake in in") is taken as the noun
+    return match.group(2) is not None or not has(word, "noun") or any(
+        has(word, form) for form in ("verb_past", "verb_participle", "verb_ing", "verb_s"))
 
 
 def _has_pair(tokens: list[str]) -> bool:

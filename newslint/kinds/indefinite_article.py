@@ -2,7 +2,15 @@
 
 Pack fields: ``article`` ("a": flag "a" before a vowel sound; "an": flag "an"
 before a consonant sound), ``data`` (the word lists, a TOML file relative to the
-pack; default ``data/an-words.toml``), ``safe`` (default false).
+pack; default ``data/an-words.toml``), ``sounds`` (the words of the CMU
+Pronouncing Dictionary whose first sound is not their first letter's, built by
+``scripts/build_an_sounds.py``; default ``data/an-sounds.toml``), ``safe`` (default false).
+
+Any word the CMU dictionary knows is decided by its first phoneme ("a ubiquitous",
+"an Nvidia", "a eulogy"); the hand-kept lists win over it, and a word it lacks
+falls back to the lists and its letter. A hyphenated word goes by its first part
+("a once-in-a-century flood"). An exception kept for a capitalised name (the Irish
+"An Post") applies only when the word is capitalised.
 
 The lists say what spelling cannot: "a university", "an hour", "a one-off".
 Capitals said letter by letter take the letter's sound ("an FBI agent", "an MP");
@@ -53,10 +61,29 @@ class SoundLists:
     acronym_letters: frozenset[str]
     acronym_either: frozenset[str]
     irish: frozenset[str]
+    cmu_vowel: frozenset[str] = frozenset()
+    cmu_consonant: frozenset[str] = frozenset()
+    cmu_either: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=8)
-def load_lists(path: str) -> SoundLists:
+def load_sounds(path: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The CMU table: (vowel, consonant, either) words; a broken file is a pack error."""
+    try:
+        data, _ = load_toml(path)
+    except NewslintError as exc:
+        raise PackError(str(exc)) from None
+    out = []
+    for key in ("vowel", "consonant", "either"):
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise PackError(f"{path}: {key} must be a list of strings")
+        out.append(frozenset(v.lower() for v in value))
+    return out[0], out[1], out[2]
+
+
+@lru_cache(maxsize=8)
+def load_lists(path: str, sounds: str | None = None) -> SoundLists:
     """Read the word lists; a missing or malformed file is a pack error."""
     try:
         data, _ = load_toml(path)
@@ -79,6 +106,8 @@ def load_lists(path: str) -> SoundLists:
         acronym_letters=frozenset(strings("acronyms", "letters", lower=False)),
         acronym_either=frozenset(strings("acronyms", "either", lower=False)),
         irish=frozenset(strings("irish", "after-an")),
+        **(dict(zip(("cmu_vowel", "cmu_consonant", "cmu_either"), load_sounds(sounds), strict=True))
+           if sounds else {}),
     )
 
 
@@ -96,6 +125,9 @@ def first_sound(word: str, lists: SoundLists, article: str = "a") -> str | None:
         return VOWEL if _VOWEL_NUMBER.match(word) else CONSONANT
     if _LETTER.match(word):  # a letter: "an X-ray", "an F-16", "a U-turn"
         return VOWEL if word[0].upper() in _LETTERS_SAID_AS_VOWEL else CONSONANT
+    head = word.split("-")[0]
+    if head != word and len(head) > 1 and head.isupper():
+        word = head  # "an MP-led", "a US-led": the capitals decide
     caps = _DOTS_AND_DIGITS.sub("", word)
     if _CAPS.fullmatch(caps) and not _CAPITALISED.fullmatch(caps):
         return _acronym_sound(caps if caps.isupper() else caps[:-1], lists)
@@ -104,6 +136,16 @@ def first_sound(word: str, lists: SoundLists, article: str = "a") -> str | None:
         return None
     if folded.startswith(lists.either):
         return None
+    part = folded.split("-")[0]
+    for key in dict.fromkeys((folded, part)):
+        if key in lists.cmu_either:
+            return None
+        if key in lists.consonant_words:
+            return CONSONANT
+        if key in lists.cmu_vowel and not key.startswith(lists.tolerated_an_h):
+            return VOWEL
+        if key in lists.cmu_consonant:
+            return CONSONANT
     if folded[0] in "aeiou":
         if folded in lists.consonant_words or folded.startswith(lists.consonant_prefixes):
             return CONSONANT
@@ -135,15 +177,17 @@ def _acronym_sound(caps: str, lists: SoundLists) -> str | None:
 
 
 class Kind(RuleKind):
-    fields = {"article": str, "data": str, "safe": bool}
+    fields = {"article": str, "data": str, "sounds": str, "safe": bool}
     required = ("article",)
 
     def configure(self, spec: dict[str, Any]) -> None:
         self.article = spec["article"]
         if self.article not in ("a", "an"):
             raise PackError("'article' must be \"a\" (flag 'a' before vowel sounds) or \"an\"")
-        path = Path(self.rule.pack_path).parent / spec.get("data", "data/an-words.toml")
-        self.lists = load_lists(str(path))
+        folder = Path(self.rule.pack_path).parent
+        path = folder / spec.get("data", "data/an-words.toml")
+        sounds = folder / spec.get("sounds", "data/an-sounds.toml")
+        self.lists = load_lists(str(path), str(sounds) if sounds.exists() or "sounds" in spec else None)
         self.safe = bool(spec.get("safe", False))
         self.sounds: dict[str, str | None] = {}  # word -> first_sound (words recur across articles)
 
@@ -156,8 +200,8 @@ class Kind(RuleKind):
                 continue
             if art[0].isupper() and not _sentence_start(text, match.start()):
                 continue  # "Plan A", "grade A", "Mr An", "A Coruna"
-            if art.lower() == "an" and _fold(word).rstrip(".") in self.lists.irish:
-                continue
+            if art.lower() == "an" and word[:1].isupper() and _fold(word).rstrip(".") in self.lists.irish:
+                continue  # "An Post" (Irish), but not "an post-war boom"
             sound = self.sounds.get(word, "")
             if sound == "":
                 sound = self.sounds[word] = first_sound(word, self.lists, self.article)
