@@ -27,7 +27,7 @@ from ..model import Hit, NewslintError
 from .base import Context, PackError, RuleKind
 from .common import capitalised, match_case
 
-EXPECTS = ("member", "non-member", "founder", "newest")
+EXPECTS = ("member", "non-member", "founder", "newest", "candidate", "former")
 
 
 class Kind(RuleKind):
@@ -181,6 +181,11 @@ class Kind(RuleKind):
             return org.status(code, date) == MEMBER and org.always(code, MEMBER, intervals)
         if self.expects == "founder":  # a permanent fact: no tense can make it true
             return org.first_joined(code) != org.founded and org.exists_on(date)
+        if self.expects == "candidate":  # members are the non-member rule's finding
+            return org.never_candidate(code, intervals)
+        if self.expects == "former":  # "Norway left the EU": it never belonged
+            first = org.first_joined(code)
+            return org.exists_on(date) and (first is None or first > date)
         if self.expects == "newest":
             return org.exists_on(date) and code not in org.newest_during(intervals)
         return org.status(code, date) == NON_MEMBER and org.always(code, NON_MEMBER, intervals)
@@ -206,6 +211,14 @@ class Kind(RuleKind):
             joined = f"joined {org.name} on {long_date(first)}" if first else never
             fact = f"{subject} {joined}; the founding members joined on {long_date(org.founded)}"
             needs = "a founding member"
+        elif self.expects == "candidate":
+            listed = [capitalised(kb.countries.display(c)) for c in org.aspirants_on(date)]
+            fact = (f"{subject} was not a candidate for {org.name} on {long_date(date)} (candidates: "
+                    f"{', '.join(listed) or 'none'})")
+            needs = "a candidate"
+        elif self.expects == "former":
+            fact = f"{subject} has never been {org.member_phrase}"
+            needs = "a country that was a member"
         elif self.expects == "newest":
             newest = sorted(org.newest_during(intervals or [(date, date)]))
             names = " and ".join(capitalised(kb.countries.display(c)) for c in newest) or "none"

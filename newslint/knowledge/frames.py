@@ -112,13 +112,14 @@ class Frame:
     weak: tuple[Cue, ...] = ()
     not_after: frozenset[str] = frozenset()  # words that cancel the cue just before it ("former")
     negated: bool = False  # frames whose chain may hold a negation (otherwise skipped)
+    events: bool = False  # frames that read past cues too ("left the EU")
 
     @classmethod
     def from_spec(cls, spec: Any, where: str) -> Frame:
         if not isinstance(spec, dict):
             raise PackError(f"{where} must be a table")
         unknown = set(spec) - {"name", "shape", "cues", "weak-cues", "org", "links", "not-after", "negated",
-                               "note"}
+                               "events", "note"}
         if unknown:
             raise PackError(f"{where}: unknown field '{sorted(unknown)[0]}'")
         shape = spec.get("shape")
@@ -140,7 +141,8 @@ class Frame:
             raise PackError(f"{where}: needs 'cues' or 'weak-cues'")
         links = frozenset(f for w in words("links") for f in forms(w))
         return cls(str(spec.get("name", where)), shape, cues, org, links, weak,
-                   frozenset(w.lower() for w in words("not-after")), bool(spec.get("negated", False)))
+                   frozenset(w.lower() for w in words("not-after")), bool(spec.get("negated", False)),
+                   bool(spec.get("events", False)))
 
 
 @dataclass
@@ -482,7 +484,7 @@ class FrameFinder:
 
     # ----- shapes ---------------------------------------------------------------------------
     def _subject(self, view: _View, frame: Frame, k: int, end: int, weak: bool, topic: Any) -> Iterator[Claim]:
-        if self._cue_past and not self.events:
+        if self._cue_past and not (self.events or frame.events):
             return  # "Poland joined the EU in 2007": an event, for the accession-year rule
         group, negated = self._chain_back(view, k)
         if group is None or (negated and not frame.negated):

@@ -25,6 +25,7 @@ FIRM_STATUSES = {"member"}
 UNCLEAR_STATUSES = {"partial", "ambiguous"}
 Interval = tuple[dt.date, dt.date]
 ONE_DAY = dt.timedelta(days=1)
+APPLICANT_LEAD = dt.timedelta(days=400)  # application to candidate status, as copy blurs them
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,8 @@ class Organisation:
     member_phrase: str = ""
     dissolved: dt.date | None = None
     counts: bool = False
+    #: From this day the file lists every candidate, so a country outside the list is none.
+    candidates_complete: dt.date | None = None
     members: list[Membership] = field(default_factory=list)
     aspirants: list[Aspirant] = field(default_factory=list)
 
@@ -161,6 +164,27 @@ class Organisation:
                 found |= self.newest(day)
         return found
 
+    def never_candidate(self, country: str, intervals: Iterable[Interval]) -> bool:
+        """Whether the country was neither a member nor a listed candidate at every moment
+        of the intervals, all of them in the stretch where the candidate list is complete."""
+        if self.candidates_complete is None:
+            return False
+        checked = False
+        for start, end in intervals:
+            if start < self.candidates_complete:
+                return False
+            days = set(self._moments(start, end)) | {end}
+            days |= {a.since for a in self.aspirants if start <= a.since <= end}
+            for day in days:
+                checked = True
+                if self.status(country, day) != NON_MEMBER:
+                    return False
+                # copy calls applicants candidates: status follows an application within a year or so
+                if any(a.country == country and a.covers(day + APPLICANT_LEAD) for a in self.aspirants) or \
+                        any(a.country == country and a.covers(day) for a in self.aspirants):
+                    return False
+        return checked
+
     def exists_on(self, day: dt.date) -> bool:
         return self.founded <= day and (self.dissolved is None or day <= self.dissolved)
 
@@ -183,6 +207,8 @@ def load_organisation(path: Path, countries: Countries) -> Organisation:
             member_phrase=str(head.get("member-phrase", f"a member of {head.get('name', '')}")),
             dissolved=_date(head["dissolved"], path, "dissolved") if "dissolved" in head else None,
             counts=bool(head.get("counts", False)),
+            candidates_complete=(_date(head["candidates-complete-since"], path, "candidates-complete-since")
+                                 if "candidates-complete-since" in head else None),
         )
     except KeyError as exc:
         raise NewslintError(f"{path}: [organisation] lacks {exc}") from None
