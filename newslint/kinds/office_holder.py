@@ -57,16 +57,23 @@ def alternation(words: Iterable[str], flags: str = "") -> str:
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 
+SINGLE_OPEN = regex.compile(r"(?:^|(?<=[\s(\[—–-]))‘")
+SINGLE_CLOSE = regex.compile(r"(?<=\S)’(?!\w)")
+
+
 def quoted(text: str, pos: int) -> bool:
-    """Whether ``pos`` is inside double quotes in its paragraph (the speaker's words)."""
+    """Whether ``pos`` is inside quotation marks in its paragraph (the speaker's words):
+    straight or curly double quotes, or British single quotes (‘...’, where a ’ inside a
+    word is an apostrophe)."""
     start = text.rfind("\n", 0, pos) + 1
     before = text[start:pos]
-    straight = before.count('"')
-    return straight % 2 == 1 or before.count("“") > before.count("”")
+    if before.count('"') % 2 == 1 or before.count("“") > before.count("”"):
+        return True
+    return len(SINGLE_OPEN.findall(before)) > len(SINGLE_CLOSE.findall(before))
 
 
 class Kind(RuleKind):
-    fields = {"titles": list, "qualifiers": dict, "blockers": list, "honorifics": list,
+    fields = {"titles": list, "qualifiers": dict, "blockers": list, "honorifics": list, "period-words": dict,
               "common-surnames": list, "grace-days": int, "undated": str, "knowledge": str}
     required = ("titles", "qualifiers")
     needs = frozenset({"tokens"})
@@ -87,7 +94,18 @@ class Kind(RuleKind):
         if self.undated not in ("never-held", "today"):
             raise PackError("undated must be 'never-held' or 'today'")
         self.folder = str(spec.get("knowledge", ""))
+        period = spec.get("period-words", {})
+        self.period_before = {w.lower() for w in as_str_list(period.get("before", []), "period-words.before")}
+        self.period_after = {w.lower() for w in as_str_list(period.get("after", []), "period-words.after")}
         self._compiled: Any = None
+
+    def _period(self, sentence: str, start: int, end: int) -> bool:
+        """'under President Bush', 'President Bush's administration': the person's time in
+        office is meant, which is right whenever they held the post before the date."""
+        before = regex.search(r"([\w-]+)\W*\Z", sentence[:start])
+        after = regex.match(r"['’]s\s+([\w-]+)", sentence[end:])
+        return bool((before and before.group(1).lower() in self.period_before)
+                    or (after and after.group(1).lower() in self.period_after))
 
     # ----- patterns, built on first use ------------------------------------------------------
     def _patterns(self) -> Any:
@@ -147,9 +165,12 @@ class Kind(RuleKind):
             after = sentence[m.end():]
             if regex.match(r"\s+[A-Z][\w'’-]*[a-z]", after) and surname_only:
                 continue  # "President Lee Jae-myung" read as "Lee": another name goes on
-            found = left.search(sentence[max(0, m.start() - 160):m.start()])
+            window = max(0, m.start() - 160)
+            found = left.search(sentence[window:m.start()])
+            lead_start = m.start()
             if found is not None:
-                lead = sentence[:max(0, m.start() - 160) + found.start()]
+                lead_start = window + found.start()
+                lead = sentence[:lead_start]
                 if found.group("comma") and not (found.group("the") or found.group("poss")):
                     continue
                 previous = regex.search(r"([\w-]+)\W*\Z", lead)
@@ -169,6 +190,8 @@ class Kind(RuleKind):
                 if found.group("then"):
                     found = _Then(found)
             qual = self._qualifier(found)
+            if qual is None and self._period(sentence, lead_start, m.end()):
+                qual = "past"
             country = self._country_words.get(country_word) if country_word else None
             if surname_only and key in self.common and country is None:
                 continue
