@@ -204,3 +204,7 @@ def test_reduplicated_words_are_loanwords_not_slips(lint):
 def test_a_name_opening_a_sentence_near_two_common_words_is_left_alone(lint):
     assert not nl001(lint, "Starmer attributed the rise to the budget.")  # starter? stammer?
     assert [f.match for f in nl001(lint, "Develoopment will start in May.")] == ["Develoopment"]
+
+
+def test_a_word_cut_by_an_ellipsis_is_not_a_slip(lint):
+    assert not nl001(lint, "...merican Standard Code for Information Interchange is originall...")

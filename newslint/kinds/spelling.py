@@ -208,9 +208,15 @@ class Kind(RuleKind):
             if "." in core or "=" in core or "+" in core or "\\" in core or "%" in core:
                 continue  # abbreviations, domains, file names, code
             start = chunk.start() + lead
-            for piece in _split(core):
-                offset, word = start + piece[0], piece[1]
-                yield offset, word, _opens_sentence(text, offset)
+            pieces = _split(core)
+            # "...merican Standard", "originall...": a quotation cut mid-word
+            cut_before = raw[:lead].endswith(("...", "…"))
+            cut_after = raw[lead + len(core):].startswith(("...", "…"))
+            for n, (at, word) in enumerate(pieces):
+                if (cut_before and n == 0 and at == 0) or (cut_after and n == len(pieces) - 1
+                                                          and at + len(word) == len(core)):
+                    continue
+                yield start + at, word, _opens_sentence(text, start + at)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
@@ -254,7 +260,9 @@ class Kind(RuleKind):
             if capital and (lower in gazetteer() or any(near(lower, n) for n in mid_capitals)
                             or not _opener_typo(ranked, self.min_frequency, self.margin)):
                 continue
-            yield self.hit(offset, stem, ranked)
+            ranked = tuple(r for r in ranked if not _proper_only(r[0]))  # keith, carrie: names
+            if ranked:
+                yield self.hit(offset, stem, ranked)
 
     def hit(self, offset: int, word: str, ranked: tuple[tuple[str, float, int], ...]) -> Hit:
         clear = len(ranked) == 1 or ranked[1][1] - ranked[0][1] >= self.margin
