@@ -138,6 +138,9 @@ def bridges(between: list[str], coordinated: bool) -> bool:
         return True
     if len(words) == 1 and (words[0] in BRIDGE_ADVERBS or words[0].endswith("ly")):
         return True
+    if words[0] == "," and words[-1] == "," and 2 < len(words) <= 2 * WINDOW and words.count(",") == 2 \
+            and not coordinated:
+        return True  # a parenthesis: 'the dogs, finally, is', 'gases, such as carbon dioxide, prevents'
     if any(w in (",", ";", ":", "(", ")", "—", "–") for w in words) or len(words) > WINDOW - 1:
         return False
     if coordinated:
@@ -210,6 +213,8 @@ class Kind(RuleKind):
                 if self.number == "plural" and nxt not in OBJECT_OPENERS:
                     continue
                 back = 2 if lower[i - 1] in ("who", "that") else 1
+            if back == WINDOW and i > 1 and lower[i - 1] == ",":
+                back = 2 * WINDOW + 1  # room for a parenthesis between commas
             for j in range(i - 1, max(-1, i - 1 - back), -1):
                 if tokens.starts[j] < span[0]:
                     break
@@ -254,7 +259,7 @@ class Kind(RuleKind):
         if not self._finite(verb) or (verb.text[:1].isupper() and verb.i > 0):
             return None  # 'Are We There Yet?', a title
         head = verb.head if verb.dep_ in AUX_DEPS else verb
-        plain = head is verb and verb.lower_ not in PLURAL_FINITE | SINGULAR_FINITE
+        plain = head.i == verb.i and verb.lower_ not in PLURAL_FINITE | SINGULAR_FINITE
         if plain and self.number == "plural" and (verb.i + 1 >= len(doc) or doc[verb.i + 1].is_punct):
             return None  # a lone word after a noun is as likely a noun ('my ankle turn,')
         if any(c.dep_ in AUX_DEPS and c.i < verb.i for c in head.children):
@@ -314,7 +319,7 @@ class Kind(RuleKind):
         if subject.i + 1 < len(doc) and doc[subject.i + 1].tag_ in ("NN", "NNS") and subject.i + 1 != verb.i:
             return False
         inside = {t.i for t in subject.subtree}
-        return all(t.i in inside or (t.head is head and t.dep_ in ("advmod", "neg", "punct")) or t.head is verb
+        return all(t.i in inside or (t.head.i == head.i and t.dep_ in ("advmod", "neg", "punct")) or t.head.i == verb.i
                    for t in doc[subject.i + 1: verb.i])
 
     def _common_noun(self, doc: Any, token: Any) -> bool:
