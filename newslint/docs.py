@@ -18,10 +18,16 @@ README_END = "<!-- rules-table:end -->"
 
 
 def all_rules(extra_packs: list[str] | None = None) -> list[Rule]:
+    """Every rule of the packs (bundled plus ``extra_packs``), by code."""
+    return sorted((r for p in load_packs(extra_packs or []) for r in p.rules), key=lambda r: r.code)
+
+
+def documented_rules(extra_packs: list[str] | None = None) -> list[Rule]:
+    """The pack rules plus NL799 (disable comments naming no rule), which the runner
+    reports itself: everything ``newslint rules``, the README and docs/rules/ show."""
     from .selectors import COMMENT_RULE
 
-    rules = [r for p in load_packs(extra_packs or []) for r in p.rules]
-    return sorted([*rules, COMMENT_RULE], key=lambda r: r.code)
+    return sorted([*all_rules(extra_packs), COMMENT_RULE], key=lambda r: r.code)
 
 
 def one_line(rule: Rule) -> str:
@@ -34,7 +40,7 @@ def print_rules(argv: list[str]) -> int:
     parser.add_argument("--format", choices=["text", "markdown", "json"], default="text")
     parser.add_argument("--pack", action="append", default=[], help="also list the rules of this pack")
     args = parser.parse_args(argv)
-    rules = all_rules(args.pack)
+    rules = documented_rules(args.pack)
     if args.format == "markdown":
         sys.stdout.write(markdown_table(rules))
     elif args.format == "json":
@@ -87,7 +93,7 @@ def explain(argv: list[str]) -> int:
     if not argv:
         raise NewslintError("explain needs a rule code or name, e.g. newslint explain NL201")
     wanted = argv[0]
-    for rule in all_rules(argv[1:]):
+    for rule in documented_rules(argv[1:]):
         if wanted.upper() == rule.code or wanted == rule.name:
             sys.stdout.write(explain_text(rule))
             return 0
@@ -121,7 +127,7 @@ def update_readme(path: Path) -> bool:
     """Rewrite the README's rule table and the pages in docs/rules/; return True if any changed."""
     text = path.read_text(encoding="utf-8")
     pattern = re.compile(re.escape(README_BEGIN) + r".*?" + re.escape(README_END), re.DOTALL)
-    new = pattern.sub(lambda _: README_BEGIN + "\n" + markdown_table(all_rules()) + README_END, text)
+    new = pattern.sub(lambda _: README_BEGIN + "\n" + markdown_table(documented_rules()) + README_END, text)
     if new != text:
         path.write_text(new, encoding="utf-8")
     pages = update_rule_pages(path.parent / RULE_DOCS)
@@ -131,7 +137,7 @@ def update_readme(path: Path) -> bool:
 def readme_is_current(path: Path) -> bool:
     """The README's table and every docs/rules page match the packs."""
     text = path.read_text(encoding="utf-8")
-    table = (README_BEGIN + "\n" + markdown_table(all_rules()) + README_END) in text
+    table = (README_BEGIN + "\n" + markdown_table(documented_rules()) + README_END) in text
     return table and not stale_rule_pages(path.parent / RULE_DOCS)
 
 
@@ -171,7 +177,7 @@ def rule_index(rules: list[Rule]) -> str:
 
 
 def expected_rule_pages() -> dict[str, str]:
-    rules = all_rules()
+    rules = documented_rules()
     pages = {f"{r.code}.md": rule_page(r) for r in rules}
     pages["README.md"] = rule_index(rules)
     return pages
