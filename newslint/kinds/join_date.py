@@ -110,8 +110,11 @@ class Kind(RuleKind):
         if self._finder is None:
             self._finder = FrameFinder(self.frames, vocabulary(), self._orgs, kb, events=True)
         doc = scan(ctx)
-        sentences = [(s.start, s.start + len(s.text)) for i, s in enumerate(doc.sentences)
-                     if not doc.silenced(self.markers.quiet, i)]
+        if not doc.names(self._words)[0]:
+            return  # no organisation named: nothing to resolve a frame to (and no lexicon to load)
+        from ..knowledge.frames import frame_sentences
+
+        sentences = frame_sentences(ctx, self.markers.quiet, kb.countries)
         for claim in self._finder.claims(ctx, sentences):
             year, org = claim.year, claim.org
             if year is None or year > ctx.date.year or (claim.start, claim.end) in seen:

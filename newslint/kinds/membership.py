@@ -153,8 +153,11 @@ class Kind(RuleKind):
         from ..knowledge.scan import document_intervals, scan
 
         doc = scan(ctx)
-        sentences = [(s.start, s.start + len(s.text)) for i, s in enumerate(doc.sentences)
-                     if not doc.silenced(self.markers.quiet, i)]
+        if not doc.names(self._words)[0]:
+            return  # no organisation named: nothing to resolve a frame to (and no lexicon to load)
+        from ..knowledge.frames import frame_sentences
+
+        sentences = frame_sentences(ctx, self.markers.quiet, kb.countries)
         for claim in self._frame_finder(kb).claims(ctx, sentences):
             if (claim.start, claim.end) in seen:
                 continue

@@ -50,37 +50,107 @@ _HEADS = frozenset({"country", "countries", "state", "states", "nation", "nation
 _COORD = frozenset({",", "and", "or", "nor", "&", "the"})
 
 
-@lru_cache(maxsize=4096)
-def forms(word: str) -> frozenset[str]:
-    """A word and every inflection lemminflect knows for it as a verb or a noun (lower case)."""
-    from lemminflect import getAllInflections, getAllLemmas
+_FORMS_VERSION = 1  # bump when forms() changes: results are kept on disk
+_forms_table: dict[str, list[str]] | None = None
+_forms_dirty = False
 
+
+def _forms_path() -> Any:
+    from ..regex_cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        from importlib.metadata import version
+
+        lexicon = version("lemminflect")
+    except Exception:  # noqa: BLE001 - any metadata problem: key without a version
+        lexicon = "?"
+    return folder / "frames" / f"forms-{_FORMS_VERSION}-{lexicon}.json"
+
+
+def forms(word: str) -> frozenset[str]:
+    """A word and every inflection lemminflect knows for it as a verb or a noun (lower
+    case). Loading lemminflect's tables takes a second or two, so answers are kept in the
+    cache folder and lemminflect is asked only about words it has not answered before."""
+    global _forms_table, _forms_dirty
     word = word.lower()
-    found = {word}
-    lemmas = {word}
-    for upos in ("VERB", "NOUN"):
-        lemmas.update(*getAllLemmas(word, upos=upos).values())
-    for lemma in lemmas:
-        for upos in ("VERB", "NOUN"):
-            for group in getAllInflections(lemma, upos=upos).values():
-                found.update(f.lower() for f in group)
-    # lemminflect spells British "-ise" words as given; add the other spelling's forms
+    if _forms_table is None:
+        _forms_table = _load_forms()
+    found = _forms_table.get(word)
+    if found is None:
+        found = sorted(_inflect(word))
+        _forms_table[word] = found
+        _forms_dirty = True
     return frozenset(found)
 
 
-@lru_cache(maxsize=4096)
-def is_past(word: str) -> bool:
-    """'joined', 'became': a past form of a verb (an event the accession-year rule checks)."""
-    from lemminflect import getAllInflections, getAllLemmas
+def _inflect(word: str) -> set[str]:
+    from ..wordforms import _lemminflect
 
-    word = word.lower()
-    for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()):
-        tags = getAllInflections(lemma, upos="VERB")
-        if word in tags.get("VB", ()) or word in tags.get("VBP", ()):
-            return False  # "bid", "put", "set": the present looks the same
-        if word in tags.get("VBD", ()) or word in tags.get("VBN", ()):
-            return True
-    return False
+    lex = _lemminflect()
+    found, lemmas = {word}, {word}
+    for upos in ("VERB", "NOUN"):
+        lemmas.update(*lex.getAllLemmas(word, upos=upos).values())
+    for lemma in lemmas:
+        for upos in ("VERB", "NOUN"):
+            for group in lex.getAllInflections(lemma, upos=upos).values():
+                found.update(f.lower() for f in group)
+    return found
+
+
+def _load_forms() -> dict[str, list[str]]:
+    import json
+
+    path = _forms_path()
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and all(isinstance(v, list) for v in data.values()):
+            return data
+    except (OSError, ValueError):
+        pass
+    return {}
+
+
+def save_forms() -> None:
+    """Write new answers to the cache folder (atomically; a read-only folder is fine)."""
+    import json
+    import os
+
+    global _forms_dirty
+    path = _forms_path()
+    if not _forms_dirty or path is None or _forms_table is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(_forms_table, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, path)
+        _forms_dirty = False
+    except OSError:
+        pass
+
+
+def is_past(word: str) -> bool:
+    """'joined', 'became', 'sought': a past form of a verb that is not also its plain form
+    ("bid", "set"), from the shared word-form lexicon (:mod:`newslint.wordforms`); the
+    answers are kept in the cache folder with the cue forms."""
+    global _forms_table, _forms_dirty
+    if _forms_table is None:
+        _forms_table = _load_forms()
+    key = "\0past:" + word.lower()
+    known = _forms_table.get(key)
+    if known is None:
+        from ..wordforms import BASE, PARTICIPLE, PAST, PRESENT, mask
+
+        bits = mask(word.lower())
+        known = ["y"] if bits & (PAST | PARTICIPLE) and not bits & (BASE | PRESENT) else []
+        _forms_table[key] = known
+        _forms_dirty = True
+    return bool(known)
 
 
 @dataclass(frozen=True)
@@ -102,17 +172,31 @@ def _cue(text: str) -> Cue:
 
 @dataclass
 class Frame:
-    """One frame of a membership rule, as configured in its pack."""
+    """One frame of a membership rule, as configured in its pack. Cue words are
+    inflected when the frame is first used (a run with no membership claim to check
+    never loads the lexicon)."""
 
     name: str
     shape: str
-    cues: tuple[Cue, ...]
+    cue_texts: tuple[str, ...]
     org: str = "named"
-    links: frozenset[str] = frozenset()  # words that must follow a weak cue ("bid" -> "join", "membership")
-    weak: tuple[Cue, ...] = ()
+    link_texts: tuple[str, ...] = ()  # words that must follow a weak cue ("bid" -> "join", "membership")
+    weak_texts: tuple[str, ...] = ()
     not_after: frozenset[str] = frozenset()  # words that cancel the cue just before it ("former")
     negated: bool = False  # frames whose chain may hold a negation (otherwise skipped)
     events: bool = False  # frames that read past cues too ("left the EU")
+
+    @property
+    def cues(self) -> tuple[Cue, ...]:
+        return _cues(self.cue_texts)
+
+    @property
+    def weak(self) -> tuple[Cue, ...]:
+        return _cues(self.weak_texts)
+
+    @property
+    def links(self) -> frozenset[str]:
+        return _links(self.link_texts)
 
     @classmethod
     def from_spec(cls, spec: Any, where: str) -> Frame:
@@ -135,14 +219,22 @@ class Frame:
                 raise PackError(f"{where}: '{key}' must be a list of words")
             return value
 
-        cues = tuple(_cue(c) for c in words("cues"))
-        weak = tuple(_cue(c) for c in words("weak-cues"))
+        cues, weak = tuple(words("cues")), tuple(words("weak-cues"))
         if not cues and not weak:
             raise PackError(f"{where}: needs 'cues' or 'weak-cues'")
-        links = frozenset(f for w in words("links") for f in forms(w))
-        return cls(str(spec.get("name", where)), shape, cues, org, links, weak,
+        return cls(str(spec.get("name", where)), shape, cues, org, tuple(words("links")), weak,
                    frozenset(w.lower() for w in words("not-after")), bool(spec.get("negated", False)),
                    bool(spec.get("events", False)))
+
+
+@lru_cache(maxsize=256)
+def _cues(texts: tuple[str, ...]) -> tuple[Cue, ...]:
+    return tuple(_cue(t) for t in texts)
+
+
+@lru_cache(maxsize=256)
+def _links(texts: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(f for w in texts for f in forms(w))
 
 
 @dataclass
@@ -275,9 +367,11 @@ class FrameFinder:
             for cue, weak in [(c, False) for c in frame.cues] + [(c, True) for c in frame.weak]:
                 for first in cue.words[0]:
                     self._index.setdefault(first, []).append((frame, cue, weak))
+        save_forms()
 
     # ----- document -------------------------------------------------------------------------
-    def claims(self, ctx: Any, sentences: Iterable[tuple[int, int]]) -> Iterator[Claim]:
+    def claims(self, ctx: Any, sentences: Iterable[tuple[int, int, list[Any]]]) -> Iterator[Claim]:
+        """Claims in the given sentences: (start, end, the country-name matches in it)."""
         text = ctx.text
         named = named_organisations(text, self.orgs, self._names, self._by_name)
         if not named:
@@ -288,12 +382,10 @@ class FrameFinder:
                     for m in self._anaphor.finditer(text)]
             mentions = sorted(named + [(at, org) for at, org in back if org is not None], key=lambda x: x[0])
         tokens = ctx.tokens()
-        countries = self.kb.countries
         previous = 0
-        for s_start, s_end in sentences:
+        for s_start, s_end, found in sentences:
             recent, previous = previous, s_start
             sentence = text[s_start:s_end]
-            found = [m for m in countries.compiled().finditer(sentence)]
             if not found:
                 continue
             lo = bisect_left(tokens.starts, s_start)
@@ -307,6 +399,7 @@ class FrameFinder:
             self._org_refs(view, sentence, s_start, named)
             topic = topic_of(mentions, s_start, recent)
             yield from self._frames(view, topic)
+        save_forms()
 
     def _countries(self, view: _View, found: list[Any], base: int) -> None:
         mentions = []
@@ -811,3 +904,17 @@ def _referent(named: list[tuple[int, Any]], before: int, noun: str, strict: bool
             break
         best = org
     return best if best is not None else (fitting[0][1] if fitting else None)
+
+
+def frame_sentences(ctx: Any, quiet: list[Any], countries: Any) -> list[tuple[int, int, list[Any]]]:
+    """The document's sentences for :meth:`FrameFinder.claims`: each with the country
+    names it holds (shared with the other entity rules), none silenced by ``quiet``."""
+    from .scan import scan
+
+    doc = scan(ctx)
+    found = []
+    for i, sent in enumerate(doc.sentences):
+        names = sent.countries(countries)
+        if names and not doc.silenced(quiet, i):
+            found.append((sent.start, sent.start + len(sent.text), names))
+    return found
