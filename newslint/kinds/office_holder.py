@@ -32,6 +32,12 @@ from .common import as_str_list
 
 QUALIFIER_CLASSES = ("past", "near", "any", "plain")
 YEAR = regex.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+# A month as a time ("in December", "on 3 March", "last May"), not "Theresa May".
+MONTH = regex.compile(r"(?:(?<![\w-])(?i:in|on|since|until|by|during|early|late|mid|last|that)[\s-]+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+                      r"|\d{1,2}(?:st|nd|rd|th)?\s+)(?P<month>January|February|March|April|May|June|July|August|"
+                      r"September|October|November|December)(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,7 @@ def quoted(text: str, pos: int) -> bool:
 
 class Kind(RuleKind):
     fields = {"titles": list, "qualifiers": dict, "blockers": list, "honorifics": list, "period-words": dict,
-              "common-surnames": list, "grace-days": int, "undated": str, "knowledge": str}
+              "common-surnames": list, "grace-days": int, "undated": str, "knowledge": str, "recent": dict}
     required = ("titles", "qualifiers")
     needs = frozenset({"tokens"})
 
@@ -94,6 +100,10 @@ class Kind(RuleKind):
         if self.undated not in ("never-held", "today"):
             raise PackError("undated must be 'never-held' or 'today'")
         self.folder = str(spec.get("knowledge", ""))
+        recent = spec.get("recent", {})
+        if not all(isinstance(v, int) and v >= 0 for v in recent.values()):
+            raise PackError("recent: each phrase needs a number of days, like recently = 90")
+        self.recent = {str(k).lower(): int(v) for k, v in recent.items()}
         period = spec.get("period-words", {})
         self.period_before = {w.lower() for w in as_str_list(period.get("before", []), "period-words.before")}
         self.period_after = {w.lower() for w in as_str_list(period.get("after", []), "period-words.after")}
@@ -224,7 +234,7 @@ class Kind(RuleKind):
             if not any(w in sentence for w in ("resident", "inister", "hancellor", "remier", "ecretary", "PM",
                                               "eader", "hief", "ead", "iplomat", "epresentative")):
                 continue
-            years = {int(y) for y in YEAR.findall(sentence) if int(y) <= ctx.date.year}
+            years = self.periods(sentence, ctx.date)
             for mention in self.mentions(text, s_start, s_end):
                 if quoted(text, mention.start) or mention.qualifier == "any":
                     continue
@@ -232,7 +242,24 @@ class Kind(RuleKind):
                 if hit is not None:
                     yield hit
 
-    def judge(self, data: Any, mention: Mention, day: dt.date, years: set[int], undated: bool) -> Hit | None:
+    def periods(self, sentence: str, day: dt.date) -> list[tuple[dt.date, dt.date]]:
+        """The times a sentence names besides the article date: years ("in 2019"), months
+        ("in December": the last one up to the date) and the pack's ``recent`` phrases
+        ("recently", "last month": that many days back)."""
+        spans = [(dt.date(int(y), 1, 1), dt.date(int(y), 12, 31)) for y in YEAR.findall(sentence) if int(y) <= day.year]
+        for m in MONTH.finditer(sentence):
+            month = MONTHS.index(m.group("month").lower()) + 1
+            year = day.year if month <= day.month else day.year - 1
+            last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
+            spans.append((dt.date(year, month, 1), last))
+        lower = sentence.lower()
+        for phrase, days in self.recent.items():
+            if regex.search(rf"(?<![\w-]){regex.escape(phrase)}(?![\w-])", lower):
+                spans.append((day - dt.timedelta(days=days), day))
+        return spans
+
+    def judge(self, data: Any, mention: Mention, day: dt.date, years: list[tuple[dt.date, dt.date]],
+              undated: bool) -> Hit | None:
         """A finding when no candidate person held the title at any moment the sentence is about."""
         offices = data.titled(mention.title, mention.country)
         if mention.country is None:
@@ -249,7 +276,7 @@ class Kind(RuleKind):
             return self._hit(data, mention, offices, day, undated=True)
         if not any(o.covered(day) for o in offices):
             return None
-        if any(not any(o.since.year <= y for o in offices) for y in years):
+        if any(not any(o.since <= first for o in offices) for first, _ in years):
             return None  # a year before the files are complete: nothing to say
         for person in mention.persons:
             for term in data.terms_of(person, offices):
@@ -260,7 +287,7 @@ class Kind(RuleKind):
                     return None
                 if term.covers(day, self.grace):
                     return None
-                if any(term.overlaps(dt.date(y, 1, 1), dt.date(y, 12, 31)) for y in years):
+                if any(term.overlaps(first, last) for first, last in years):
                     return None
         return self._hit(data, mention, offices, day)
 
