@@ -11,9 +11,14 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .model import SEVERITY_RANK, NewslintError
+
+if TYPE_CHECKING:
+    from .model import Finding
+    from .runner import FileResult, Session
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -192,7 +197,7 @@ def _empty_report(argv: list[str]) -> int:
     return EXIT_OK
 
 
-def _exit_status(results: list, session: object, args: argparse.Namespace) -> int:
+def _exit_status(results: list[FileResult], session: Session, args: argparse.Namespace) -> int:
     """Contract 2: unread input is 2 whatever was found; then findings at or above fail-on are 1."""
     unread = [r for r in results if r.error]
     if unread:
@@ -203,39 +208,40 @@ def _exit_status(results: list, session: object, args: argparse.Namespace) -> in
     if args.exit_zero:
         return EXIT_OK
     for r in results:
-        fail_on = session.config_for(r.path).fail_on  # type: ignore[attr-defined]
+        fail_on = session.config_for(r.path).fail_on
         if fail_on in SEVERITY_RANK and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on] for f in r.findings):
             return EXIT_FINDINGS
     return EXIT_OK
 
 
-def _fixable(results: list) -> list:
+def _fixable(results: list[FileResult]) -> list[Finding]:
     return [f for r in results for f in r.findings if f.fix is not None and f.fix.safe]
 
 
-def _show_fixes(findings: list, applied: bool) -> None:
+def _show_fixes(findings: list[Finding], applied: bool) -> None:
     head = "Fixed" if applied else "Fixable with --fix"
     print(f"{head}: {len(findings)} problem{'s' if len(findings) != 1 else ''}")
     for f in findings:
-        print(f"  {f.path}:{f.line}:{f.column}: {f.rule} '{f.match}' -> '{f.fix.replacement}'")
+        replacement = f.fix.replacement if f.fix else ""
+        print(f"  {f.path}:{f.line}:{f.column}: {f.rule} '{f.match}' -> '{replacement}'")
 
 
-def _fix_stdin(args: argparse.Namespace, session: object) -> int:
+def _fix_stdin(args: argparse.Namespace, session: Session) -> int:
     """``--fix -``: fixed text on standard output (for editors and CMS hooks), report on standard error."""
     from .document import make_document
     from .fix import consistency_rules, fix_text
     from .report import write
     from .runner import FileResult
 
-    result = session.lint_stdin(sys.stdin.buffer.read())  # type: ignore[attr-defined]
+    result = session.lint_stdin(sys.stdin.buffer.read())
     if result.error or result.text is None:
         print(f"newslint: {result.path}: {result.error}", file=sys.stderr)
         return EXIT_USAGE
-    config = session.config_for(result.path if result.path != "-" else "./-")  # type: ignore[attr-defined]
-    linter = session.linter(config)  # type: ignore[attr-defined]
-    date = session.options.date  # type: ignore[attr-defined]
+    config = session.config_for(result.path if result.path != "-" else "./-")
+    linter = session.linter(config)
+    date = session.options.date
 
-    def lint(text: str) -> list:
+    def lint(text: str) -> list[Finding]:
         return linter.lint(make_document(text, result.path), date)
 
     unsafe = consistency_rules(session, [result.path]) if args.fix_consistency else set()
@@ -246,7 +252,7 @@ def _fix_stdin(args: argparse.Namespace, session: object) -> int:
     write("text", after, sys.stderr, quiet=args.quiet, statistics=args.statistics, session=session, colour=False)
     if args.show_fixes:
         for f in applied:
-            print(f"newslint: fixed {f.rule} '{f.match}' -> '{f.fix.replacement}'", file=sys.stderr)
+            print(f"newslint: fixed {f.rule} '{f.match}' -> '{f.fix.replacement if f.fix else ''}'", file=sys.stderr)
     return _exit_status(after, session, args)
 
 

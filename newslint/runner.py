@@ -1,6 +1,7 @@
 """From paths on the command line to per-file results: walk, configure, read, lint."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -34,7 +35,7 @@ class Options:
     extend_select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
-    date: object = None
+    date: dt.date | None = None
     style: str | None = None
     stdin_filename: str | None = None
     encoding: str | None = None
@@ -77,7 +78,7 @@ class Session:
         key = (base.path, base.packs)
         if key in self._checked:
             return
-        rules = [rule for pack in load_packs(base.packs) for rule in pack.rules]
+        rules = [rule for pack in load_packs(list(base.packs)) for rule in pack.rules]
         if base.path:
             raw = Path(base.path).read_text(encoding="utf-8-sig", errors="replace")
             for name, values in (("select", base.select), ("extend-select", base.extend_select),
@@ -133,6 +134,7 @@ def merge_options(base: Config, o: Options) -> Config:
     """The command line over a config file, the way ruff layers them: a command-line
     ``--select`` starts the selection afresh (the file's select, extend-select and
     ignore no longer apply); ``--ignore`` and ``--extend-select`` add to the file's."""
+    select: tuple[str, ...] | None
     if o.select is not None:
         select, ignore, extend = o.select, tuple(o.ignore), tuple(o.extend_select or ())
     else:

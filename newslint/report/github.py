@@ -78,14 +78,14 @@ def write(results: Sequence[Any], stream: TextIO, *, per_step: int = PER_STEP, *
         group = by_level[level]
         cap = per_step - 1 if level == "error" and unread else per_step  # room for the closing error
         shown = group if len(group) <= cap else group[: cap - 1]
-        for _, line, _ in shown:
-            stream.write(line + "\n")
+        for item in shown:
+            stream.write(item[1] + "\n")
         if len(group) > cap:
             more = len(group) - len(shown)
             stream.write(command(level, f"{more} more {level} annotation{'s' if more != 1 else ''} not shown: "
                                         f"GitHub shows {per_step} per step; every finding is in the job log",
                                  title="newslint") + "\n")
-            hidden += [plain for _, _, plain in group[len(shown):]]
+            hidden += [item[2] for item in group[len(shown):]]
     if hidden:
         stream.write(f"newslint: {len(hidden)} finding{'s' if len(hidden) != 1 else ''} beyond GitHub's "
                      f"annotation limit:\n")
