@@ -124,3 +124,35 @@ def test_swapped_articles_found_and_clean_versions_quiet() -> None:
         false_alarms += bool(lint_text(right, CONFIG, date=row["date"]))
     assert len(rows) >= 20
     assert found >= 0.8 * len(rows) and false_alarms <= 1, (found, false_alarms)
+
+
+def test_pack_fields_are_checked() -> None:
+    from newslint.kinds.base import PackError
+    from newslint.kinds.capital import Kind as Capital
+    from newslint.kinds.office_holder import Kind as OfficeHolder
+    from newslint.model import Rule
+
+    def rule(kind: str, **spec: object) -> Rule:
+        return Rule("NL999", "x", kind, "entities", "error", "{fact}", "test", "test.toml", spec=spec)
+
+    with pytest.raises(PackError, match="unknown class 'sometimes'"):
+        OfficeHolder(rule("office-holder", titles=["President"], qualifiers={"sometimes": ["maybe"]}))
+    with pytest.raises(PackError, match="undated"):
+        OfficeHolder(rule("office-holder", titles=["President"], qualifiers={}, undated="never"))
+    with pytest.raises(PackError, match="recent"):
+        OfficeHolder(rule("office-holder", titles=["President"], qualifiers={}, recent={"lately": "soon"}))
+    with pytest.raises(PackError, match="unknown class"):
+        Capital(rule("capital", qualifiers={"ancient": ["old"]}))
+
+
+def test_missing_knowledge_folder_is_reported_not_raised(tmp_path: Path) -> None:
+    from newslint.api import make_document
+    from newslint.kinds.base import Context
+    from newslint.kinds.office_holder import Kind as OfficeHolder
+    from newslint.model import Rule
+
+    spec = {"titles": ["President"], "qualifiers": {}, "knowledge": str(tmp_path)}
+    kind = OfficeHolder(Rule("NL999", "x", "office-holder", "entities", "error", "{fact}", "t", "t.toml", spec=spec))
+    ctx = Context(doc=make_document("Russian President Joe Biden spoke.", "x.txt"), date=dt.date(2024, 3, 1))
+    [hit] = list(kind.check(ctx))
+    assert "no office files" in hit.message and hit.severity == "error"

@@ -35,8 +35,8 @@ YEAR = regex.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december"]
 # A month as a time ("in December", "on 3 March", "last May"), not "Theresa May".
-MONTH = regex.compile(r"(?:(?<![\w-])(?i:in|on|since|until|by|during|early|late|mid|last|that)[\s-]+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
-                      r"|\d{1,2}(?:st|nd|rd|th)?\s+)(?P<month>January|February|March|April|May|June|July|August|"
+MONTH = regex.compile(r"(?:(?<![\w-])(?i:in|on|since|until|by|during|early|late|mid|last|that)[\s-]+"
+                      r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?|\d{1,2}(?:st|nd|rd|th)?\s+)(?P<month>January|February|March|April|May|June|July|August|"
                       r"September|October|November|December)(?![\w-])")
 
 

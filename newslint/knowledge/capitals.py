@@ -117,4 +117,7 @@ def capitals(folder: str = "") -> Capitals:
     from ..resources import data_path
 
     base = Path(folder) if folder else data_path("knowledge", "capitals")
-    return load_capitals(sorted(base.glob("*.toml")))
+    files = sorted(base.glob("*.toml"))
+    if not files:
+        raise NewslintError(f"no capitals files (*.toml) in {base}")
+    return load_capitals(files)

@@ -177,4 +177,7 @@ def offices(folder: str = "") -> Offices:
     from ..resources import data_path
 
     base = Path(folder) if folder else data_path("knowledge", "offices")
-    return load_offices(sorted(base.glob("*.toml")))
+    files = sorted(base.glob("*.toml"))
+    if not files:
+        raise NewslintError(f"no office files (*.toml) in {base}")
+    return load_offices(files)
