@@ -30,6 +30,15 @@ def test_wheel_contains_every_pack(wheel):
     assert "newslint = newslint.cli:main" in entry_points
 
 
+def test_wheel_ships_types_schema_and_license(wheel):
+    """Issue 15: py.typed for mypy, the JSON report's schema, and the MIT licence text."""
+    archive = zipfile.ZipFile(wheel)
+    names = set(archive.namelist())
+    assert {"newslint/py.typed", "newslint/schemas/report.schema.json"} <= names
+    licence = next((n for n in names if n.endswith(".dist-info/licenses/LICENSE") or n.endswith("/LICENSE")), None)
+    assert licence and "MIT License" in archive.read(licence).decode()
+
+
 def test_installed_wheel_finds_its_rules(wheel, tmp_path):
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
