@@ -34,7 +34,8 @@ def origins(config: Config, options: Any) -> dict[str, str]:
             data = data.get("tool", {}).get("newslint", {})
         from_file = set(data)
     out: dict[str, str] = {}
-    for attr, key in _KEY_OF.items():
+    names = {f.name: _KEY_OF.get(f.name, f.name.replace("_", "-")) for f in fields(Config)}
+    for attr, key in names.items():
         flag = _FLAG_OF.get(attr)
         if flag and getattr(options, attr, None) not in (None, ()):
             out[attr] = f"command line ({flag})"
@@ -51,7 +52,9 @@ def origins(config: Config, options: Any) -> dict[str, str]:
 
 def _shown(value: Any) -> str:
     if value is None:
-        return "(none)"
+        return "(default)"
+    if isinstance(value, frozenset):
+        value = tuple(sorted(value))
     if isinstance(value, tuple):
         if value and isinstance(value[0], tuple):
             return "{" + ", ".join(f"{g!r}: {list(r)}" for g, r in value) + "}"
@@ -73,7 +76,7 @@ def show(path: str, session: Any, stream: TextIO | None = None) -> int:
         value = getattr(config, f.name)
         stream.write(f"  {_KEY_OF.get(f.name, f.name):<17} = {_shown(value):<40} # {where.get(f.name, 'default')}\n")
     stream.write(f"  rules in force: {len(linter.rules)} of {len(linter.all_rules)}: "
-                 f"{', '.join(r.code for r in linter.rules)}\n")
+                 f"{', '.join(sorted(r.code for r in linter.rules))}\n")
     return 0
 
 
