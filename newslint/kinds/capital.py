@@ -24,7 +24,7 @@ import regex
 from ..model import Hit, NewslintError
 from .base import Context, PackError, RuleKind
 from .common import as_str_list
-from .office_holder import YEAR, alternation, long_date, quoted
+from .office_holder import YEAR, alternation, compiled, long_date, quoted
 
 
 class Kind(RuleKind):
@@ -64,10 +64,10 @@ class Kind(RuleKind):
             tail_of = rf"(?:(?P<q2>{qual})\s+)?capital(?:\s+city)?\s+of\s+(?:the\s+)?(?P<of>{country})(?![\w-]|['’]s)"
             stop = r"(?!['’]s|\s+(?:[A-Z]|of\b|region|district|province|area|territory|city['’]s|cities))"
             self._compiled = (data, [
-                regex.compile(rf"(?<![\w-])(?P<city>{city})(?:\s*,\s+(?:(?i:the)\s+)?|\s+(?:is|was|remains|became)"
+                compiled(rf"(?<![\w-])(?P<city>{city})(?:\s*,\s+(?:(?i:the)\s+)?|\s+(?:is|was|remains|became)"
                               rf"\s+(?:the\s+)?)(?:{head}(?:\s+city)?{stop}|{tail_of})"),
-                regex.compile(rf"(?:(?<![\w-])(?i:the)\s+)?{head}(?:\s+city)?(?:\s+of)?\s*,?\s+(?P<city>{city})(?![\w-])"),
-                regex.compile(rf"(?<![\w-])(?i:the)\s+{tail_of}\s*,\s+(?P<city>{city})(?![\w-])"),
+                compiled(rf"(?:(?<![\w-])(?i:the)\s+)?{head}(?:\s+city)?(?:\s+of)?\s*,?\s+(?P<city>{city})(?![\w-])"),
+                compiled(rf"(?<![\w-])(?i:the)\s+{tail_of}\s*,\s+(?P<city>{city})(?![\w-])"),
             ])
         return self._compiled
 

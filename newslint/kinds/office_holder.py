@@ -59,8 +59,22 @@ def long_date(day: dt.date) -> str:
 
 
 def alternation(words: Iterable[str], flags: str = "") -> str:
-    body = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
-    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+    """Whole words as a trie (longest first at each position); a space matches any run of
+    white space. An empty list matches nothing."""
+    from ..knowledge.trie import trie_pattern
+
+    unique = sorted({w for w in words if w})
+    if not unique:
+        return "(?!)"
+    body = trie_pattern(unique).replace(r"\ ", r"\s+")
+    return f"(?{flags}:{body})" if flags else body
+
+
+def compiled(pattern: str) -> Any:
+    """A big pattern through the project's compiled-pattern cache (parsed once per machine)."""
+    from ..regex_cache import compile_cached
+
+    return compile_cached(pattern, regex.V0)
 
 
 SINGLE_OPEN = regex.compile(r"(?:^|(?<=[\s(\[—–-]))‘")
@@ -147,12 +161,12 @@ class Kind(RuleKind):
                      rf"(?:(?P<country>{country})(?P<poss>['’]s)?\s+)?(?:(?P<q2>(?i:{qual})))?"
                      rf"(?P<title>{title})(?P<elect>(?i:-elect|-designate))?"
                      rf"(?:\s+of\s+(?:the\s+)?(?P<country2>{country}))?(?P<then>\s+at\s+the\s+time)?(?![\w'’-])")
-            self._of_country = regex.compile(rf"\A\s+of\s+(?:the\s+)?(?P<country>{country})(?![\w-]|['’]s)")
+            self._of_country = compiled(rf"\A\s+of\s+(?:the\s+)?(?P<country>{country})(?![\w-]|['’]s)")
             self._compiled = (
                 data,
-                regex.compile(rf"(?<![\w-]){alternation(names)}(?![\w-]|['’][a-rt-z])"),
-                regex.compile(left),
-                regex.compile(right),
+                compiled(rf"(?<![\w-]){alternation(names)}(?![\w-]|['’][a-rt-z])"),
+                compiled(left),
+                compiled(right),
             )
         return self._compiled
 
