@@ -151,8 +151,32 @@ def test_missing_knowledge_folder_is_reported_not_raised(tmp_path: Path) -> None
     from newslint.kinds.office_holder import Kind as OfficeHolder
     from newslint.model import Rule
 
-    spec = {"titles": ["President"], "qualifiers": {}, "knowledge": str(tmp_path)}
+    spec = {"titles": ["President"], "qualifiers": {}, "knowledge": [str(tmp_path)]}
     kind = OfficeHolder(Rule("NL999", "x", "office-holder", "entities", "error", "{fact}", "t", "t.toml", spec=spec))
     ctx = Context(doc=make_document("Russian President Joe Biden spoke.", "x.txt"), date=dt.date(2024, 3, 1))
     [hit] = list(kind.check(ctx))
     assert "no office files" in hit.message and hit.severity == "error"
+
+
+def test_newsroom_pack_adds_its_own_office_file(tmp_path: Path) -> None:
+    """A newsroom extends the knowledge without Python: its own folder of office files,
+    read after the bundled one, and a rule in its own pack."""
+    (tmp_path / "offices").mkdir()
+    (tmp_path / "offices" / "scotland.toml").write_text(
+        '# Source: gov.scot, "First Minister of Scotland"\n[adjectives]\nSCO = ["Scottish"]\n\n[[office]]\n'
+        'id = "sco-first-minister"\ncountry = "SCO"\ntitles = ["First Minister"]\nholders = [\n'
+        '  { name = "Nicola Sturgeon", start = 2014-11-20, end = 2023-03-29 },\n'
+        '  { name = "Humza Yousaf", start = 2023-03-29, end = 2024-05-07 },\n'
+        '  { name = "John Swinney", start = 2024-05-07 },\n]\n', encoding="utf-8")
+    pack = tmp_path / "house.toml"
+    pack.write_text(
+        '[pack]\nname = "house"\ndescription = "ours"\n\n[[rules]]\ncode = "NL910"\nname = "scottish-office"\n'
+        'kind = "office-holder"\ncategory = "entities"\nmessage = "{fact}.{suggestion}"\n'
+        'titles = ["First Minister", "President"]\nqualifiers.past = ["former"]\nknowledge = ["bundled", "offices"]\n'
+        'examples = ["date 2024-06-01\\nScottish First Minister Nicola Sturgeon spoke."]\n'
+        'counterexamples = ["date 2024-06-01\\nScottish First Minister John Swinney spoke."]\n', encoding="utf-8")
+    config = Config(packs=(str(pack),), select=("NL910",))
+    [finding] = lint_text("Scottish First Minister Nicola Sturgeon spoke.", config, date="2024-06-01")
+    assert "John Swinney" in finding.message
+    assert not lint_text("Former First Minister Nicola Sturgeon spoke.", config, date="2024-06-01")
+    assert lint_text("Russian President Joe Biden spoke.", config, date="2024-06-01")  # bundled files still read

@@ -24,11 +24,11 @@ import regex
 from ..model import Hit, NewslintError
 from .base import Context, PackError, RuleKind
 from .common import as_str_list
-from .office_holder import YEAR, alternation, compiled, long_date, quoted
+from .office_holder import YEAR, alternation, compiled, knowledge_folders, long_date, quoted
 
 
 class Kind(RuleKind):
-    fields = {"qualifiers": dict, "knowledge": str}
+    fields = {"qualifiers": dict, "knowledge": (str, list)}
     required = ("qualifiers",)
     needs = frozenset({"tokens"})
 
@@ -39,7 +39,7 @@ class Kind(RuleKind):
             raise PackError(f"qualifiers: unknown class {sorted(unknown)[0]!r} (use past, plain)")
         self.past = {w.lower() for w in as_str_list(quals.get("past", []), "qualifiers.past")}
         self.plain = {w.lower() for w in as_str_list(quals.get("plain", []), "qualifiers.plain")}
-        self.folder = str(spec.get("knowledge", ""))
+        self.folders = knowledge_folders(spec.get("knowledge", []), self.rule.pack_path)
         self._compiled: Any = None
 
     def _patterns(self) -> Any:
@@ -47,7 +47,7 @@ class Kind(RuleKind):
             from ..knowledge import knowledge
             from ..knowledge.capitals import capitals
 
-            data = capitals(self.folder)
+            data = capitals(*self.folders)
             kb = knowledge()
             names = {n: c for n, c in kb.countries.by_name.items() if n not in kb.countries.capitals}
             self._names = names

@@ -70,6 +70,16 @@ def alternation(words: Iterable[str], flags: str = "") -> str:
     return f"(?{flags}:{body})" if flags else body
 
 
+def knowledge_folders(value: Any, pack_path: str) -> tuple[str, ...]:
+    """``knowledge = ["bundled", "our-offices"]``: folders of knowledge files, relative to
+    the pack file; "bundled" (or nothing) is newslint's own."""
+    from pathlib import Path
+
+    names = as_str_list(value, "knowledge") if value else ["bundled"]
+    base = Path(pack_path).parent
+    return tuple("" if n == "bundled" else str((base / n).resolve()) for n in names)
+
+
 def compiled(pattern: str) -> Any:
     """A big pattern through the project's compiled-pattern cache (parsed once per machine)."""
     from ..regex_cache import compile_cached
@@ -94,7 +104,7 @@ def quoted(text: str, pos: int) -> bool:
 
 class Kind(RuleKind):
     fields = {"titles": list, "qualifiers": dict, "blockers": list, "honorifics": list, "period-words": dict,
-              "common-surnames": list, "grace-days": int, "undated": str, "knowledge": str, "recent": dict}
+              "common-surnames": list, "grace-days": int, "undated": str, "knowledge": (str, list), "recent": dict}
     required = ("titles", "qualifiers")
     needs = frozenset({"tokens"})
 
@@ -113,7 +123,7 @@ class Kind(RuleKind):
         self.undated = str(spec.get("undated", "never-held"))
         if self.undated not in ("never-held", "today"):
             raise PackError("undated must be 'never-held' or 'today'")
-        self.folder = str(spec.get("knowledge", ""))
+        self.folders = knowledge_folders(spec.get("knowledge", []), self.rule.pack_path)
         recent = spec.get("recent", {})
         if not all(isinstance(v, int) and v >= 0 for v in recent.values()):
             raise PackError("recent: each phrase needs a number of days, like recently = 90")
@@ -138,7 +148,7 @@ class Kind(RuleKind):
             from ..knowledge.capitals import capitals
             from ..knowledge.offices import offices
 
-            data = offices(self.folder)
+            data = offices(*self.folders)
             kb = knowledge()
             countries = dict(kb.countries.by_name)
             places = {**capitals().adjectives, **data.adjectives}

@@ -112,12 +112,17 @@ def _strings(value: Any, path: Path, where: str) -> list[str]:
 
 
 @lru_cache(maxsize=4)
-def capitals(folder: str = "") -> Capitals:
-    """The bundled capitals files (``rules/knowledge/capitals``), or those in ``folder``."""
+def capitals(*folders: str) -> Capitals:
+    """Every ``*.toml`` in the given folders; ``""`` (the default) is the bundled
+    ``rules/knowledge/capitals``. Later files add to earlier ones, so a newsroom folder
+    listed after the bundled one extends it."""
     from ..resources import data_path
 
-    base = Path(folder) if folder else data_path("knowledge", "capitals")
-    files = sorted(base.glob("*.toml"))
-    if not files:
-        raise NewslintError(f"no capitals files (*.toml) in {base}")
+    files: list[Path] = []
+    for folder in folders or ("",):
+        base = Path(folder) if folder else data_path("knowledge", "capitals")
+        found = sorted(base.glob("*.toml"))
+        if not found:
+            raise NewslintError(f"no capitals files (*.toml) in {base}")
+        files.extend(found)
     return load_capitals(files)

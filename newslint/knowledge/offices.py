@@ -172,12 +172,17 @@ def _strings(value: Any, path: Path, where: str) -> list[str]:
 
 
 @lru_cache(maxsize=4)
-def offices(folder: str = "") -> Offices:
-    """The bundled office files (``rules/knowledge/offices``), or those in ``folder``."""
+def offices(*folders: str) -> Offices:
+    """Every ``*.toml`` in the given folders; ``""`` (the default) is the bundled
+    ``rules/knowledge/offices``. Later files add to earlier ones, so a newsroom folder
+    listed after the bundled one extends it."""
     from ..resources import data_path
 
-    base = Path(folder) if folder else data_path("knowledge", "offices")
-    files = sorted(base.glob("*.toml"))
-    if not files:
-        raise NewslintError(f"no office files (*.toml) in {base}")
+    files: list[Path] = []
+    for folder in folders or ("",):
+        base = Path(folder) if folder else data_path("knowledge", "offices")
+        found = sorted(base.glob("*.toml"))
+        if not found:
+            raise NewslintError(f"no office files (*.toml) in {base}")
+        files.extend(found)
     return load_offices(files)
