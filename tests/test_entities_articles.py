@@ -9,39 +9,48 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from newslint.api import lint_text
 from newslint.config import Config
 
 CONFIG = Config(select=("NL3",))
-ARTICLES = [json.loads(line) for line in
-            (Path(__file__).parent / "data" / "entities" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
-FOUND_FLOOR = 14  # of 20
-FALSE_ALARM_CEILING = 1  # articles
+DATA = Path(__file__).parent / "data" / "entities"
+#: file -> (found at least, false alarms at most). articles.jsonl guided the design;
+#: articles-heldout.jsonl was written afterwards and measured once, untuned.
+SETS = {"articles.jsonl": (14, 1), "articles-heldout.jsonl": (7, 1)}
+
+
+def _load(name: str) -> list[dict]:
+    return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _lint(date: str, text: str) -> list:
     return lint_text(f"date {date}\n{text}", CONFIG)
 
 
-def test_unseen_articles_found_rate_and_false_alarms() -> None:
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_unseen_articles_found_rate_and_false_alarms(name: str) -> None:
+    articles = _load(name)
+    floor, ceiling = SETS[name]
     found, alarms, missed = 0, [], []
-    for article in ARTICLES:
+    for article in articles:
         wrong = _lint(article["date"], article["wrong"])
         right = _lint(article["date"], article["right"])
-        hit = any(f.rule == article["rule"] and f.match == article["error"] for f in wrong)
+        hit = any(f.rule == article["rule"].rstrip("?") and f.match == article["error"] for f in wrong)
         found += hit
         if not hit:
             missed.append(article["id"])
         extra = [f for f in wrong if f.match != article["error"]]
         if right or extra:
             alarms.append((article["id"], [f.message for f in right + extra]))
-    assert len(ARTICLES) >= 20
-    assert found >= FOUND_FLOOR, f"found {found}/{len(ARTICLES)}; missed {missed}"
-    assert len(alarms) <= FALSE_ALARM_CEILING, alarms
+    assert len(articles) >= 10
+    assert found >= floor, f"found {found}/{len(articles)}; missed {missed}"
+    assert len(alarms) <= ceiling, alarms
 
 
-def test_every_article_pair_differs_only_by_the_swap() -> None:
-    for article in ARTICLES:
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_every_article_pair_differs_only_by_the_swap(name: str) -> None:
+    for article in _load(name):
         assert article["error"] in article["wrong"]
         assert article["right"] != article["wrong"]

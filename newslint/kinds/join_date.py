@@ -110,7 +110,8 @@ class Kind(RuleKind):
         if self._finder is None:
             self._finder = FrameFinder(self.frames, vocabulary(), self._orgs, kb, events=True)
         doc = scan(ctx)
-        if not doc.names(self._words)[0]:
+        words = self._words + tuple(b for i in self.org_ids for b in kb.organisation(i).institutions)
+        if not doc.names(words)[0]:
             return  # no organisation named: nothing to resolve a frame to (and no lexicon to load)
         from ..knowledge.frames import frame_sentences
 

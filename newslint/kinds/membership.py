@@ -27,6 +27,7 @@ from ..model import Hit, NewslintError
 from .base import Context, PackError, RuleKind
 from .common import capitalised, match_case
 
+_YEAR = regex.compile(r"(?<![\w.-])(?:1[89]\d\d|20\d\d)(?![\w-])")
 EXPECTS = ("member", "non-member", "founder", "newest", "candidate", "former")
 
 
@@ -153,7 +154,8 @@ class Kind(RuleKind):
         from ..knowledge.scan import document_intervals, scan
 
         doc = scan(ctx)
-        if not doc.names(self._words)[0]:
+        words = self._words + tuple(b for i in self.org_ids for b in kb.organisation(i).institutions)
+        if not doc.names(words)[0]:
             return  # no organisation named: nothing to resolve a frame to (and no lexicon to load)
         from ..knowledge.frames import frame_sentences
 
@@ -166,7 +168,7 @@ class Kind(RuleKind):
             # about now; "Poland applied to join" may be history.
             intervals = self.markers.intervals(ctx.text[s_start:s_end], ctx.date, claim.org, False, False) + \
                 document_intervals(ctx, self.markers)
-            if claim.past:
+            if claim.past and not _YEAR.search(ctx.text, s_start, s_end):  # a year anchors the past
                 intervals.append((claim.org.founded, ctx.date))
             if not self._wrong(claim.org, claim.code, intervals, ctx.date):
                 continue

@@ -353,6 +353,9 @@ class FrameFinder:
         names = sorted({n for o in orgs for n in o.names}, key=lambda n: (-len(n), n))
         self._names = re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w+-]|\s+[Pp]lus\b)")
         self._by_name = {n: o for o in reversed(orgs) for n in o.names}
+        bodies = {n: o for o in reversed(orgs) for n in o.institutions}
+        self._institutions: tuple[Any, Any] = (
+            (_name_pattern(tuple(sorted(bodies, key=lambda n: (-len(n), n)))), bodies) if bodies else (None, None))
         nouns = sorted({n for n in vocabulary.org_nouns}, key=len, reverse=True)
         self._anaphor = re.compile(
             r"(?<!\w)(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat|[Oo]ur)\s+((?:[\w-]+\s+){0,2}?)("
@@ -374,6 +377,9 @@ class FrameFinder:
         """Claims in the given sentences: (start, end, the country-name matches in it)."""
         text = ctx.text
         named = named_organisations(text, self.orgs, self._names, self._by_name)
+        bodies = named_organisations(text, self.orgs, *self._institutions)
+        if bodies:  # "the European Commission ... the bloc": the EU
+            named = sorted(named + bodies, key=lambda x: x[0])
         if not named:
             return
         mentions = named
@@ -854,6 +860,8 @@ _PARAGRAPH = 800  # characters before a sentence that tell what it is about
 def named_organisations(text: str, orgs: list[Any], pattern: Any = None,
                         by_name: dict[str, Any] | None = None) -> list[tuple[int, Any]]:
     """(offset, organisation) of every organisation name in the text, in order."""
+    if by_name is not None and pattern is None:
+        return []  # no names of that kind
     if pattern is None or by_name is None:
         by_name = {n: o for o in reversed(orgs) for n in o.names}
         names = sorted(by_name, key=lambda n: (-len(n), n))

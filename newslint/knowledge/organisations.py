@@ -64,6 +64,9 @@ class Organisation:
     source: str = ""
     nouns: list[str] = field(default_factory=list)
     mentions: list[str] = field(default_factory=list)
+    #: Bodies of the organisation ("European Commission"): copy about them is about it,
+    #: so they make it the topic and what "the bloc" refers to, but are never joined.
+    institutions: list[str] = field(default_factory=list)
     member_words: list[str] = field(default_factory=list)
     member_phrase: str = ""
     dissolved: dt.date | None = None
@@ -203,6 +206,7 @@ def load_organisation(path: Path, countries: Countries) -> Organisation:
             path=_display_path(path), source=str(head.get("source", "")),
             nouns=_strs(head.get("nouns", []), path, "nouns"),
             mentions=_strs(head.get("mentions", []), path, "mentions"),
+            institutions=_strs(head.get("institutions", []), path, "institutions"),
             member_words=_strs(head.get("member-words", ["member", "members"]), path, "member-words"),
             member_phrase=str(head.get("member-phrase", f"a member of {head.get('name', '')}")),
             dissolved=_date(head["dissolved"], path, "dissolved") if "dissolved" in head else None,
