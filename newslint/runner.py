@@ -133,10 +133,17 @@ class Session:
 def merge_options(base: Config, o: Options) -> Config:
     """The command line over a config file, the way ruff layers them: a command-line
     ``--select`` starts the selection afresh (the file's select, extend-select and
-    ignore no longer apply); ``--ignore`` and ``--extend-select`` add to the file's."""
+    ignore no longer apply); ``--ignore`` and ``--extend-select`` add to the file's, and a
+    rule named by ``--extend-select`` runs even if the file ignores it."""
     select: tuple[str, ...] | None
     if o.select is not None:
         select, ignore, extend = o.select, tuple(o.ignore), tuple(o.extend_select or ())
+    elif o.extend_select and base.ignore:  # resolve the file's layer to codes, then add the command line's
+        from .engine import select_rules
+
+        rules = [rule for pack in load_packs(list(base.packs)) for rule in pack.rules]
+        select = tuple(r.code for r in select_rules(rules, base.select, base.ignore, base.extend_select))
+        ignore, extend = tuple(o.ignore), tuple(o.extend_select)
     else:
         select, ignore = base.select, base.ignore + tuple(o.ignore)
         extend = base.extend_select + tuple(o.extend_select or ())

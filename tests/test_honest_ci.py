@@ -128,6 +128,19 @@ def test_cli_select_is_not_undone_by_a_config_ignore(capsys, desk):
     assert code == 0, "the command line's own ignore still applies"
 
 
+def test_cli_extend_select_beats_a_config_ignore(capsys, desk):
+    (desk / "newslint.toml").write_text('ignore = ["places"]\n', encoding="utf-8")
+    (desk / "mixed.md").write_text("Talks in Kiev. Turkey said T\u00fcrkiye would attend.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--format", "json", "--extend-select", "NL201", "mixed.md")
+    rules = {f["rule"] for f in json.loads(out)["findings"]}
+    assert "NL201" in rules and "NL202" not in rules, "only the named rule comes back"
+    (desk / "empty.toml").write_text("", encoding="utf-8")
+    code, out, _ = run(capsys, "--format", "json", "--config", "empty.toml", "mixed.md")
+    assert {"NL201", "NL202"} <= {f["rule"] for f in json.loads(out)["findings"]}, "both fire without the file"
+    code, out, _ = run(capsys, "--format", "json", "--extend-select", "NL201", "--ignore", "NL201", "mixed.md")
+    assert "NL201" not in {f["rule"] for f in json.loads(out)["findings"]}
+
+
 def test_disable_comment_naming_no_rule_is_a_warning(capsys, desk):
     (desk / "c.md").write_text("<!-- newslint-disable-next-line NL2O1 -->\n" + BAD, encoding="utf-8")
     code, out, _ = run(capsys, "--format", "json", "c.md")
