@@ -39,6 +39,19 @@ def org(name: str):
         ("opec", D(2024, 1, 1), 12),
         ("g7", D(2025, 1, 1), 7),
         ("unsc-p5", D(2025, 1, 1), 5),
+        # counts each organisation's own site publishes (see the files' sources)
+        ("asean", D(2025, 10, 25), 10),
+        ("asean", D(2025, 10, 26), 11),
+        ("sco", D(2017, 6, 8), 6),
+        ("sco", D(2023, 7, 4), 9),
+        ("sco", D(2024, 7, 4), 10),
+        ("oecd", D(2020, 1, 1), 36),
+        ("oecd", D(2021, 5, 25), 38),
+        ("council-of-europe", D(2022, 3, 15), 47),
+        ("council-of-europe", D(2022, 3, 16), 46),
+        ("african-union", D(2011, 1, 1), 53),
+        ("african-union", D(2017, 1, 30), 55),
+        ("csto", D(2025, 1, 1), 5),  # Armenia's frozen participation is unclear
     ],
 )
 def test_member_counts(org_id: str, day: dt.date, count: int) -> None:
@@ -171,3 +184,16 @@ def test_a_broken_knowledge_file_is_reported_not_a_traceback(monkeypatch: pytest
     found = lint_text("date 2022-03-11\nBelgium wants to join NATO.", Config(select=("NL301",)))
     assert [f.rule for f in found] == ["NL301"]
     assert "knowledge base cannot be read" in found[0].message and "nato.toml" in found[0].message
+
+
+def test_newest_members_and_candidates() -> None:
+    assert org("nato").newest(D(2025, 1, 1)) == {"SWE"}
+    assert org("nato").newest(D(2023, 6, 1)) == {"FIN"}
+    assert org("asean").newest_during([(D(2025, 10, 1), D(2025, 11, 1))]) == {"KHM", "TLS"}
+    eu = org("eu")
+    assert eu.never_candidate("NOR", [(D(2025, 1, 1), D(2025, 6, 1))])
+    assert not eu.never_candidate("MDA", [(D(2025, 1, 1), D(2025, 6, 1))])
+    assert not eu.never_candidate("MDA", [(D(2022, 5, 1), D(2022, 6, 1))])  # applied; status came in June
+    assert not eu.never_candidate("NOR", [(D(1995, 1, 1), D(1995, 6, 1))])  # list not complete then
+    assert not org("oecd").never_candidate("THA", [(D(2025, 1, 1), D(2025, 6, 1))])  # list not declared complete
+
