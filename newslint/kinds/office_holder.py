@@ -110,6 +110,7 @@ class Kind(RuleKind):
 
     def configure(self, spec: dict[str, Any]) -> None:
         self.titles = as_str_list(spec["titles"], "titles")
+        self._title_words = {t.lower() for t in self.titles}
         quals = spec["qualifiers"]
         unknown = set(quals) - set(QUALIFIER_CLASSES)
         if unknown:
@@ -191,14 +192,15 @@ class Kind(RuleKind):
             written = m.group(0)
             key = fold(written)
             if key in data.names:
-                persons, surname_only = frozenset({data.names[key]}), False
+                # a one-word name ("Salman", "Philippe") is no stronger than a surname
+                persons, surname_only = frozenset({data.names[key]}), " " not in key
             else:
                 persons, surname_only = frozenset(data.surnames.get(key, ())), True
             if not persons:
                 continue
             after = sentence[m.end():]
-            if regex.match(r"\s+[A-Z][\w'’-]*[a-z]", after) and surname_only:
-                continue  # "President Lee Jae-myung" read as "Lee": another name goes on
+            if surname_only and regex.match(r"\s+(?:[A-Z][\w'’-]*[a-z]|[IVX]+(?![\w-]))", after):
+                continue  # "President Lee Jae-myung" read as "Lee", "Queen Elizabeth I": another name goes on
             window = max(0, m.start() - 160)
             found = left.search(sentence[window:m.start()])
             lead_start = m.start()
@@ -207,6 +209,9 @@ class Kind(RuleKind):
                 lead = sentence[:lead_start]
                 if found.group("comma") and not (found.group("the") or found.group("poss")):
                     continue
+                if found.group("the") and not (found.group("comma") or found.group("country")
+                                               or found.group("country3") or found.group("q1") or found.group("q2")):
+                    continue  # "the Queen Elizabeth" (a ship), "the President Wilson" (a hotel)
                 previous = regex.search(r"([\w-]+)\W*\Z", lead)
                 if previous and previous.group(1).lower() in self.blockers:
                     continue
@@ -255,8 +260,8 @@ class Kind(RuleKind):
         undated = ctx.doc.date is None and ctx.date == dt.date.today() and self.undated == "never-held"
         for s_start, s_end in ctx.sentences():
             sentence = text[s_start:s_end]
-            if not any(w in sentence for w in ("resident", "inister", "hancellor", "remier", "ecretary", "PM",
-                                              "eader", "hief", "ead", "iplomat", "epresentative")):
+            lower = sentence.lower()
+            if not any(t in lower for t in self._title_words):
                 continue
             years = self.periods(sentence, ctx.date)
             for mention in self.mentions(text, s_start, s_end):
@@ -320,8 +325,8 @@ class Kind(RuleKind):
 
         countries = knowledge().countries
         person = sorted(mention.persons)[0]
-        post = (_office_label(offices[0], countries) if mention.country is None and len(offices) == 1
-                else _post_name(mention, offices, countries))
+        post = (f"{_title_case(mention.title)} of {_where(offices[0].country, countries)}"
+                if mention.country is None and len(offices) == 1 else _post_name(mention, offices, countries))
         held = data.terms_of(person, offices)
         if not held:
             fact = f"{person} never held the post of {post} in the knowledge base"
@@ -342,7 +347,7 @@ class Kind(RuleKind):
         holders = list(dict.fromkeys(holders))
         suggestion = f" Did you mean {' or '.join(holders)}?" if holders and len(holders) <= 2 else ""
         if mention.surname_only:
-            replacements = [h.split()[-1] for h in holders][:2]
+            replacements = [data.surname_of.get(h, h.split()[-1]) for h in holders][:2]
         else:
             replacements = holders[:2]
         sources = ", ".join(sorted({o.path.rsplit("/", 1)[-1] for o in offices}))
@@ -374,10 +379,15 @@ def _span(term: Any) -> str:
     return f"from {long_date(term.start)} {end}"
 
 
-def _post_name(mention: Mention, offices: list[Any], countries: Any) -> str:
-    title = " ".join(mention.title.split())
+def _title_case(title: str) -> str:
+    title = " ".join(title.split())
     if title.islower() and title.upper() != title:
         title = " ".join(w if w in ("of", "the") else w[:1].upper() + w[1:] for w in title.split())
+    return title
+
+
+def _post_name(mention: Mention, offices: list[Any], countries: Any) -> str:
+    title = _title_case(mention.title)
     if mention.country is None:
         return title
     return f"{title} of {_where(mention.country, countries)}"

@@ -75,6 +75,7 @@ class Offices:
     names: dict[str, str] = field(default_factory=dict)  # folded full name -> person
     surnames: dict[str, set[str]] = field(default_factory=dict)  # folded surname -> persons
     spellings: set[str] = field(default_factory=set)  # every name and surname as written
+    surname_of: dict[str, str] = field(default_factory=dict)  # person -> surname for suggestions
     files: list[str] = field(default_factory=list)
 
     def titled(self, title: str, country: str | None = None) -> list[Office]:
@@ -151,6 +152,8 @@ def _index_names(result: Offices, holder: dict[str, Any], path: Path, office: st
         result.spellings.add(name)
     default = [person.split()[-1]]
     surnames = _strings(holder.get("surnames", default), path, f"{office}: {person}.surnames")
+    if surnames:
+        result.surname_of.setdefault(person, surnames[0])
     for surname in surnames:
         result.surnames.setdefault(fold(surname), set()).add(person)
         result.spellings.add(surname)
