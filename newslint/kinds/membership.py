@@ -28,7 +28,7 @@ from .base import Context, PackError, RuleKind
 from .common import capitalised, match_case
 
 _YEAR = regex.compile(r"(?<![\w.-])(?:1[89]\d\d|20\d\d)(?![\w-])")
-EXPECTS = ("member", "non-member", "founder", "newest", "candidate", "former")
+EXPECTS = ("member", "non-member", "founder", "newest", "candidate", "former", "ordinal")
 
 
 class Kind(RuleKind):
@@ -170,14 +170,18 @@ class Kind(RuleKind):
                 document_intervals(ctx, self.markers)
             if claim.past and not _YEAR.search(ctx.text, s_start, s_end):  # a year anchors the past
                 intervals.append((claim.org.founded, ctx.date))
-            if not self._wrong(claim.org, claim.code, intervals, ctx.date):
+            if self.expects == "ordinal":
+                places = claim.org.ordinals(claim.code)
+                if claim.ordinal is None or not places or claim.ordinal in places:
+                    continue  # never a member: the membership rules' finding
+            elif not self._wrong(claim.org, claim.code, intervals, ctx.date):
                 continue
             seen.add((claim.start, claim.end))
             in_sentence = {kb.countries.code(m.group(0))
                            for m in kb.countries.compiled().finditer(ctx.text, s_start, s_end)}
             context = _quote(ctx.text, *claim.context, claim.spans)
             yield self._hit(ctx, kb, claim.org, claim.code, claim.start, claim.end, context, claim.spans,
-                            in_sentence, intervals)
+                            in_sentence, intervals, claim.ordinal)
 
     def _wrong(self, org: Any, code: str, intervals: list[tuple[dt.date, dt.date]], date: dt.date) -> bool:
         from ..knowledge.organisations import MEMBER, NON_MEMBER
@@ -186,6 +190,8 @@ class Kind(RuleKind):
             return org.status(code, date) == MEMBER and org.always(code, MEMBER, intervals)
         if self.expects == "founder":  # a permanent fact: no tense can make it true
             return org.first_joined(code) != org.founded and org.exists_on(date)
+        if self.expects == "ordinal":  # "Sweden, the 31st member": checked in _frame_hits
+            return False
         if self.expects == "candidate":  # members are the non-member rule's finding
             return org.never_candidate(code, intervals)
         if self.expects == "former":  # "Norway left the EU": it never belonged
@@ -197,7 +203,7 @@ class Kind(RuleKind):
 
     def _hit(self, ctx: Context, kb: Any, org: Any, code: str, start: int, end: int, context: str,
              spans: list[tuple[int, int, str]], in_sentence: set[str | None],
-             intervals: list[tuple[dt.date, dt.date]] | None = None) -> Hit:
+             intervals: list[tuple[dt.date, dt.date]] | None = None, ordinal: int | None = None) -> Hit:
         from ..knowledge.claims import long_date
 
         name = kb.countries.display(code)
@@ -216,6 +222,14 @@ class Kind(RuleKind):
             joined = f"joined {org.name} on {long_date(first)}" if first else never
             fact = f"{subject} {joined}; the founding members joined on {long_date(org.founded)}"
             needs = "a founding member"
+        elif self.expects == "ordinal":
+            places = sorted(org.ordinals(code))
+            place = (f"{_th(places[0])} to {_th(places[-1])}" if len(places) > 2
+                     else " or ".join(_th(n) for n in places))
+            first = org.first_joined(code)
+            fact = (f"{subject} was {org.name}'s {place} member (joined {long_date(first)}), "
+                    f"not its {_th(ordinal or 0)}") if first else f"{subject} is not {org.member_phrase}"
+            needs = f"the {_th(ordinal or 0)} member"
         elif self.expects == "candidate":
             listed = [capitalised(kb.countries.display(c)) for c in org.aspirants_on(date)]
             fact = (f"{subject} was not a candidate for {org.name} on {long_date(date)} (candidates: "
@@ -304,3 +318,10 @@ def _quote(text: str, start: int, end: int, spans: list[tuple[int, int, str]]) -
 def _squash(quoted: str) -> str:
     """'… and …' / '…, …' -> '…' so a coordination reads as one slot."""
     return regex.sub(r"…(?:\s*(?:,|and|or|nor|&)\s*(?:the\s+)?…)+", "…", quoted, flags=regex.IGNORECASE)
+
+
+def _th(n: int) -> str:
+    """12 -> '12th', 31 -> '31st'."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+

@@ -43,6 +43,7 @@ _AFTER_ORG = frozenset("""membership member members candidate candidates accessi
 until by at when while on with after before is was has had are were will would which who that since""".split())
 _ORG_PEOPLE = frozenset({"leaders", "ministers", "members", "officials", "diplomats", "governments", "countries",
                          "states", "nations", "allies", "ambassadors", "envoys"})
+_LINKS = frozenset({",", "is", "are", "was", "were", "remains", "remain", "became", "become", "becomes", "been"})
 _DETS = frozenset({"a", "an", "the", "another", "both", "all", "one", "now", "also", "still", "already", "its",
                    "their"})
 _HEADS = frozenset({"country", "countries", "state", "states", "nation", "nations", "member", "members",
@@ -185,6 +186,7 @@ class Frame:
     not_after: frozenset[str] = frozenset()  # words that cancel the cue just before it ("former")
     negated: bool = False  # frames whose chain may hold a negation (otherwise skipped)
     events: bool = False  # frames that read past cues too ("left the EU")
+    ordinal: bool = False  # the cue carries an ordinal ("the 11th member"): claims without one are dropped
 
     @property
     def cues(self) -> tuple[Cue, ...]:
@@ -203,7 +205,7 @@ class Frame:
         if not isinstance(spec, dict):
             raise PackError(f"{where} must be a table")
         unknown = set(spec) - {"name", "shape", "cues", "weak-cues", "org", "links", "not-after", "negated",
-                               "events", "note"}
+                               "events", "ordinal", "note"}
         if unknown:
             raise PackError(f"{where}: unknown field '{sorted(unknown)[0]}'")
         shape = spec.get("shape")
@@ -224,7 +226,7 @@ class Frame:
             raise PackError(f"{where}: needs 'cues' or 'weak-cues'")
         return cls(str(spec.get("name", where)), shape, cues, org, tuple(words("links")), weak,
                    frozenset(w.lower() for w in words("not-after")), bool(spec.get("negated", False)),
-                   bool(spec.get("events", False)))
+                   bool(spec.get("events", False)), bool(spec.get("ordinal", False)))
 
 
 @lru_cache(maxsize=256)
@@ -296,6 +298,7 @@ class Claim:
     past: bool = False  # the frame's own verbs are in the past tense ("applied to join", "bid was")
     year: int | None = None  # "joined the alliance in 2023"
     cue_past: bool = False  # the cue itself is a past form ("joined")
+    ordinal: int | None = None  # "the 11th member"
 
 
 @dataclass
@@ -558,6 +561,12 @@ class FrameFinder:
         context = (min(view.starts[lo], view.starts[group.first]),
                    max(view.ends[hi - 1], view.ends[group.end - 1]))
         sentence = (view.starts[0], view.ends[-1])
+        ordinal = None
+        if frame.ordinal:
+            ordinal = next((n for n in (ordinal_value(view.lower[p]) for p in range(max(lo - 1, 0), hi))
+                            if n is not None), None)
+            if ordinal is None:
+                return
         lo, hi = min(lo, group.first), max(hi, group.end)
         # a noun phrase's tense is its predicate's ("Cambodia's bid was discussed"); a label
         # or apposition describes the country whatever the sentence's verb ("sent ships")
@@ -574,7 +583,7 @@ class FrameFinder:
         year = _year_after(view, hi)
         for start, end, code in group.members:
             yield Claim(frame, org, start, end, code, context, sentence, list(group.members), past, year,
-                        self._cue_past)
+                        self._cue_past, ordinal)
 
     def _resolve(self, frame: Frame, ref: _OrgRef | None, topic: Any, weak: bool) -> Any:
         if ref is not None:
@@ -736,13 +745,13 @@ class FrameFinder:
                 if r is not None:
                     ref, pos = r, r.first
                     continue
-            if prev in self.vocab.fillers:
+            if prev in self.vocab.fillers or ordinal_value(prev) is not None:
                 pos -= 1
                 continue
             break
         det = view.lower[pos - 1] if pos > 0 else ""
         if det not in _DETS:
-            if not ((ref is not None or view.lower[pos] in _DETS) and det in (",", "is", "are", "was", "were")):
+            if not ((ref is not None or view.lower[pos] in _DETS) and det in _LINKS):
                 return
         else:
             pos -= 1
@@ -755,8 +764,7 @@ class FrameFinder:
         link = view.lower[pos - 1] if pos > 0 else ""
         if link == ",":
             group = view.group_ending.get(pos - 1)
-        elif link in ("is", "are", "was", "were", "remains", "remain", "became", "become", "becomes", "been",
-                      "'s", "’s"):
+        elif link in _LINKS or link in _APOSTROPHE_S:
             at = pos - 1
             if link == "been" and at > 0 and view.lower[at - 1] in ("has", "have", "had"):
                 at -= 1
@@ -848,6 +856,21 @@ def _year_after(view: _View, pos: int) -> int | None:
             if word not in _MONTHS and word not in ("early", "late", "mid", "-"):
                 return None
     return None
+
+
+_ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_ORDINAL_WORDS.update({"thirtieth": 30, "fortieth": 40, "fiftieth": 50})
+_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)")
+
+
+def ordinal_value(word: str) -> int | None:
+    """'11th' -> 11, 'tenth' -> 10; None for anything else."""
+    if word in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[word]
+    m = _ORDINAL.fullmatch(word)
+    return int(m.group(1)) if m else None
 
 
 def _possessive(view: _View, pos: int) -> bool:

@@ -188,6 +188,18 @@ class Organisation:
                     return False
         return checked
 
+    def ordinals(self, country: str) -> set[int]:
+        """The places in order of joining a country can be given: joining on day d as the
+        n-th is right if n lies between the count before d (exclusive) and the count on d,
+        since countries that joined together share the day."""
+        found: set[int] = set()
+        for period in self.members:
+            if period.country == country:
+                before = self.count(period.joined - ONE_DAY)
+                after = self.count(period.joined)
+                found.update(range(before[0] + 1, after[0] + after[1] + 1))
+        return found
+
     def exists_on(self, day: dt.date) -> bool:
         return self.founded <= day and (self.dissolved is None or day <= self.dissolved)
 
