@@ -8,11 +8,20 @@ used (``inflect_oov=False``), so a word the dictionary lacks has no forms and is
 never flagged), with the corrections in ``rules/data/verb-forms.toml``. lemminflect
 is imported on the first question asked, so a run whose rules ask none never loads it.
 
+Importing lemminflect costs a noticeable part of a second, so the forms of every
+word looked up are kept in the cache folder (``$NEWSLINT_CACHE_DIR``, as for compiled
+expressions), keyed by lemminflect's version and the corrections file: a later run
+imports lemminflect only for a word it has not met before.
+
 Pattern rules read the forms as token attributes: ``{_ = {past_only = true}}``
 (see :data:`CLASSES`).
 """
 from __future__ import annotations
 
+import atexit
+import hashlib
+import marshal
+import os
 import sys
 from collections.abc import Callable
 from functools import lru_cache
@@ -98,11 +107,78 @@ def _lemminflect() -> Any:
     return lemminflect
 
 
+_MAX_CACHED = 200_000
+_added: dict[str, int] = {}
+
+
+@lru_cache(maxsize=1)
+def _cache_path() -> str | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from .regex_cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        lemminflect_version = version("lemminflect")
+    except PackageNotFoundError:
+        lemminflect_version = "?"
+    corrections = data_path(*DATA).read_bytes()
+    key = hashlib.sha256(f"{lemminflect_version}|{sys.version_info[:2]}|1|".encode() + corrections).hexdigest()[:16]
+    return str(folder / f"wordforms-{key}.marshal")
+
+
+@lru_cache(maxsize=1)
+def _disk() -> dict[str, int]:
+    """Masks computed by earlier runs (empty when there is no cache or it is unreadable)."""
+    path = _cache_path()
+    if path is None:
+        return {}
+    try:
+        with open(path, "rb") as handle:
+            data = marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _store() -> None:
+    """Write the masks of this run's new words into the cache (merged with what is there)."""
+    path = _cache_path()
+    if path is None or not _added:
+        return
+    try:
+        merged = dict(_disk())
+        if len(merged) < _MAX_CACHED:
+            merged.update(_added)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as handle:
+            marshal.dump(merged, handle)
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        pass  # a read-only home or a full disk: just do not cache
+    _added.clear()
+
+
 @lru_cache(maxsize=1 << 16)
 def mask(word: str) -> int:
     """The forms of a lower-case word as a bit mask (0 for a word the lexicon lacks)."""
     if not (word.isalpha() and word.isascii()):
         return 0
+    known = _disk().get(word)
+    if known is not None:
+        return known
+    bits = _lookup(word)
+    if not _added:
+        atexit.register(_store)
+    _added[word] = bits
+    return bits
+
+
+def _lookup(word: str) -> int:
+    """The forms of ``word`` from lemminflect and the corrections file."""
     lex = _lemminflect()
     bits = 0
     for upos, names in lex.getAllLemmas(word).items():

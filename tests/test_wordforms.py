@@ -41,3 +41,36 @@ def test_negated_form_attribute() -> None:
 def test_bad_form_attribute_is_a_pattern_error(table: dict) -> None:
     with pytest.raises(PatternError):
         Pattern([table])
+
+
+def test_forms_are_cached_and_a_later_run_needs_no_lemminflect(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, NEWSLINT_CACHE_DIR=str(tmp_path))
+    probe = ("import sys; from newslint.wordforms import has; "
+             "print(has('went', 'past_only'), has('attend', 'bare_verb'), 'lemminflect' in sys.modules)")
+    first = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert first.stdout.split() == ["True", "True", "True"]
+    assert list(tmp_path.glob("wordforms-*.marshal"))
+    second = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert second.stdout.split() == ["True", "True", "False"]
+
+
+def test_unreadable_cache_is_ignored(tmp_path, monkeypatch):
+    import newslint.wordforms as wordforms
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    wordforms._cache_path.cache_clear()
+    wordforms._disk.cache_clear()
+    try:
+        path = wordforms._cache_path()
+        assert path is not None
+        with open(path, "wb") as handle:
+            handle.write(b"not marshal data")
+        assert wordforms._disk() == {}
+        assert wordforms._lookup("went") == wordforms.mask("went")
+    finally:
+        wordforms._cache_path.cache_clear()
+        wordforms._disk.cache_clear()
