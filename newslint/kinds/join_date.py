@@ -18,12 +18,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..model import Hit, NewslintError
+from ..knowledge.checking import FactChecks
+from ..model import Hit
 from .base import Context, PackError, RuleKind
 
 
-class Kind(RuleKind):
+class Kind(FactChecks, RuleKind):
     fields = {"triggers": list, "organisations": list, "quiet": list, "frames": list}
+    frame_events = True  # "which joined the alliance in 2023": a past cue is the claim
     required = ("triggers",)
     needs = frozenset({"tokens"})
 
@@ -50,7 +52,6 @@ class Kind(RuleKind):
         from ..knowledge.frames import Frame
 
         self.frames = [Frame.from_spec(f, f"frame #{i + 1}") for i, f in enumerate(spec.get("frames", []))]
-        self._finder: Any = None
 
     def _patterns(self) -> Any:
         """Triggers against the knowledge base, compiled when a sentence first needs them."""
@@ -67,16 +68,14 @@ class Kind(RuleKind):
         return self._compiled
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        from ..knowledge import knowledge
-        from ..knowledge.claims import broken_knowledge, entity_spans, org_of
+        from ..knowledge.claims import entity_spans, org_of
         from ..knowledge.scan import candidates
 
-        try:
-            patterns = self._patterns()  # loads the knowledge base on first use
-            kb = knowledge()
-        except NewslintError as exc:
-            yield broken_knowledge(exc)
+        loaded = self.loaded(self._patterns)  # the knowledge base, on first use
+        if isinstance(loaded, Hit):
+            yield loaded
             return
+        patterns, kb = loaded
         countries = kb.countries
         seen: set[tuple[int, int]] = set()
         for sent, passing in candidates(ctx, self._words, self.markers.quiet, patterns, countries):
@@ -104,19 +103,7 @@ class Kind(RuleKind):
 
     def _frame_hits(self, ctx: Context, kb: Any, seen: set[tuple[int, int]]) -> Iterable[Hit]:
         """Years the membership frames read: "Sweden, which joined the alliance in 2023"."""
-        from ..knowledge.frames import FrameFinder, vocabulary
-        from ..knowledge.scan import scan
-
-        if self._finder is None:
-            self._finder = FrameFinder(self.frames, vocabulary(), self._orgs, kb, events=True)
-        doc = scan(ctx)
-        words = self._words + tuple(b for i in self.org_ids for b in kb.organisation(i).institutions)
-        if not doc.names(words)[0]:
-            return  # no organisation named: nothing to resolve a frame to (and no lexicon to load)
-        from ..knowledge.frames import frame_sentences
-
-        sentences = frame_sentences(ctx, self.markers.quiet, kb.countries)
-        for claim in self._finder.claims(ctx, sentences):
+        for claim in self.frame_claims(ctx, kb):
             year, org = claim.year, claim.org
             if year is None or year > ctx.date.year or (claim.start, claim.end) in seen:
                 continue

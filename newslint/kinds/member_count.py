@@ -18,14 +18,15 @@ from typing import Any
 
 import regex
 
-from ..model import Hit, NewslintError
+from ..knowledge.checking import FactChecks
+from ..model import Hit
 from .base import Context, PackError, RuleKind
 from .common import capitalised
 
 
-class Kind(RuleKind):
-    fields = {"patterns": list, "anaphora": list, "topic-patterns": list, "organisations": list, "history": list, "past": list,
-              "quiet": list,
+class Kind(FactChecks, RuleKind):
+    fields = {"patterns": list, "anaphora": list, "topic-patterns": list, "organisations": list,
+              "history": list, "past": list, "quiet": list,
               "narrative": list, "anchors": list,
               "recent-years": int, "grace-days": int}
     required = ("patterns",)
@@ -83,16 +84,15 @@ class Kind(RuleKind):
         return self._compiled
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        from ..knowledge import knowledge
-        from ..knowledge.claims import broken_knowledge, org_of, parse_number, referent
+        from ..knowledge.claims import org_of, parse_number, referent
         from ..knowledge.scan import candidates, document_intervals
 
-        try:
-            patterns = self._patterns()
-            countries = knowledge().countries
-        except NewslintError as exc:
-            yield broken_knowledge(exc)
+        loaded = self.loaded(self._patterns)  # the knowledge base, on first use
+        if isinstance(loaded, Hit):
+            yield loaded
             return
+        patterns, kb = loaded
+        countries = kb.countries
         if not patterns:
             return
         text = ctx.text

@@ -1,8 +1,9 @@
 """``membership``: a country named where the sentence needs a member of an
 organisation, or a non-member, checked against the dated knowledge base.
 
-Pack fields: ``expects`` ("member", "non-member" or "founder": what the trigger
-phrases require of the country they capture), ``triggers`` (patterns, or tables
+Pack fields: ``expects`` (what the triggers and frames require of the country they
+capture: "member", "non-member", "founder", "newest" member, "candidate", "former"
+member (it left), or "ordinal" (its place in the order of joining)), ``triggers`` (patterns, or tables
 ``{pattern = "...", organisations = ["unsc-p5"]}``, with the placeholders
 ``{org}``, ``{country}``, ``{countries}``, ``{demonym}``, ``{noun}``,
 ``{member_word}``; an optional group ``cue`` narrows the phrase quoted in the
@@ -23,7 +24,8 @@ from typing import Any
 
 import regex
 
-from ..model import Hit, NewslintError
+from ..knowledge.checking import FactChecks
+from ..model import Hit
 from .base import Context, PackError, RuleKind
 from .common import capitalised, match_case
 
@@ -31,7 +33,7 @@ _YEAR = regex.compile(r"(?<![\w.-])(?:1[89]\d\d|20\d\d)(?![\w-])")
 EXPECTS = ("member", "non-member", "founder", "newest", "candidate", "former", "ordinal")
 
 
-class Kind(RuleKind):
+class Kind(FactChecks, RuleKind):
     fields = {"expects": str, "triggers": list, "organisations": list, "history": list, "past": list,
               "quiet": list, "narrative": list, "anchors": list, "recent-years": int, "grace-days": int,
               "suggest": bool, "frames": list}
@@ -54,7 +56,6 @@ class Kind(RuleKind):
         from ..knowledge.frames import Frame
 
         self.frames = [Frame.from_spec(f, f"frame #{i + 1}") for i, f in enumerate(spec.get("frames", []))]
-        self._finder: Any = None
         for i, trigger in enumerate(spec.get("triggers", [])):
             if isinstance(trigger, str):
                 source, ids = trigger, self.org_ids
@@ -102,17 +103,15 @@ class Kind(RuleKind):
         return self._compiled
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        from ..knowledge import knowledge
-        from ..knowledge.claims import broken_knowledge, entity_spans, org_of, referent
+        from ..knowledge.claims import entity_spans, org_of, referent
         from ..knowledge.scan import candidates, document_intervals
 
         text = ctx.text
-        try:
-            patterns = self._patterns()  # loads the knowledge base on first use
-            kb = knowledge()
-        except NewslintError as exc:
-            yield broken_knowledge(exc)
+        loaded = self.loaded(self._patterns)  # the knowledge base, on first use
+        if isinstance(loaded, Hit):
+            yield loaded
             return
+        patterns, kb = loaded
         countries = kb.countries
         seen: set[tuple[int, int]] = set()
         for sent, passing in candidates(ctx, self._words, self.markers.quiet, patterns, countries,
@@ -142,25 +141,11 @@ class Kind(RuleKind):
         if self.frames:
             yield from self._frame_hits(ctx, kb, seen)
 
-    def _frame_finder(self, kb: Any) -> Any:
-        if self._finder is None:
-            from ..knowledge.frames import FrameFinder, vocabulary
-
-            self._finder = FrameFinder(self.frames, vocabulary(), [kb.organisation(i) for i in self.org_ids], kb)
-        return self._finder
-
     def _frame_hits(self, ctx: Context, kb: Any, seen: set[tuple[int, int]]) -> Iterable[Hit]:
-        """Claims the frames find in sentences no ``quiet`` pattern silences."""
-        from ..knowledge.scan import document_intervals, scan
+        """Claims the frames find, judged at the moments the sentence can be about."""
+        from ..knowledge.scan import document_intervals
 
-        doc = scan(ctx)
-        words = self._words + tuple(b for i in self.org_ids for b in kb.organisation(i).institutions)
-        if not doc.names(words)[0]:
-            return  # no organisation named: nothing to resolve a frame to (and no lexicon to load)
-        from ..knowledge.frames import frame_sentences
-
-        sentences = frame_sentences(ctx, self.markers.quiet, kb.countries)
-        for claim in self._frame_finder(kb).claims(ctx, sentences):
+        for claim in self.frame_claims(ctx, kb):
             if (claim.start, claim.end) in seen:
                 continue
             s_start, s_end = claim.sentence
@@ -179,7 +164,7 @@ class Kind(RuleKind):
             seen.add((claim.start, claim.end))
             in_sentence = {kb.countries.code(m.group(0))
                            for m in kb.countries.compiled().finditer(ctx.text, s_start, s_end)}
-            context = _quote(ctx.text, *claim.context, claim.spans)
+            context = _quote(ctx.text, claim.context[0], claim.context[1], claim.spans)
             yield self._hit(ctx, kb, claim.org, claim.code, claim.start, claim.end, context, claim.spans,
                             in_sentence, intervals, claim.ordinal)
 

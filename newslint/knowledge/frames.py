@@ -354,7 +354,7 @@ class FrameFinder:
         self.orgs = orgs
         self.kb = kb
         names = sorted({n for o in orgs for n in o.names}, key=lambda n: (-len(n), n))
-        self._names = re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w+-]|\s+[Pp]lus\b)")
+        self._names = _name_pattern(tuple(names))
         self._by_name = {n: o for o in reversed(orgs) for n in o.names}
         bodies = {n: o for o in reversed(orgs) for n in o.institutions}
         self._institutions: tuple[Any, Any] = (
@@ -648,8 +648,11 @@ class FrameFinder:
                 return
             if before.end < len(view.lower) and view.lower[before.end] in _APOSTROPHE_S:
                 return
-        org = (after or before).org
+        ref = after or before
+        if ref is None:
+            return
         lo = min(k, (before.first if before else k))
+        org = ref.org
         yield from self._claims(frame, org, group, view, lo, max(stop, group.end))
 
     def _possessor(self, view: _View, frame: Frame, k: int, end: int, weak: bool, topic: Any) -> Iterator[Claim]:
