@@ -203,3 +203,23 @@ def test_broken_mention_cues_are_a_pack_error(tmp_path):
     bad.write_text("[naming]\nbefore = ['(unclosed']\n", encoding="utf-8")
     with pytest.raises(PackError, match="does not compile"):
         load_cues(str(bad))
+
+
+def test_a_pack_may_bring_its_own_mention_cues(tmp_path):
+    from newslint.document import make_document
+    from newslint.engine import Linter
+    from newslint.model import NewslintError
+
+    (tmp_path / "cues.toml").write_text("[naming]\nbefore = ['\\bthe\\s+label']\n", encoding="utf-8")
+    pack = MENTION_PACK.replace('terms = { irregardless = "regardless" }\n\n[[rules]]\ncode = "NL952"',
+                                'terms = { irregardless = "regardless" }\nmention-cues = "cues.toml"\n\n'
+                                '[[rules]]\ncode = "NL952"', 1)
+    (tmp_path / "house.toml").write_text(pack, encoding="utf-8")
+    linter = Linter(Config(packs=(str(tmp_path / "house.toml"),), select=("NL951",)))
+    lint = lambda text: [f.rule for f in linter.lint(make_document(text, "t.txt"))]  # noqa: E731
+    assert lint("They printed the label irregardless on the cover.") == []
+    assert lint("Irregardless of the cost, it went ahead.") == ["NL951"]
+    (tmp_path / "broken.toml").write_text(pack.replace("cues.toml", "cues2.toml"), encoding="utf-8")
+    (tmp_path / "cues2.toml").write_text("[naming]\nbefore = ['(unclosed']\n", encoding="utf-8")
+    with pytest.raises(NewslintError, match="does not compile"):
+        Linter(Config(packs=(str(tmp_path / "broken.toml"),), select=("NL951",)))

@@ -6,21 +6,23 @@ Pack fields: ``groups`` (a list; each a list of variants, or a table with
 use of another form is flagged, saying which lines use which. Message
 placeholders: {match}, {preferred}, {count}, {times} ("once", "twice", "3 times"),
 {lines}, {match_lines}, {label}. ``mentions`` (default true): a variant talked about
-as a word ("the spelling X", quoted, "Y, not X") is not counted (:mod:`.mention`).
+as a word ("the spelling X", quoted, "Y, not X") is not counted (:mod:`.mention`); ``mention-cues``: a cue file of the pack's own.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from ..model import Hit
 from .base import Context, PackError, RuleKind
 from .common import Exceptions, finditer, format_lines, line_numbers, terms_regex
-from .mention import mentions_for
+from .mention import load_cues, mentions_for
 
 
 class Kind(RuleKind):
-    fields = {"groups": list, "ignore-case": bool, "exceptions": list, "safe": bool, "mentions": bool}
+    fields = {"groups": list, "ignore-case": bool, "exceptions": list, "safe": bool, "mentions": bool,
+              "mention-cues": str}
     required = ("groups",)
 
     def configure(self, spec: dict[str, Any]) -> None:
@@ -28,6 +30,10 @@ class Kind(RuleKind):
         self.safe = bool(spec.get("safe", False))
         self.exceptions = Exceptions(spec.get("exceptions"))
         self.mentions = bool(spec.get("mentions", True))
+        cues = spec.get("mention-cues")
+        self.mention_cues = str(Path(self.rule.pack_path).parent / cues) if cues else None
+        if self.mentions:
+            load_cues(self.mention_cues)  # a broken cue file is a pack error now, not mid-run
         self.groups: list[tuple[str, list[str]]] = []
         canonical: dict[str, int] = {}
         for index, group in enumerate(spec["groups"]):
@@ -62,7 +68,7 @@ class Kind(RuleKind):
             group, variant = found
             if self.mentions:
                 others = [v for v in self.groups[group][1] if v != variant]
-                if mentions_for(ctx).is_mention(*match.span(), others):
+                if mentions_for(ctx, self.mention_cues).is_mention(*match.span(), others):
                     continue
             uses.setdefault(group, {}).setdefault(variant, []).append(match.span())
         for group, by_variant in uses.items():

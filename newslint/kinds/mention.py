@@ -44,7 +44,7 @@ class Cues:
 def _alternation(items: Any, where: str, anchor: str = "") -> Any:
     if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
         raise PackError(f"mention cues: '{where}' must be a list of patterns")
-    body = "|".join(f"(?:{i})" for i in items)
+    body = "|".join(f"(?:{i})" for i in items) or "(?!)"  # no cues: never matches
     try:
         return regex.compile(anchor.replace("BODY", body), regex.IGNORECASE | regex.V0)
     except regex.error as exc:

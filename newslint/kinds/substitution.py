@@ -6,22 +6,24 @@ Pack fields: ``terms`` (table: term -> preferred, or -> list of choices),
 lower-case terms, Capitalised), ``safe`` (whether the fix is safe; default true),
 ``presets`` (per-preset tables of extra ``terms`` and ``disable = true``),
 ``mentions`` (default true: a term talked about as a word — quoted, "the spelling
-Kiev", "Kyiv, not Kiev" — is left alone; see :mod:`.mention`).
+Kiev", "Kyiv, not Kiev" — is left alone; see :mod:`.mention`), ``mention-cues`` (a cue file of the pack's own
+instead of ``rules/data/mention.toml``).
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from ..model import Hit
 from .base import Context, PackError, RuleKind
 from .common import Exceptions, finditer, match_case, terms_regex
-from .mention import mentions_for
+from .mention import load_cues, mentions_for
 
 
 class Kind(RuleKind):
     fields = {"terms": dict, "exceptions": list, "ignore-case": bool, "safe": bool, "presets": dict,
-              "mentions": bool}
+              "mentions": bool, "mention-cues": str}
     required = ("terms",)
 
     def configure(self, spec: dict[str, Any]) -> None:
@@ -29,6 +31,10 @@ class Kind(RuleKind):
         self.safe = bool(spec.get("safe", True))
         self.exceptions = Exceptions(spec.get("exceptions"))
         self.mentions = bool(spec.get("mentions", True))
+        cues = spec.get("mention-cues")
+        self.mention_cues = str(Path(self.rule.pack_path).parent / cues) if cues else None
+        if self.mentions:
+            load_cues(self.mention_cues)  # a broken cue file is a pack error now, not mid-run
         self.terms = _terms(spec["terms"])
         self.pattern = terms_regex(self.terms, self.ignore_case)
         self.presets: dict[str, tuple[bool, dict[str, list[str]], Any]] = {}
@@ -64,7 +70,7 @@ class Kind(RuleKind):
             choices = _lookup(terms, lookup, word)
             if not choices:
                 continue
-            if self.mentions and mentions_for(ctx).is_mention(start, end, choices):
+            if self.mentions and mentions_for(ctx, self.mention_cues).is_mention(start, end, choices):
                 continue
             replacements = [match_case(word, c) for c in choices]
             yield Hit(
