@@ -6,7 +6,8 @@ Pack fields: ``groups`` (a list; each a list of variants, or a table with
 use of another form is flagged, saying which lines use which. Message
 placeholders: {match}, {preferred}, {count}, {times} ("once", "twice", "3 times"),
 {lines}, {match_lines}, {label}. ``mentions`` (default true): a variant talked about
-as a word ("the spelling X", quoted, "Y, not X") is not counted (:mod:`.mention`); ``mention-cues``: a cue file of the pack's own.
+as a word ("the spelling X", quoted, "Y, not X") is not counted (:mod:`.mention`);
+``mention-cues``: a cue file of the pack's own.
 """
 from __future__ import annotations
 
