@@ -75,3 +75,15 @@ def test_cue_inflections_come_from_lemminflect() -> None:
 def test_bad_frame_is_a_pack_error(spec: dict, message: str) -> None:
     with pytest.raises(PackError, match=message):
         Frame.from_spec(spec, "frame #1")
+
+
+def test_a_pack_with_a_bad_frame_names_the_file_and_rule(tmp_path: Path) -> None:
+    from newslint.model import NewslintError
+    from newslint.packs import load_pack
+
+    pack = tmp_path / "bad.toml"
+    pack.write_text('[pack]\nname = "bad"\n\n[[rules]]\ncode = "NL950"\nname = "bad-frame"\nkind = "membership"\n'
+                    'category = "entities"\nexpects = "non-member"\nmessage = "x"\n\n'
+                    '[[rules.frames]]\nshape = "diagonal"\ncues = ["join"]\n', encoding="utf-8")
+    with pytest.raises(NewslintError, match=r"bad\.toml.*NL950.*frame #1: 'shape' must be one of"):
+        load_pack(str(pack))
