@@ -79,11 +79,12 @@ def test_bad_frame_is_a_pack_error(spec: dict, message: str) -> None:
 
 def test_a_pack_with_a_bad_frame_names_the_file_and_rule(tmp_path: Path) -> None:
     from newslint.model import NewslintError
-    from newslint.packs import load_pack
+    from newslint.packs import compile_rule, load_pack
 
     pack = tmp_path / "bad.toml"
     pack.write_text('[pack]\nname = "bad"\n\n[[rules]]\ncode = "NL950"\nname = "bad-frame"\nkind = "membership"\n'
                     'category = "entities"\nexpects = "non-member"\nmessage = "x"\n\n'
                     '[[rules.frames]]\nshape = "diagonal"\ncues = ["join"]\n', encoding="utf-8")
+    (rule,) = load_pack(str(pack)).rules
     with pytest.raises(NewslintError, match=r"bad\.toml.*NL950.*frame #1: 'shape' must be one of"):
-        load_pack(str(pack))
+        compile_rule(rule)
