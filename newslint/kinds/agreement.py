@@ -120,6 +120,11 @@ BRIDGE_ADVERBS = frozenset({"also", "still", "now", "never", "already", "often",
                             "always", "usually", "really", "even", "not", "clearly", "certainly", "then"})
 
 
+PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "this", "that", "these", "those", "who", "which",
+                      "what", "there", "one", "us", "them", "him", "her", "me"})
+#: Words that open a clause after 'and' (', and it was'): not a second subject.
+CLAUSE_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that", "there", "then", "so",
+                             "now", "yet", "also", "is", "was", "has"})
 PLURAL_DETERMINERS = frozenset({"these", "those", "both", "many", "several", "few", "various", "numerous", "some",
                                 "all", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 OBJECT_OPENERS = frozenset({"that", "the", "a", "an", "it", "he", "she", "they", "we", "to", "this", "his", "her",
@@ -176,6 +181,8 @@ class Kind(RuleKind):
         return word in PLURAL_FINITE or verb_form(word) == "plural"
 
     def _subject_candidate(self, word: str) -> bool:
+        if word in PRONOUNS:
+            return False
         if self.subject == "coordinated":
             return word == "and"
         if self.number == "singular":
@@ -198,7 +205,7 @@ class Kind(RuleKind):
         span_of = tokens.sentence_of
         text = ctx.text
         for i, word in enumerate(lower):
-            if i == 0 or not self._verb_candidate(word):
+            if i == 0 or lower[i - 1] == "to" or not self._verb_candidate(word):
                 continue
             span = span_of(i)
             at = tokens.starts[i]
@@ -220,11 +227,24 @@ class Kind(RuleKind):
                     break
                 if back == 1 and self.number == "plural" and (j == 0 or lower[j - 1] not in DETERMINERS):
                     break  # a plain verb is tried only after 'the minister', 'a spokesman'
-                if self._subject_candidate(lower[j]) and bridges(lower[j + 1: i], self.subject == "coordinated"):
+                if (self._subject_candidate(lower[j]) and bridges(lower[j + 1: i], self.subject == "coordinated")
+                        and not self._inside_phrase(lower, j, span[0], tokens.starts)):
                     picked[span] = None
                     verbs.add(tokens.starts[i])
                     break
         return list(picked), verbs
+
+    def _inside_phrase(self, lower: list[str], j: int, first: int, starts: list[int]) -> bool:
+        """Whether the possible subject at ``j`` stands in a prepositional phrase ('officials
+        in the region have': 'region' is not the subject), or, for 'and', joins clauses
+        (', and it was')."""
+        if self.subject == "coordinated":
+            after = lower[j + 1] if j + 1 < len(lower) else ""
+            return (j > 0 and lower[j - 1] == ",") or after in CLAUSE_SUBJECTS
+        k = j - 1
+        if k >= 0 and starts[k] >= first and lower[k] in DETERMINERS:
+            k -= 1
+        return k >= 0 and starts[k] >= first and lower[k] in BRIDGE_OPENERS and lower[k] not in RELATIVE
 
     # -- the check: tags and parse -------------------------------------------------------
     def check(self, ctx: Context) -> Iterable[Hit]:

@@ -4,7 +4,8 @@ sentences its cheap ``gate`` picks.
 The ``pattern`` kind runs a tag-reading pattern over a whole document's spaCy ``Doc``:
 the trained pipeline then tags every sentence (about 5,000 words a second). Here a
 regex (``gate``, case-insensitive, searched in each sentence without spaCy) chooses the
-sentences that could match, and only those are tagged (shared with the other tagged
+sentences that could match (a gate starting with ``^`` is matched at the sentence's
+start), and only those are tagged (shared with the other tagged
 rules through :func:`newslint.nlp.sentence_docs`). Fields: those of ``pattern``, plus
 ``gate`` (required). The rule must say ``requires = ["pos"]``.
 """
@@ -47,10 +48,13 @@ class Kind(PatternKind):
             raise PackError("a tagged-pattern rule must say requires = [\"pos\"]")
         super().configure(spec)
         self.gate = compile_regex(spec["gate"], ignore_case=True, what="gate")
+        #: A gate that starts with '^' is matched at the start of each sentence.
+        self.anchored = spec["gate"].startswith("^")
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
-        spans = [(s, e) for s, e in ctx.sentences() if self.gate.search(text, s, e)]
+        find = self.gate.match if self.anchored else self.gate.search
+        spans = [(s, e) for s, e in ctx.sentences() if find(text, s, e)]
         if not spans:
             return
         exempt = self.exceptions.spans(text) if self.exceptions.patterns else []
