@@ -24,7 +24,10 @@ def _svg(fig: Any) -> str:
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches="tight")
     text = buf.getvalue()
-    return text[text.index("<svg"):]
+    text = text[text.index("<svg"):]
+    # the RDF metadata block only names the generator and date (and namespaces as URLs)
+    start, end = text.find("<metadata>"), text.find("</metadata>")
+    return text[:start] + text[end + len("</metadata>"):] if 0 <= start < end else text
 
 
 def _figure(width: float = 8.0, height: float = 3.2) -> Any:
@@ -160,7 +163,7 @@ def build_report(db: str) -> str:
                      + (_table(["spellings (articles)", "example articles"], rows, 'id="pairs"') if rows
                         else "<p>None found.</p>"))
         top = con.execute("""SELECT substr(month, 1, 4) AS year, rule, name, count(*) AS n FROM findings
-                             WHERE month IS NOT NULL GROUP BY ALL QUALIFY row_number() OVER
+                             WHERE month IS NOT NULL GROUP BY year, rule, name QUALIFY row_number() OVER
                              (PARTITION BY year ORDER BY n DESC, rule) <= 5 ORDER BY year, n DESC""").fetchall()
         parts.append("<h2>Top rules by year</h2>" + _table(["year", "rule", "name", "findings"],
                                                            [list(r) for r in top], 'id="top-rules"'))

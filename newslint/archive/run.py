@@ -139,9 +139,8 @@ def run_archive(
                     cluster.close()
         if not summary.interrupted:
             eng = engine(settings)
-            translit = _translit(eng)
             listed = {v for _, _, variants in eng.groups for v in variants}
-            summary.name_pairs = store.build_usage(translit, listed)
+            summary.name_pairs = store.build_usage(_name_matcher(eng), listed)
             if parquet:
                 summary.parquet = store.export_parquet(parquet)
         row = store.con.execute("SELECT count(*), count(error), coalesce(sum(findings), 0) FROM articles").fetchone()
@@ -152,12 +151,31 @@ def run_archive(
     return summary
 
 
-def _translit(eng: Any) -> Any:
-    """The transliteration rules of the unlisted-name-variant rule (NL103), if the packs have one."""
+class _VariantRule:
+    """Cross-article pairing by the unlisted-name-variant rule's own tests (NL103): the same
+    transliteration key, a listed spelling pattern (-berg/-burg), or one vowel apart."""
+
+    def __init__(self, kind: Any) -> None:
+        self.kind = kind
+        self.translit = kind.translit
+
+    def keys(self, name: str) -> set[str]:
+        keys = {self.translit.key(name), *self.translit.pattern_keys(name)}
+        folded = name.lower()
+        # one vowel apart (Stoltenberg / Stoltenburg): meet with the vowels blanked
+        keys.add("#" + "".join("*" if c in "aeiouy" else c for c in folded))
+        return keys
+
+    def same(self, a: str, b: str) -> bool:
+        relation = self.translit.relation(a, b, self.kind.min_length, self.kind.edit_min_length)
+        return relation in ("spelling", "vowel") or self.translit.pattern(a, b) is not None
+
+
+def _name_matcher(eng: Any) -> _VariantRule | None:
+    """The unlisted-name-variant rule (NL103) of the packs, if they have one."""
     from ..packs import compile_rule
 
     for rule in eng.linter.all_rules:
         if rule.kind == "name-variants":
-            kind = eng.linter.kinds.get(rule.code) or compile_rule(rule)
-            return kind.translit
+            return _VariantRule(eng.linter.kinds.get(rule.code) or compile_rule(rule))
     return None

@@ -10,12 +10,44 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol
 
 import duckdb
 import pyarrow as pa
 
-from ..translit import Transliteration
+
+class NameMatcher(Protocol):
+    """What cross-article pairing needs from the names rules (NL103's transliteration)."""
+
+    def keys(self, name: str) -> set[str]: ...
+
+    def same(self, a: str, b: str) -> bool: ...
+
+
+def _groups(counts: dict[str, int], names: NameMatcher) -> list[set[str]]:
+    """Names that are spellings of one name: candidates meet under a shared key, then
+    each pair is confirmed; confirmed pairs are joined into groups."""
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for name in counts:
+        for key in names.keys(name):
+            buckets[key].append(name)
+    parent = {name: name for name in counts}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for members in buckets.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if root(a) != root(b) and names.same(a, b):
+                    parent[root(a)] = root(b)
+    groups: dict[str, set[str]] = defaultdict(set)
+    for name in counts:
+        groups[root(name)].add(name)
+    return [g for g in groups.values() if len(g) > 1]
 
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema([("partition", pa.string()), ("id", pa.string()), ("date", pa.date32()),
@@ -92,7 +124,7 @@ class Store:
 
     # -- the cross-article view ---------------------------------------------------------------
 
-    def build_usage(self, translit: Transliteration | None, listed: Iterable[str] = (), min_articles: int = 2) -> int:
+    def build_usage(self, names: NameMatcher | None, listed: Iterable[str] = (), min_articles: int = 2) -> int:
         """(Re)build ``name_pairs`` and ``usage``; returns the number of name pairs found.
 
         ``usage``: for every listed name and place group and every unlisted pair of names
@@ -102,21 +134,12 @@ class Store:
         rows = self.con.execute(
             "SELECT name, count(DISTINCT article_id) AS n FROM names GROUP BY name HAVING n >= ?",
             [min_articles]).fetchall()
-        buckets: dict[str, dict[str, int]] = defaultdict(dict)
-        if translit is not None:
-            for name, n in rows:
-                if name not in listed:
-                    buckets[translit.key(name)][name] = n
+        counts = {name: int(n) for name, n in rows if name not in listed}
         pairs: list[tuple[str, str, int]] = []
-        for forms in buckets.values():
-            if len(forms) < 2:
-                continue
-            spellings = sorted(forms, key=lambda f: (-forms[f], f))
-            if any(frozenset((a.lower(), b.lower())) in translit.distinct  # type: ignore[union-attr]
-                   for a in spellings for b in spellings if a < b):
-                continue
-            label = spellings[0]
-            pairs.extend((label, form, forms[form]) for form in spellings)
+        if names is not None:
+            for group in _groups(counts, names):
+                spellings = sorted(group, key=lambda f: (-counts[f], f))
+                pairs.extend((spellings[0], form, counts[form]) for form in spellings)
         self.con.execute("CREATE OR REPLACE TABLE name_pairs (label VARCHAR, form VARCHAR, articles BIGINT)")
         if pairs:
             self.con.executemany("INSERT INTO name_pairs VALUES (?, ?, ?)", pairs)
