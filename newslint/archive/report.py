@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
+import os
 from collections import defaultdict
 from typing import Any
 
@@ -73,13 +74,14 @@ def _share_chart(con: duckdb.DuckDBPyConnection, group: dict[str, Any]) -> tuple
     by_month: dict[str, dict[str, int]] = defaultdict(dict)
     for month, form, n in monthly:
         by_month[month][form] = int(n)
-    months = sorted(by_month)
+    periods, unit = _periods(by_month)
     fig, ax = _figure()
     forms = sorted(group["forms"], key=lambda f: -group["forms"][f])
     for i, form in enumerate(forms):
-        share = [100 * by_month[m].get(form, 0) / max(1, sum(by_month[m].values())) for m in months]
-        ax.plot(_months(months), share, label=form, color=PALETTE[i % len(PALETTE)], linewidth=1.6)
-    ax.set_ylabel("% of articles using the name")
+        share = [100 * counts.get(form, 0) / max(1, sum(counts.values())) for _, counts in periods]
+        ax.plot([start for start, _ in periods], share, label=form, color=PALETTE[i % len(PALETTE)], linewidth=1.6,
+                marker="o" if len(periods) < 40 else None, markersize=3)
+    ax.set_ylabel(f"% of articles using the name, by {unit}")
     ax.set_ylim(0, 100)
     ax.legend(frameon=False, ncol=min(4, len(forms)))
     svg = _svg(fig)
@@ -87,6 +89,22 @@ def _share_chart(con: duckdb.DuckDBPyConnection, group: dict[str, Any]) -> tuple
 
     plt.close(fig)
     return svg, sorted(by_year.items())
+
+
+def _periods(by_month: dict[str, dict[str, int]]) -> tuple[list[tuple[dt.date, dict[str, int]]], str]:
+    """Months, or quarters or years when months are too thin for a share to mean much
+    (fewer than 8 articles a month on average)."""
+    months = sorted(by_month)
+    total = sum(sum(c.values()) for c in by_month.values())
+    for unit, size in (("month", 1), ("quarter", 3), ("year", 12)):
+        buckets: dict[dt.date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for m in months:
+            start = dt.date(int(m[:4]), ((int(m[5:7]) - 1) // size) * size + 1, 1)
+            for form, n in by_month[m].items():
+                buckets[start][form] += n
+        if unit == "year" or total / max(1, len(buckets)) >= 8:
+            return [(k, dict(v)) for k, v in sorted(buckets.items())], unit
+    raise AssertionError("unreachable")
 
 
 def _category_chart(con: duckdb.DuckDBPyConnection) -> tuple[str, dict[str, int]]:
@@ -120,7 +138,19 @@ def _table(head: list[str], rows: list[list[Any]], attrs: str = "") -> str:
 
 
 def build_report(db: str) -> str:
-    con = duckdb.connect(db, read_only=True)
+    from ..model import NewslintError
+
+    if not os.path.isfile(db):
+        raise NewslintError(f"{db}: no such database (run 'newslint archive SOURCE --db {db}' first)")
+    try:
+        con = duckdb.connect(db, read_only=True)
+    except duckdb.Error as exc:
+        raise NewslintError(f"{db}: not a newslint archive database ({exc})") from None
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if not {"articles", "findings", "usage"} <= tables:
+        con.close()
+        raise NewslintError(f"{db}: the archive run has not finished (no usage table yet); run "
+                            "'newslint archive SOURCE' again to complete it")
     try:
         articles, unreadable, findings = con.execute(
             "SELECT count(*), count(error), coalesce(sum(findings), 0) FROM articles").fetchone()  # type: ignore[misc]
