@@ -148,6 +148,14 @@ def test_toml_snippets_are_a_working_config_and_pack(scratch):
     (scratch / "style" / "house.toml").write_text(pack, encoding="utf-8")
     proc = _run("newslint check-pack style/house.toml", scratch)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+
+    for name in tomllib.loads(config).get("dictionary", []):  # a word list the snippet names: one word
+        (scratch / name).parent.mkdir(parents=True, exist_ok=True)
+        (scratch / name).write_text("Zhovkva\n", encoding="utf-8")
     (scratch / "newslint.toml").write_text(config, encoding="utf-8")
     proc = _run("newslint config story.md", scratch)
     assert proc.returncode == 0 and "reuters" in proc.stdout, proc.stderr
