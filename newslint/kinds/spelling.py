@@ -159,6 +159,12 @@ def near(a: str, b: str) -> bool:
     return abs(len(a) - len(b)) <= 2 and slip_cost(a, b) <= 2.0
 
 
+#: Longer tokens are not words anyone misspelt (a URL fragment, a run of letters, a hash):
+#: the longest English words in news copy stay well under this, and a word's neighbours grow
+#: with its length squared.
+MAX_WORD = 30
+
+
 class Kind(RuleKind):
     fields = {"min-frequency": int, "min-length": int, "clear-margin": (int, float), "locale": str,
               "preset-locales": dict}
@@ -233,8 +239,8 @@ class Kind(RuleKind):
             if _reduplicated(words, index):
                 continue  # mahi mahi, Bora Bora: a loanword or a name, not a slip
             stem = _CONTRACTION.sub("", word)
-            if len(stem) < self.min_length or "'" in stem or "’" in stem:
-                continue
+            if len(stem) < self.min_length or len(stem) > MAX_WORD or "'" in stem or "’" in stem:
+                continue  # a 30,000-letter "word" is not a slip: its neighbours would fill memory
             lower = stem.lower()
             if lower in extra or lower in lexicon._EXTRA:
                 continue
