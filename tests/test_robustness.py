@@ -144,7 +144,7 @@ def exploding(monkeypatch):
 
 def test_crashing_rule_is_an_internal_error_finding_and_others_run(capsys, drafts, exploding) -> None:
     (drafts / "boom.txt").write_text("Kyiv BOOM in Kiev.\n", encoding="utf-8")
-    (drafts / "calm.txt").write_text("Calm in Kyiv, not Kiev.\n", encoding="utf-8")
+    (drafts / "calm.txt").write_text("Calm in Kyiv.\nTalks in Kiev went on.\n", encoding="utf-8")  # a use, not a mention
     config = with_pack(drafts, RULE_HEAD + 'kind = "exploding"\n')
     code, out, err = run(capsys, "--config", config, "--format", "json", drafts)
     assert code == 1 and "Traceback" not in err
