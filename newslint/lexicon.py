@@ -141,7 +141,10 @@ def known_form(word: str, system: str | None = None) -> bool:
     if known_lower(word, system):
         return True
     try:
-        from lemminflect import getAllInflections, getAllLemmas
+        from .wordforms import lemminflect_module
+
+        lex = lemminflect_module()  # without the spaCy import lemminflect would make
+        getAllInflections, getAllLemmas = lex.getAllInflections, lex.getAllLemmas  # noqa: N806
     except ImportError:  # pragma: no cover - a dependency
         getAllLemmas = None  # noqa: N806
     if getAllLemmas is not None:

@@ -93,7 +93,8 @@ class _NoSpacy:
 
 
 @lru_cache(maxsize=1)
-def _lemminflect() -> Any:
+def lemminflect_module() -> Any:
+    """lemminflect, imported without the spaCy import it would make (see :class:`_NoSpacy`)."""
     if "spacy" in sys.modules or "lemminflect" in sys.modules:
         import lemminflect
 
@@ -179,7 +180,7 @@ def mask(word: str) -> int:
 
 def _lookup(word: str) -> int:
     """The forms of ``word`` from lemminflect and the corrections file."""
-    lex = _lemminflect()
+    lex = lemminflect_module()
     bits = 0
     for upos, names in lex.getAllLemmas(word).items():
         if upos in ("VERB", "AUX"):

@@ -88,9 +88,9 @@ def forms(word: str) -> frozenset[str]:
 
 
 def _inflect(word: str) -> set[str]:
-    from ..wordforms import _lemminflect
+    from ..wordforms import lemminflect_module
 
-    lex = _lemminflect()
+    lex = lemminflect_module()
     found, lemmas = {word}, {word}
     for upos in ("VERB", "NOUN"):
         lemmas.update(*lex.getAllLemmas(word, upos=upos).values())
