@@ -20,6 +20,9 @@ from .presets import preset_settings
 ISSUE_URL = "https://github.com/newslint/newslint/issues"
 #: Prose characters above which a document is linted in sections (about 80,000 words).
 SECTION_CHARS = 500_000
+#: Article dates are held within these bounds (a date of 0001-01-01 or 9999-12-31 is a slip,
+#: and rules that look years before or after it would overflow Python's dates).
+EARLIEST_DATE, LATEST_DATE = dt.date(1000, 1, 1), dt.date(9000, 12, 31)
 
 
 def matches(rule: Rule, selector: str) -> bool:
@@ -88,6 +91,8 @@ class Linter:
 
     def _lint_whole(self, doc: Document, date: dt.date | None = None) -> list[Finding]:
         article_date = doc.date or date or self.config.date or dt.date.today()
+        # date rules reach years either side of the article date: year 1 or 9999 would overflow
+        article_date = min(max(article_date, EARLIEST_DATE), LATEST_DATE)
         ctx = Context(doc=doc, date=article_date, preset=self.preset, options=self.config.options, nlp=self.nlp,
                       words=self.config.words)
         ignored = self.config.ignores_for(doc.path) if self.config.per_file_ignores else ()

@@ -153,3 +153,12 @@ def test_a_config_nested_thousands_deep_is_a_clear_error(tmp_path: Path) -> None
     (tmp_path / "a.txt").write_text("Hello.\n", encoding="utf-8")
     res = newslint("a.txt", cwd=tmp_path)
     assert res.returncode == 2 and "nested too deeply" in res.stderr and "Traceback" not in res.stderr
+
+
+@pytest.mark.parametrize("date", ["0001-01-01", "9999-12-31"])
+def test_extreme_article_dates_do_not_crash_date_rules(tmp_path: Path, date: str) -> None:
+    (tmp_path / "a.txt").write_text("On Monday, March 14, 2022, NATO, an alliance of 30 countries, met. "
+                                    "Yesterday was Tuesday.\n", encoding="utf-8")
+    res = newslint("--date", date, "--format", "json", "a.txt", cwd=tmp_path)
+    assert "internal error" not in res.stdout and "Traceback" not in res.stderr
+    assert res.returncode in (0, 1)
