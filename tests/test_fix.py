@@ -327,17 +327,30 @@ def test_file_changed_while_fixing(capsys, tmp_path, monkeypatch):
     assert "changed on disk" in err
 
 
-def test_fix_on_stdin_and_unreadable_files_does_not_crash(capsys, tmp_path, monkeypatch):
+def test_fix_with_unreadable_files_fixes_the_rest_and_exits_2(capsys, tmp_path):
+    bad = write_bytes(tmp_path / "bad.txt", b"\xff\xfe Kiev")
+    good = write_bytes(tmp_path / "good.txt", b"Kiev.\n")
+    code, _, err = run(capsys, bad, good, "--fix")
+    assert bad.read_bytes() == b"\xff\xfe Kiev" and good.read_bytes() == b"Kyiv.\n"
+    assert "not valid UTF-8" in err
+    assert code == 2, "an input that could not be read makes the run exit 2 (Contract 2)"
+
+
+def test_fix_on_stdin_writes_the_fixed_text_to_stdout(capsys, monkeypatch):
     import io
     import sys
 
-    bad = write_bytes(tmp_path / "bad.txt", b"\xff\xfe Kiev")
-    good = write_bytes(tmp_path / "good.txt", b"Kiev.\n")
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Talks in Kiev.\n")))
-    code, _, err = run(capsys, bad, good, "-", "--fix")
-    assert bad.read_bytes() == b"\xff\xfe Kiev" and good.read_bytes() == b"Kyiv.\n"
-    assert "not valid UTF-8" in err and "standard input is not fixed in place" in err
-    assert code == 1
+    code, out, err = run(capsys, "-", "--fix")
+    assert out == "Talks in Kyiv.\n" and "Traceback" not in err
+    assert code == 0
+
+
+def test_fix_with_stdin_and_files_together_is_a_usage_error(capsys, tmp_path):
+    good = write_bytes(tmp_path / "good.txt", b"Kiev.\n")
+    code, _, err = run(capsys, good, "-", "--fix")
+    assert code == 2 and "standard input only" in err
+    assert good.read_bytes() == b"Kiev.\n"
 
 
 def test_fix_with_json_keeps_stdout_machine_readable(capsys, tmp_path):
@@ -397,7 +410,7 @@ def test_fix_consistency_covers_consistency_and_name_mixing_rules_only():
 def test_diff_or_fix_without_files_is_a_usage_error(capsys, tmp_path):
     for flag in ("--diff", "--fix"):
         code, out, err = run(capsys, tmp_path / "missing.txt", flag)
-        assert code == 2 and "no files were linted" in err
+        assert code == 2 and "no such file" in err and "could not be read" in err
         assert flag != "--diff" or out == ""
 
 
