@@ -70,6 +70,7 @@ def test_readme_rule_table_is_generated_from_the_packs():
 def test_examples_have_findings_of_several_categories():
     from newslint.api import lint_file
 
-    categories = {f.category for p in (ROOT / "examples").iterdir() for f in lint_file(str(p))}
+    articles = [p for p in (ROOT / "examples").iterdir() if p.is_file()]  # examples/api/ holds code, not copy
+    categories = {f.category for p in articles for f in lint_file(str(p))}
     assert {"places", "furniture"} <= categories
     assert lint_file(str(ROOT / "examples" / "clean-report.md")) == []
