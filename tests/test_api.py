@@ -104,13 +104,12 @@ def test_apply_fixes_applies_safe_fixes_only_by_default():
 
 
 def test_apply_fixes_unsafe_also_applies_review_fixes():
-    text = "Zelensky spoke. Later Zelenskyy and Zelenskyy spoke again.\n"
+    # a spelling suggestion is a fix for review (never safe): a person confirms the word
+    text = "The comittee met on Tuesday to discuss the budget.\n"
     findings = newslint.lint_text(text)
-    unsafe = [f for f in findings if f.fix is not None and not f.fix.safe]
-    if not unsafe:
-        pytest.skip("no rule offers an unsafe fix for this text")
+    assert [(f.rule, f.fix.safe) for f in findings if f.fix is not None] == [("NL001", False)]
     assert newslint.apply_fixes(text, findings) == text
-    assert newslint.apply_fixes(text, findings, unsafe=True) != text
+    assert newslint.apply_fixes(text, findings, unsafe=True) == "The committee met on Tuesday to discuss the budget.\n"
 
 
 def test_apply_fixes_refuses_findings_of_another_text():
