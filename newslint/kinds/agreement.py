@@ -25,7 +25,6 @@ Pack fields:
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -52,30 +51,11 @@ AUX_DEPS = frozenset({"aux", "auxpass"})
 ENDING = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 
-@lru_cache(maxsize=1)
 def lemminflect() -> Any:
-    """lemminflect, imported without its spaCy hook: when spaCy is importable, importing
-    lemminflect imports spaCy too (about a second) to add token extensions no rule reads."""
-    if "lemminflect" not in sys.modules and "spacy" not in sys.modules:
-        blocker = _NoSpacy()
-        sys.meta_path.insert(0, blocker)
-        try:
-            import lemminflect as module
-        finally:
-            sys.meta_path.remove(blocker)
-        return module
-    import lemminflect as module
+    """lemminflect without the spaCy import it would make (one loader for every rule)."""
+    from ..wordforms import lemminflect_module
 
-    return module
-
-
-class _NoSpacy:
-    """An import finder that makes 'import spacy' fail (while lemminflect is imported)."""
-
-    def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
-        if name == "spacy" or name.startswith("spacy."):
-            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
-        return None
+    return lemminflect_module()
 
 
 @lru_cache(maxsize=65536)
