@@ -230,7 +230,8 @@ def run_spans(ctx: Context, vocabulary: Vocabulary, cls: FurnitureClass) -> Iter
         furniture = {line for line in block if is_furniture(line)}
         found = [line for line in block if line in furniture]
         if len(found) >= cls.run_min_furniture:
-            labels = [(s, e) for s, e in block if (s, e) not in furniture and _is_label(text[s:e].strip(), vocabulary, cls)]
+            labels = [(s, e) for s, e in block
+                      if (s, e) not in furniture and _is_label(text[s:e].strip(), vocabulary, cls)]
             # mostly furniture, or nothing but furniture and short labels
             if 2 * len(found) >= len(block) or len(found) + len(labels) == len(block):
                 for s, e in labels:

@@ -28,7 +28,8 @@ Token attributes: ``ORTH``/``TEXT``, ``LOWER``/``NORM`` (a string, or ``IN``, ``
 ``IS_UPPER``, ``IS_TITLE``, ``IS_PUNCT``, ``IS_SPACE``, ``IS_QUOTE``, ``IS_BRACKET``,
 ``IS_SENT_START``, ``LIKE_NUM``; ``_`` (spaCy's custom-attribute syntax) with word-form
 classes from the lexicon, true or false: ``_ = {past_only = true}``, ``_ = {bare_verb = true,
-noun = false}`` (the classes are listed in :mod:`newslint.wordforms`); with ``requires = ["pos"]`` also ``POS``, ``TAG``,
+noun = false}`` (the classes are listed in :mod:`newslint.wordforms`); with ``requires = ["pos"]``
+also ``POS``, ``TAG``,
 ``MORPH``, ``LEMMA``, ``DEP`` and ``ENT_TYPE``. ``OP``: ``?``, ``*``, ``+``, ``!``,
 ``{n}``, ``{n,m}``, ``{n,}``, ``{,m}``. Anything else is a pack error naming the rule.
 
