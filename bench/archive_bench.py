@@ -133,7 +133,8 @@ def main() -> int:
             results[mode] = row
             print(json.dumps({mode: row}), file=sys.stderr)
     print("| mode | 1 core, CLI way (art/s) | archive 1 worker | 2 workers | CLI/archive per core | 2-worker speed-up "
-          "| 100k archive, 2 workers | worker peak MB (10% / end) | 10^6 on 16 / 64 cores | 10^7 on 16 / 64 cores |")
+          f"| {args.articles:,}-article archive, 2 workers | worker peak MB (10% / end) "
+          "| 10^6 on 16 / 64 cores | 10^7 on 16 / 64 cores |")
     print("| --- " * 10 + "|")
     for mode, r in results.items():
         print(f"| {mode} | {r['baseline_per_core']} | {r['archive_1_worker']} | {r['archive_2_workers']} | "
