@@ -247,3 +247,14 @@ def test_concurrent_clients_lose_no_request_and_slow_clients_block_no_one() -> N
     assert all(status == 200 for status, _ in results)
     assert {n for i, (_, n) in enumerate(results) if i % 4} == {2}  # the short draft: its 2 findings every time
     assert len({n for i, (_, n) in enumerate(results) if i % 4 == 0}) == 1  # the article: the same answer every time
+
+
+def test_v2_check_gives_the_api_findings_on_the_dev_corpus(client: TestClient) -> None:
+    """One engine: a LanguageTool client sees exactly the native API's findings (rule, span, message)."""
+    for file in sorted(DEV.glob("*.txt")):
+        text = file.read_text(encoding="utf-8")
+        api = client.post("/api/v1/lint", json={"text": text}).json()["findings"]
+        lt = client.post("/v2/check", data={"text": text, "language": "en-US"}).json()["matches"]
+        units = text.encode("utf-16-le")
+        assert [(m["rule"]["id"], units[2 * m["offset"]: 2 * (m["offset"] + m["length"])].decode("utf-16-le"),
+                 m["message"]) for m in lt] == [(f["rule"], f["match"], f["message"]) for f in api], file.name
