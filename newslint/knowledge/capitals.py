@@ -15,6 +15,7 @@ from typing import Any
 
 from ..model import NewslintError
 from ..toml import load_toml
+from .files import knowledge_files, strings
 from .offices import fold
 
 
@@ -63,9 +64,9 @@ def load_capitals(paths: list[Path]) -> Capitals:
         if not isinstance(adjectives, dict):
             raise NewslintError(f"{path}: [adjectives] must be a table")
         for code, words in adjectives.items():
-            for word in _strings(words, path, f"adjectives.{code}"):
+            for word in strings(words, path, f"adjectives.{code}"):
                 result.adjectives[word] = code
-        for name in _strings(data.get("other-cities", {}).get("names", []), path, "other-cities.names"):
+        for name in strings(data.get("other-cities", {}).get("names", []), path, "other-cities.names"):
             _spell(result, name, name)
         entries = data.get("capitals", [])
         if not isinstance(entries, list):
@@ -94,7 +95,7 @@ def _entry(result: Capitals, entry: Any, path: Path, i: int) -> None:
                 raise NewslintError(f"{where} ({country}): 'since'/'until' of {city['city']} must be dates")
         name = city["city"]
         result.seats.append(Seat(country, name, since, until, city.get("status") == "disputed"))
-        for spelling in [name, *_strings(city.get("also", []), path, f"{country}: {name}.also")]:
+        for spelling in [name, *strings(city.get("also", []), path, f"{country}: {name}.also")]:
             _spell(result, spelling, name)
 
 
@@ -103,26 +104,9 @@ def _spell(result: Capitals, spelling: str, city: str) -> None:
     result.spellings.add(spelling)
 
 
-def _strings(value: Any, path: Path, where: str) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise NewslintError(f"{path}: {where} must be a list of strings")
-    return value
-
-
 @lru_cache(maxsize=4)
 def capitals(*folders: str) -> Capitals:
     """Every ``*.toml`` in the given folders; ``""`` (the default) is the bundled
     ``rules/knowledge/capitals``. Later files add to earlier ones, so a newsroom folder
     listed after the bundled one extends it."""
-    from ..resources import data_path
-
-    files: list[Path] = []
-    for folder in folders or ("",):
-        base = Path(folder) if folder else data_path("knowledge", "capitals")
-        found = sorted(base.glob("*.toml"))
-        if not found:
-            raise NewslintError(f"no capitals files (*.toml) in {base}")
-        files.extend(found)
-    return load_capitals(files)
+    return load_capitals(knowledge_files(folders, "capitals", "capitals"))

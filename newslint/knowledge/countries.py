@@ -7,9 +7,9 @@ from typing import Any
 
 import regex
 
-from ..model import NewslintError
 from ..regex_cache import compile_cached
 from ..toml import load_toml
+from .files import strings, table
 from .trie import trie_pattern
 
 
@@ -70,7 +70,7 @@ def _alternation(names: dict[str, str], not_after: dict[str, list[str]]) -> str:
 def load_countries(path: Path) -> Countries:
     """pycountry's names, then the TOML's aliases, exclusions, display names and demonyms."""
     data, _ = load_toml(path)
-    excluded = set(_strings(data.get("exclude", {}).get("names", []), path, "exclude.names"))
+    excluded = set(strings(data.get("exclude", {}).get("names", []), path, "exclude.names"))
     result = Countries(source=str(path))
     for country in iso_countries():
         code = country["alpha_3"]
@@ -80,20 +80,20 @@ def load_countries(path: Path) -> Countries:
                 result.by_name.setdefault(name, code)
         first = next((n for n in names if n and "," not in n and "(" not in n), country["name"])
         result.display_names.setdefault(code, first)
-    for code, aliases in _table(data, "aliases", path).items():
-        for alias in _strings(aliases, path, f"aliases.{code}"):
+    for code, aliases in table(data, "aliases", path).items():
+        for alias in strings(aliases, path, f"aliases.{code}"):
             result.by_name[alias] = code
-    for code, name in _table(data, "display", path).items():
+    for code, name in table(data, "display", path).items():
         result.display_names[code] = str(name)
-    for code, words in _table(data, "demonyms", path).items():
-        for word in _strings(words, path, f"demonyms.{code}"):
+    for code, words in table(data, "demonyms", path).items():
+        for word in strings(words, path, f"demonyms.{code}"):
             result.demonyms[word] = code
-    for code, cities in _table(data, "capitals", path).items():
-        for city in _strings(cities, path, f"capitals.{code}"):
+    for code, cities in table(data, "capitals", path).items():
+        for city in strings(cities, path, f"capitals.{code}"):
             result.by_name[city] = code
             result.capitals.add(city)
-    for name, words in _table(data, "not-after", path).items():
-        result.not_after[name] = _strings(words, path, f"not-after.{name}")
+    for name, words in table(data, "not-after", path).items():
+        result.not_after[name] = strings(words, path, f"not-after.{name}")
     for name, code in list(result.by_name.items()):  # headlines in capitals: "BELGIUM WANTS IN"
         if len(name) > 3:
             result.by_name.setdefault(name.upper(), code)
@@ -119,18 +119,3 @@ def iso_countries() -> list[dict[str, str]]:
 
     fields = ("alpha_3", "name", "common_name", "official_name")
     return [{f: getattr(c, f) for f in fields if getattr(c, f, None) is not None} for c in pycountry.countries]
-
-
-def _table(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
-    value = data.get(key, {})
-    if not isinstance(value, dict):
-        raise NewslintError(f"{path}: [{key}] must be a table")
-    return value
-
-
-def _strings(value: Any, path: Path, where: str) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise NewslintError(f"{path}: {where} must be a list of strings")
-    return value

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..model import NewslintError
 from ..toml import load_toml
+from .files import knowledge_files, strings, table
 
 FAR_PAST = dt.date(1, 1, 1)
 
@@ -97,8 +98,8 @@ def load_offices(paths: list[Path]) -> Offices:
     for path in paths:
         data, _ = load_toml(path)
         result.files.append(str(path))
-        for code, words in _table(data, "adjectives", path).items():
-            for word in _strings(words, path, f"adjectives.{code}"):
+        for code, words in table(data, "adjectives", path).items():
+            for word in strings(words, path, f"adjectives.{code}"):
                 result.adjectives[word] = code
         offices = data.get("office", [])
         if not isinstance(offices, list):
@@ -121,7 +122,7 @@ def _office(entry: Any, path: Path, i: int) -> Office:
         if not isinstance(entry.get(key), str):
             raise NewslintError(f"{where}: '{key}' must be a string")
     where = f"{path}: office '{entry['id']}'"
-    titles = [fold(t) for t in _strings(entry.get("titles", []), path, f"{entry['id']}.titles")]
+    titles = [fold(t) for t in strings(entry.get("titles", []), path, f"{entry['id']}.titles")]
     if not titles:
         raise NewslintError(f"{where}: 'titles' must name at least one title")
     holders = entry.get("holders", [])
@@ -146,12 +147,12 @@ def _office(entry: Any, path: Path, i: int) -> Office:
 
 def _index_names(result: Offices, holder: dict[str, Any], path: Path, office: str) -> None:
     person = holder["name"]
-    spellings = [person, *_strings(holder.get("also", []), path, f"{office}: {person}.also")]
+    spellings = [person, *strings(holder.get("also", []), path, f"{office}: {person}.also")]
     for name in spellings:
         result.names.setdefault(fold(name), person)
         result.spellings.add(name)
     default = [person.split()[-1]]
-    surnames = _strings(holder.get("surnames", default), path, f"{office}: {person}.surnames")
+    surnames = strings(holder.get("surnames", default), path, f"{office}: {person}.surnames")
     if surnames:
         result.surname_of.setdefault(person, surnames[0])
     for surname in surnames:
@@ -159,33 +160,9 @@ def _index_names(result: Offices, holder: dict[str, Any], path: Path, office: st
         result.spellings.add(surname)
 
 
-def _table(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
-    value = data.get(key, {})
-    if not isinstance(value, dict):
-        raise NewslintError(f"{path}: [{key}] must be a table")
-    return value
-
-
-def _strings(value: Any, path: Path, where: str) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise NewslintError(f"{path}: {where} must be a list of strings")
-    return value
-
-
 @lru_cache(maxsize=4)
 def offices(*folders: str) -> Offices:
     """Every ``*.toml`` in the given folders; ``""`` (the default) is the bundled
     ``rules/knowledge/offices``. Later files add to earlier ones, so a newsroom folder
     listed after the bundled one extends it."""
-    from ..resources import data_path
-
-    files: list[Path] = []
-    for folder in folders or ("",):
-        base = Path(folder) if folder else data_path("knowledge", "offices")
-        found = sorted(base.glob("*.toml"))
-        if not found:
-            raise NewslintError(f"no office files (*.toml) in {base}")
-        files.extend(found)
-    return load_offices(files)
+    return load_offices(knowledge_files(folders, "offices", "office"))
