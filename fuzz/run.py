@@ -42,7 +42,7 @@ def check_config(files: dict[str, str]) -> None:
     """Reading a config (and the packs it names) gives a Config and a Linter, or a NewslintError."""
     from newslint.config import read_config
     from newslint.engine import Linter
-    from newslint.model import NewslintError
+    from newslint.records import NewslintError
     from newslint.packs import load_pack
 
     load_pack.cache_clear()

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .model import Finding, Fix, NewslintError
+from .records import Finding, Fix, NewslintError
 
 __version__ = "0.1.0"
 

@@ -14,7 +14,7 @@ from typing import Any
 from .config import Config, config_from_table, parse_date
 from .document import Document, UnreadableFile, make_document, read_document
 from .engine import Linter, matches
-from .model import Finding, NewslintError
+from .records import Finding, NewslintError
 
 
 def as_config(config: Any) -> Config:

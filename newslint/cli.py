@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .model import SEVERITY_RANK, NewslintError
+from .records import SEVERITY_RANK, NewslintError
 
 if TYPE_CHECKING:
-    from .model import Finding
+    from .records import Finding
     from .runner import FileResult, Session
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2

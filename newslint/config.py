@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .model import SEVERITIES, NewslintError
+from .records import SEVERITIES, NewslintError
 from .toml import line_of, load_toml
 
 CONFIG_NAMES = ("newslint.toml", ".newslint.toml", "pyproject.toml")

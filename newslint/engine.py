@@ -11,8 +11,8 @@ from collections.abc import Iterable, Sequence
 from .config import Config
 from .document import Document, section_bounds
 from .kinds.base import Context, RuleKind
-from .kinds.common import PatternTimeout
-from .model import CATEGORIES, Finding, Fix, Hit, Rule
+from .safe_regex import PatternTimeout
+from .records import CATEGORIES, Finding, Fix, Hit, Rule
 from .nlp import NLP, TRAINED_FEATURES
 from .packs import compile_rule, load_packs
 from .presets import preset_settings

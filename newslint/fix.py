@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from .document import UnreadableFile, decode, make_document
-from .model import Finding
+from .records import Finding
 
 MAX_PASSES = 10
 BOM = b"\xef\xbb\xbf"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 
 from .config import Config, discover, read_config
-from .model import NewslintError
+from .records import NewslintError
 
 
 def server_config(config_path: str | None, folder: str | None = None) -> Config:

@@ -12,7 +12,7 @@ from pathlib import Path
 from .config import Config
 from .document import make_document
 from .engine import Linter
-from .model import NewslintError
+from .records import NewslintError
 from .packs import load_pack
 from .resources import bundled_packs
 

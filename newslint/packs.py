@@ -9,7 +9,7 @@ from typing import Any
 
 from .kinds import UnknownKind, kind_exists, load_kind, unknown_kind_message
 from .kinds.base import PackError, RuleKind
-from .model import CATEGORIES, CATEGORY_DIGIT, SEVERITIES, NewslintError, Rule
+from .records import CATEGORIES, CATEGORY_DIGIT, SEVERITIES, NewslintError, Rule
 from .resources import bundled_packs
 from .toml import line_of, load_toml
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from .model import NewslintError
+from .records import NewslintError
 from .resources import rules_dir
 from .toml import load_toml
 

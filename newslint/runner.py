@@ -12,7 +12,7 @@ from . import selectors
 from .config import Config, discover, read_config
 from .document import Document, UnreadableFile, decode, make_document, read_document
 from .engine import Linter, matches
-from .model import Finding, NewslintError
+from .records import Finding, NewslintError
 from .packs import load_packs
 from .toml import line_of
 

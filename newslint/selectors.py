@@ -10,7 +10,7 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 
-from .model import CATEGORIES, Finding, NewslintError, Rule
+from .records import CATEGORIES, Finding, NewslintError, Rule
 
 #: The finding for a disable comment that names no rule. Not a pack rule: it is about the
 #: comment, which is markup that no rule kind sees; the runner adds it after the rules ran.

@@ -18,7 +18,7 @@ from .config import Config, parse_date
 from .document import make_document
 from .engine import Linter, matches
 from .fix import fix_text
-from .model import CATEGORIES, Finding, NewslintError, Rule
+from .records import CATEGORIES, Finding, NewslintError, Rule
 from .presets import all_presets
 
 

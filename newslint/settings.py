@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .config import DEFAULT_INCLUDE, Config
-from .model import NewslintError
+from .records import NewslintError
 
 #: Config attribute -> the key an editor writes in newslint.toml.
 _KEY_OF = {"select": "select", "extend_select": "extend-select", "ignore": "ignore", "packs": "packs",

@@ -16,7 +16,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-from .model import NewslintError
+from .records import NewslintError
 
 
 def load_toml(path: str | Path) -> tuple[dict[str, Any], str]:

@@ -10,7 +10,7 @@ import pytest
 
 import newslint
 from newslint.cli import main
-from newslint.model import Finding, NewslintError
+from newslint.records import Finding, NewslintError
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 
@@ -160,7 +160,7 @@ def test_mypy_sees_typed_results(tmp_path):
                      "reveal_type(findings)\n"
                      "line: str = findings[0].line\n", encoding="utf-8")
     out, _, status = mypy_api.run(["--no-incremental", "--cache-dir", str(tmp_path / "c"), str(probe)])
-    assert "list[newslint.model.Finding]" in out
+    assert "list[newslint.records.Finding]" in out
     assert 'Incompatible types in assignment (expression has type "int"' in out and status == 1
     script = ROOT / "examples" / "api" / "cms_hook.py"
     out, _, status = mypy_api.run(["--strict", "--no-incremental", "--cache-dir", str(tmp_path / "c"), str(script)])

@@ -8,7 +8,7 @@ import pytest
 from newslint.config import Config, discover, read_config
 from newslint.docs import all_rules
 from newslint.engine import select_rules
-from newslint.model import NewslintError
+from newslint.records import NewslintError
 
 
 def test_newslint_toml_is_found_from_a_subfolder(tmp_path):

@@ -78,7 +78,7 @@ def test_bad_frame_is_a_pack_error(spec: dict, message: str) -> None:
 
 
 def test_a_pack_with_a_bad_frame_names_the_file_and_rule(tmp_path: Path) -> None:
-    from newslint.model import NewslintError
+    from newslint.records import NewslintError
     from newslint.packs import compile_rule, load_pack
 
     pack = tmp_path / "bad.toml"

@@ -16,7 +16,7 @@ from newslint.api import lint_text
 from newslint.config import Config
 from newslint.knowledge.capitals import load_capitals
 from newslint.knowledge.offices import fold, load_offices, offices
-from newslint.model import NewslintError
+from newslint.records import NewslintError
 
 DATA = Path(__file__).parent / "data" / "entities"
 CONFIG = Config(select=("NL310", "NL311"))
@@ -130,7 +130,7 @@ def test_pack_fields_are_checked() -> None:
     from newslint.kinds.base import PackError
     from newslint.kinds.capital import Kind as Capital
     from newslint.kinds.office_holder import Kind as OfficeHolder
-    from newslint.model import Rule
+    from newslint.records import Rule
 
     def rule(kind: str, **spec: object) -> Rule:
         return Rule("NL999", "x", kind, "entities", "error", "{fact}", "test", "test.toml", spec=spec)
@@ -149,7 +149,7 @@ def test_missing_knowledge_folder_is_reported_not_raised(tmp_path: Path) -> None
     from newslint.api import make_document
     from newslint.kinds.base import Context
     from newslint.kinds.office_holder import Kind as OfficeHolder
-    from newslint.model import Rule
+    from newslint.records import Rule
 
     spec = {"titles": ["President"], "qualifiers": {}, "knowledge": [str(tmp_path)]}
     kind = OfficeHolder(Rule("NL999", "x", "office-holder", "entities", "error", "{fact}", "t", "t.toml", spec=spec))

@@ -11,7 +11,7 @@ import pytest
 
 import newslint.fix as fixmod
 from newslint.cli import main
-from newslint.model import Finding, Fix
+from newslint.records import Finding, Fix
 
 BOM = b"\xef\xbb\xbf"
 

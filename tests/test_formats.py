@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from newslint.cli import main
-from newslint.model import Finding
+from newslint.records import Finding
 from newslint.report import FORMATS, github, gitlab
 from newslint.runner import FileResult
 

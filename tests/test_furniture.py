@@ -213,7 +213,7 @@ def test_unknown_class_is_a_pack_error(tmp_path):
         f'category = "furniture"\nmessage = "m"\nclass = "nope"\ndata = "{(ROOT / "rules" / "data" / "furniture.toml").as_posix()}"\n',
         encoding="utf-8",
     )
-    from newslint.model import NewslintError
+    from newslint.records import NewslintError
     from newslint.packs import compile_rule, load_pack
 
     (rule,) = load_pack(str(pack)).rules

@@ -192,7 +192,7 @@ def test_dev_corpus_grammar_items(tmp_path):
 
 def test_missing_word_list_is_a_configuration_error(tmp_path):
     from newslint.engine import Linter
-    from newslint.model import NewslintError
+    from newslint.records import NewslintError
 
     pack = tmp_path / "p.toml"
     pack.write_text('[pack]\nname = "p"\n[[rules]]\ncode = "NL901"\nname = "an"\n'

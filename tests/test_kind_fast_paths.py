@@ -14,7 +14,7 @@ from newslint.document import make_document
 from newslint.engine import Linter
 from newslint.kinds import doubled_word, indefinite_article, locale_mix
 from newslint.kinds.base import Context
-from newslint.kinds.common import matches_at
+from newslint.safe_regex import matches_at
 from newslint.kinds.weekday import dates_in, find_dates
 
 _LINTER = Linter(dataclasses.replace(Config(), select=(

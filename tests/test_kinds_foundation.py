@@ -8,7 +8,7 @@ import pytest
 from newslint.config import Config
 from newslint.document import make_document
 from newslint.engine import Linter
-from newslint.model import NewslintError
+from newslint.records import NewslintError
 
 PACK = '''
 [pack]
@@ -145,9 +145,9 @@ def test_code_range_must_match_category(tmp_path):
 
 
 def test_catastrophic_pattern_is_stopped_and_reported(tmp_path, monkeypatch):
-    from newslint.kinds import common
+    from newslint import safe_regex
 
-    monkeypatch.setattr(common, "PATTERN_TIMEOUT", 0.2)
+    monkeypatch.setattr(safe_regex, "PATTERN_TIMEOUT", 0.2)
     path = tmp_path / "slow.toml"
     path.write_text('[pack]\nname = "slow"\n[[rules]]\ncode = "NL960"\nname = "slow-rule"\nkind = "existence"\n'
                     'category = "style"\nmessage = "m"\npatterns = [\'(a+)+b\']\n')

@@ -11,7 +11,7 @@ from newslint.knowledge import knowledge
 from newslint.knowledge.claims import parse_number, spell_like
 from newslint.knowledge.countries import load_countries
 from newslint.knowledge.organisations import MEMBER, NON_MEMBER, UNCLEAR, load_organisation
-from newslint.model import NewslintError
+from newslint.records import NewslintError
 from newslint.resources import data_path
 
 D = dt.date

@@ -5,7 +5,7 @@ import pytest
 
 from newslint.api import lint_text
 from newslint.config import Config
-from newslint.model import NewslintError, Rule
+from newslint.records import NewslintError, Rule
 from newslint.packs import compile_rule
 
 

@@ -11,7 +11,7 @@ import pytest
 from newslint.api import lint_text
 from newslint.config import Config
 from newslint.engine import Linter
-from newslint.model import NewslintError
+from newslint.records import NewslintError
 
 HEADER = '[pack]\nname = "test"\n'
 

@@ -208,7 +208,7 @@ def test_broken_mention_cues_are_a_pack_error(tmp_path):
 def test_a_pack_may_bring_its_own_mention_cues(tmp_path):
     from newslint.document import make_document
     from newslint.engine import Linter
-    from newslint.model import NewslintError
+    from newslint.records import NewslintError
 
     (tmp_path / "cues.toml").write_text("[naming]\nbefore = ['\\bthe\\s+label']\n", encoding="utf-8")
     pack = MENTION_PACK.replace('terms = { irregardless = "regardless" }\n\n[[rules]]\ncode = "NL952"',

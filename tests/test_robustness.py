@@ -12,9 +12,9 @@ import pytest
 
 from newslint import kinds, packs
 from newslint.cli import main
-from newslint.kinds import common
+from newslint import safe_regex
 from newslint.kinds.base import Context, RuleKind
-from newslint.model import Hit
+from newslint.records import Hit
 
 RULE_HEAD = """
 [pack]
@@ -91,7 +91,7 @@ def test_odd_pyproject_is_handled(capsys, drafts, pyproject) -> None:
 
 
 def test_catastrophic_pattern_is_stopped_and_the_run_completes(capsys, drafts, monkeypatch) -> None:
-    monkeypatch.setattr(common, "PATTERN_TIMEOUT", 0.2)
+    monkeypatch.setattr(safe_regex, "PATTERN_TIMEOUT", 0.2)
     # (the text ends in "a", or the prefilter would see that '(a+)+$' cannot match and skip it)
     (drafts / "slow.txt").write_text("a" * 30000 + "!\nTalks in Kiev near Yalta", encoding="utf-8")
     config = with_pack(drafts, RULE_HEAD + 'kind = "existence"\npatterns = [\'(a+)+$\']\n')
@@ -110,10 +110,10 @@ def test_catastrophic_pattern_is_stopped_and_the_run_completes(capsys, drafts, m
 
 
 def test_pattern_timeout_uses_the_regex_timeout(monkeypatch) -> None:
-    monkeypatch.setattr(common, "PATTERN_TIMEOUT", 0.05)
-    pattern = common.compile_regex("(a+)+$")
-    with pytest.raises(common.PatternTimeout) as caught:
-        list(common.finditer(pattern, "a" * 30000 + "!\nYalta"))
+    monkeypatch.setattr(safe_regex, "PATTERN_TIMEOUT", 0.05)
+    pattern = safe_regex.compile_regex("(a+)+$")
+    with pytest.raises(safe_regex.PatternTimeout) as caught:
+        list(safe_regex.finditer(pattern, "a" * 30000 + "!\nYalta"))
     assert caught.value.pattern == "(a+)+$"
 
 

@@ -15,7 +15,7 @@ from newslint.config import Config
 from newslint.document import make_document
 from newslint.engine import Linter
 from newslint.kinds.base import Context, RuleKind
-from newslint.model import Hit
+from newslint.records import Hit
 
 WORDS = ("the minister said on Monday that talks in Kiev and Kyiv would resume after a week of shelling "
          "near Kharkov , while officials in Brussels ( NATO ) denied it . \"We are ready,\" she said").split()

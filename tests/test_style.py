@@ -225,7 +225,7 @@ def test_newsroom_pack_reads_its_own_data_files(tmp_path):
 def test_missing_data_file_is_a_configuration_error(tmp_path):
     from newslint.config import Config
     from newslint.engine import Linter
-    from newslint.model import NewslintError
+    from newslint.records import NewslintError
 
     (tmp_path / "house.toml").write_text(HOUSE, encoding="utf-8")
     with pytest.raises(NewslintError, match="my-spellings.toml"):

@@ -66,7 +66,7 @@ def test_cache_off_and_small_files_write_nothing(tmp_path, monkeypatch):
 
 
 def test_broken_toml_is_still_reported_with_its_line(tmp_path, cache):
-    from newslint.model import NewslintError
+    from newslint.records import NewslintError
 
     path = tmp_path / "pack.toml"
     path.write_text(BODY + "oops = \n", encoding="utf-8")

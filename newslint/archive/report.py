@@ -138,7 +138,7 @@ def _table(head: list[str], rows: list[list[Any]], attrs: str = "") -> str:
 
 
 def build_report(db: str) -> str:
-    from ..model import NewslintError
+    from ..records import NewslintError
 
     if not os.path.isfile(db):
         raise NewslintError(f"{db}: no such database (run 'newslint archive SOURCE --db {db}' first)")

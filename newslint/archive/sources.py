@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import NewslintError
+from ..records import NewslintError
 
 #: Bytes of JSON Lines per partition (lines are never split: a partition owns the lines
 #: that start in its range).

@@ -1,7 +1,7 @@
 """Rule kinds: the Python half of every rule. Packs (TOML) configure them.
 
 Kinds are *declared* in :data:`KINDS` (pack name -> module). A module in this
-package that is not listed there (``base``, ``common``, ``prefilter``) is a helper,
+package that is not listed there (``base``, ``prefilter``) is a helper,
 never a kind, so a pack cannot name it. A kind's module exposes a class ``Kind``
 (a :class:`newslint.kinds.base.RuleKind`) and is imported only when a loaded pack
 uses it, so a run pays only for what it checks.

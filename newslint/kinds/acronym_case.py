@@ -22,10 +22,10 @@ from typing import Any
 
 import regex
 
-from ..model import Hit
+from ..records import Hit
 from ..regex_cache import compile_pattern
 from .base import Context, RuleKind
-from .common import as_str_list, format_lines, line_numbers
+from .base import as_str_list, format_lines, line_numbers
 
 _WORD = compile_pattern(r"(?<![\w.])(\p{Lu}[\p{L}]+)(?!\w)")  # NATO-led and anti-Nato count
 

@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..model import Hit
+from ..records import Hit
 from ..nlp import sentence_docs
 from .base import Context, PackError, RuleKind
 from .pattern import load_word_lists

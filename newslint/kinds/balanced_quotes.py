@@ -22,9 +22,9 @@ from typing import Any
 
 import regex
 
-from ..model import Hit
+from ..records import Hit
 from .base import Context, RuleKind
-from .common import as_str_list
+from .base import as_str_list
 from .prefilter import doc_view
 
 OPEN_DOUBLE = "“„"

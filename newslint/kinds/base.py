@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..document import Document
-from ..model import Hit, Rule
+from ..records import Hit, Rule
 from ..tokens import Tokens
 
 
@@ -138,3 +138,35 @@ def check_template(template: str, field_name: str) -> None:
 class _Missing(dict):  # type: ignore[type-arg]
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+# Reading rule fields and reporting lines: used by most kinds.
+
+def runs_under_style(ctx: Any, rule: Any, styles: set[str]) -> bool:
+    """Whether a preset-gated rule runs for the article's house style; ``[options.CODE] styles``
+    in config overrides the pack's list."""
+    override = ctx.rule_options(rule).get("styles")
+    if isinstance(override, list):
+        styles = {str(s).lower() for s in override}
+    return ctx.style.lower() in styles
+
+
+def as_str_list(value: Any, field: str) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise PackError(f"'{field}' must be a list of strings")
+    return list(value)
+
+
+def line_numbers(ctx: Any, offsets: Iterable[int]) -> list[int]:
+    """Original-file line numbers of prose offsets, sorted and unique."""
+    doc = ctx.doc
+    return sorted({doc.line_col(doc.to_original(o))[0] for o in offsets})
+
+
+def format_lines(lines: list[int], limit: int = 6) -> str:
+    shown = ", ".join(str(n) for n in lines[:limit])
+    if len(lines) > limit:
+        shown += ", ..."
+    return ("line " if len(lines) == 1 else "lines ") + shown

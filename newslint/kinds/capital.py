@@ -21,9 +21,9 @@ from typing import Any
 
 import regex
 
-from ..model import Hit, NewslintError
+from ..records import Hit, NewslintError
 from .base import Context, PackError, RuleKind
-from .common import as_str_list
+from .base import as_str_list
 from .office_holder import YEAR, alternation, compiled, knowledge_folders, long_date, quoted
 
 

@@ -15,9 +15,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..model import Hit
+from ..records import Hit
 from .base import Context, PackError, RuleKind
-from .common import Exceptions, finditer, format_lines, line_numbers, terms_regex
+from ..safe_regex import Exceptions, finditer, terms_regex
+from .base import format_lines, line_numbers
 from .mention import load_cues, mentions_for
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..model import Hit
+from ..records import Hit
 from .base import Context, PackError, RuleKind
-from .common import Exceptions, as_str_list, compile_regex, finditer, terms_regex
+from ..safe_regex import Exceptions, compile_regex, finditer, terms_regex
+from .base import as_str_list
 
 
 class Kind(RuleKind):

@@ -36,10 +36,10 @@ from typing import Any
 
 import regex
 
-from ..model import Hit
+from ..records import Hit
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
-from .common import PATTERN_TIMEOUT, compile_regex
+from ..safe_regex import PATTERN_TIMEOUT, compile_regex
 
 _REFERENCE = regex.compile(r"\{([a-z][a-z0-9-]*)\}")
 _BULLET = regex.compile(r"^(?:[-–—*•·▪►▶◦]|\d{1,2}[.)])[ \t]+")

@@ -13,7 +13,7 @@ import calendar
 from collections.abc import Iterable
 from typing import Any
 
-from ..model import Hit
+from ..records import Hit
 from ..regex_cache import compile_pattern
 from .base import Context, RuleKind
 from .weekday import MONTH_NAMES, article_date_known, calendar_from_spec, dates_in, nearest_year

@@ -27,11 +27,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..model import Hit, NewslintError
+from ..records import Hit, NewslintError
 from ..regex_cache import compile_pattern
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
-from .common import matches_at
+from ..safe_regex import matches_at
 from .prefilter import doc_view
 
 _CANDIDATE = compile_pattern(

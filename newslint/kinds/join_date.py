@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..knowledge.checking import FactChecks
-from ..model import Hit
+from ..records import Hit
 from .base import Context, PackError, RuleKind
 
 

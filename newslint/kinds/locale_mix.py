@@ -20,11 +20,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from ..model import Hit, NewslintError
+from ..records import Hit, NewslintError
 from ..regex_cache import compile_pattern
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
-from .common import Exceptions, format_lines, line_numbers, match_case, matches_at
+from ..safe_regex import Exceptions, matches_at
+from .base import format_lines, line_numbers
+from ..text_case import match_case
 from .prefilter import doc_view
 from .weekday import data_file
 

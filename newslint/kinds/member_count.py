@@ -19,9 +19,9 @@ from typing import Any
 import regex
 
 from ..knowledge.checking import FactChecks
-from ..model import Hit
+from ..records import Hit
 from .base import Context, PackError, RuleKind
-from .common import capitalised
+from ..text_case import capitalised
 
 
 class Kind(FactChecks, RuleKind):
@@ -126,7 +126,7 @@ class Kind(FactChecks, RuleKind):
         """"All 27 member states": right if it fits any organisation the copy has named
         before it (at any moment the sentence may be about); reported against the one
         named most often in the paragraph before."""
-        from ..kinds.common import finditer
+        from ..safe_regex import finditer
         from ..knowledge import knowledge
         from ..knowledge.claims import expand, parse_number
         from ..knowledge.frames import named_organisations, topic_of

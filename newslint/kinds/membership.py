@@ -25,9 +25,9 @@ from typing import Any
 import regex
 
 from ..knowledge.checking import FactChecks
-from ..model import Hit
+from ..records import Hit
 from .base import Context, PackError, RuleKind
-from .common import capitalised, match_case
+from ..text_case import capitalised, match_case
 
 _YEAR = regex.compile(r"(?<![\w.-])(?:1[89]\d\d|20\d\d)(?![\w-])")
 EXPECTS = ("member", "non-member", "founder", "newest", "candidate", "former", "ordinal")

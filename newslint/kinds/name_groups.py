@@ -36,10 +36,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model import Hit
+from ..records import Hit
 from ..regex_cache import compile_pattern
 from .base import Context, PackError, RuleKind
-from .common import Exceptions, finditer, format_lines, line_numbers, match_case, terms_regex
+from ..safe_regex import Exceptions, finditer, terms_regex
+from .base import format_lines, line_numbers
+from ..text_case import match_case
 from .mention import load_cues, mentions_for
 from .prefilter import doc_view
 
@@ -276,7 +278,7 @@ def _shared_groups(pack_path: str, code: Any, own_code: str) -> Any:
     """The ``groups`` of another rule in the same pack (``groups-from = "NL102"``)."""
     if not isinstance(code, str):
         raise PackError("a name-groups rule needs 'groups' or 'groups-from'")
-    from ..model import NewslintError
+    from ..records import NewslintError
     from ..packs import load_pack
 
     try:

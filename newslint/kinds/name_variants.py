@@ -31,10 +31,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Hit
+from ..records import Hit
 from ..translit import Transliteration, fold
 from .base import Context, PackError, RuleKind
-from .common import format_lines, line_numbers, match_case
+from .base import format_lines, line_numbers
+from ..text_case import match_case
 from .name_groups import times
 
 NAME_ENTS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"})

@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..model import Hit
+from ..records import Hit
 from ..regex_cache import compile_pattern
 from .base import Context, RuleKind
-from .common import as_str_list, runs_under_style
+from .base import as_str_list, runs_under_style
 
 WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _FIGURE = compile_pattern(

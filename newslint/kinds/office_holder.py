@@ -26,9 +26,9 @@ from typing import Any
 
 import regex
 
-from ..model import Hit, NewslintError
+from ..records import Hit, NewslintError
 from .base import Context, PackError, RuleKind
-from .common import as_str_list
+from .base import as_str_list
 
 QUALIFIER_CLASSES = ("past", "near", "any", "plain")
 YEAR = regex.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")

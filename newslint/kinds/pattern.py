@@ -50,11 +50,11 @@ from pathlib import Path
 from typing import Any
 
 from ..matcher import TAGGED_ATTRS, Pattern, PatternError, PatternIndex
-from ..model import Hit, NewslintError
+from ..records import Hit, NewslintError
 from ..tokens import Tokens
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
-from .common import Exceptions, compile_regex
+from ..safe_regex import Exceptions, compile_regex
 
 #: Every plain pattern of the process, by its gate words.
 INDEX = PatternIndex()

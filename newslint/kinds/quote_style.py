@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..model import Hit
+from ..records import Hit
 from ..regex_cache import compile_pattern
 from .base import Context, PackError, RuleKind
-from .common import format_lines, line_numbers
+from .base import format_lines, line_numbers
 
 _STRAIGHT = compile_pattern(r'(?<!\d)"|(?<=\d)"(?=\w)')
 _CURLY = compile_pattern(r"[“”„]")

@@ -15,7 +15,7 @@ from typing import Any
 
 import regex
 
-from ..model import Hit
+from ..records import Hit
 from ..regex_cache import compile_cached
 from .base import Context, RuleKind
 from .weekday import WEEKDAY_NAMES, article_date_known, calendar_from_spec, describe, find_dates, nearest_year

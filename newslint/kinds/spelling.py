@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import lexicon
-from ..model import Hit
+from ..records import Hit
 from ..resources import data_path
 from .base import Context, PackError, RuleKind
 

@@ -15,9 +15,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..model import Hit
+from ..records import Hit
 from .base import Context, PackError, RuleKind
-from .common import Exceptions, finditer, match_case, terms_regex
+from ..safe_regex import Exceptions, finditer, terms_regex
+from ..text_case import match_case
 from .mention import load_cues, mentions_for
 
 

@@ -16,10 +16,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..model import Hit
+from ..records import Hit
 from ..regex_cache import compile_pattern
 from .base import Context, PackError, RuleKind
-from .common import as_str_list, compile_regex
+from .base import as_str_list
+from ..safe_regex import compile_regex
 
 _WORDS = compile_pattern(r"[\p{L}][\p{L}'’-]*")
 _MINOR = {

@@ -16,10 +16,11 @@ from typing import Any
 
 import regex
 
-from ..model import Hit
+from ..records import Hit
 from ..regex_cache import compile_cached, compile_pattern
 from .base import Context, RuleKind
-from .common import Exceptions, as_str_list, runs_under_style
+from ..safe_regex import Exceptions
+from .base import as_str_list, runs_under_style
 
 _DETERMINERS = (
     "the|a|an|two|three|four|five|several|many|both|all|his|her|its|their|our|your|"

@@ -23,7 +23,7 @@ from typing import Any
 
 import regex
 
-from ..model import Hit, NewslintError, Rule
+from ..records import Hit, NewslintError, Rule
 from ..resources import data_path, rules_dir
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind

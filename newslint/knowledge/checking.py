@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..model import Hit, NewslintError
+from ..records import Hit, NewslintError
 
 
 class FactChecks:

@@ -17,8 +17,8 @@ from typing import Any
 import regex
 
 from ..kinds.base import PackError
-from ..kinds.common import compile_regex, finditer
-from ..model import Hit
+from ..safe_regex import compile_regex, finditer
+from ..records import Hit
 from . import Knowledge
 from .organisations import Interval, Organisation
 

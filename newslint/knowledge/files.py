@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..model import NewslintError
+from ..records import NewslintError
 
 
 def table(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:

@@ -271,7 +271,7 @@ FRAMES_DATA = ("data", "frames.toml")  # under rules/
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The shared frame word lists (``rules/data/frames.toml``), read on first use."""
-    from ..model import NewslintError
+    from ..records import NewslintError
     from ..resources import data_path
     from ..toml import load_toml
 

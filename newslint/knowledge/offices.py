@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..model import NewslintError
+from ..records import NewslintError
 from ..toml import load_toml
 from .files import knowledge_files, strings, table
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model import NewslintError
+from ..records import NewslintError
 from ..toml import load_toml
 from .countries import Countries
 

@@ -518,11 +518,11 @@ class Trigger:
 
     def finditer(self, sentence: Sentence, countries: Countries) -> Iterator[Any]:
         """What ``pattern.finditer`` finds in the sentence, bounded by PATTERN_TIMEOUT, as
-        ``kinds.common.finditer`` but without its prefilter (the needs already gate the
+        ``safe_regex.finditer`` but without its prefilter (the needs already gate the
         trigger, and analysing a pattern that holds the country names is slow). A trigger
         that starts with a country is tried only where one starts: the same matches, as
         it can match nowhere else (lookbehinds still see the text before)."""
-        from ..kinds.common import PATTERN_TIMEOUT, PatternTimeout, matches_at
+        from ..safe_regex import PATTERN_TIMEOUT, PatternTimeout, matches_at
 
         pattern, text = self.pattern, sentence.text
         if self.needs.lead:
@@ -601,9 +601,9 @@ def candidates(ctx: Any, words: tuple[str, ...], quiet: list[Any], triggers: Tri
 
 def _found(pattern: Any, text: str) -> bool:
     """Whether ``pattern`` matches in ``text``, bounded by PATTERN_TIMEOUT. Not through
-    ``kinds.common.finditer``: its prefilter folds each sentence again for patterns that
+    ``safe_regex.finditer``: its prefilter folds each sentence again for patterns that
     run on a few sentences only."""
-    from ..kinds.common import PATTERN_TIMEOUT, PatternTimeout
+    from ..safe_regex import PATTERN_TIMEOUT, PatternTimeout
 
     try:
         return pattern.search(text, timeout=PATTERN_TIMEOUT) is not None

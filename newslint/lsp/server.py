@@ -18,7 +18,7 @@ from pygls.uris import to_fs_path
 from .. import __version__
 from ..docs import explain_text
 from ..frontend_config import server_config
-from ..model import Finding, NewslintError
+from ..records import Finding, NewslintError
 from ..service import Service
 
 SEVERITY = {

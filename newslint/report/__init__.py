@@ -29,7 +29,7 @@ def write_file(fmt: str, results: Sequence[object], path: str, **options: object
     import io
     import os
 
-    from ..model import NewslintError
+    from ..records import NewslintError
 
     buffer = io.StringIO()
     write(fmt, results, buffer, **{**options, "colour": False})
@@ -50,7 +50,7 @@ def append_file(fmt: str, results: Sequence[object], path: str, **options: objec
     """``--markdown-summary FILE``: add the report to FILE (GitHub's step summary is appended to)."""
     import io
 
-    from ..model import NewslintError
+    from ..records import NewslintError
 
     buffer = io.StringIO()
     write(fmt, results, buffer, **{**options, "colour": False})

@@ -23,7 +23,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from .. import __version__
-from ..model import Finding
+from ..records import Finding
 from ..presets import all_presets
 from ..service import RequestError, Service
 from . import languagetool

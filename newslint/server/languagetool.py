@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import __version__
-from ..model import Finding, Rule
+from ..records import Finding, Rule
 from ..service import RequestError
 
 #: The languages newslint checks (English copy); LanguageTool clients pick one of these.

@@ -1,5 +1,5 @@
-"""Pattern helpers shared by kinds: compiled `regex` patterns with timeouts, word
-boundaries, case handling and exception spans."""
+"""Every regular expression a pack supplies is compiled and run here: `regex` patterns
+with a time limit per document, whole-word term alternations and exception spans."""
 from __future__ import annotations
 
 import time
@@ -8,9 +8,9 @@ from typing import Any
 
 import regex
 
-from ..regex_cache import compile_cached
-from .base import PackError
-from .prefilter import LONG_TEXT, WordGate, doc_view, gate_of, set_terms
+from .kinds.base import PackError
+from .kinds.prefilter import LONG_TEXT, WordGate, doc_view, gate_of, set_terms
+from .regex_cache import compile_cached
 
 #: Seconds one pattern may spend on one document before it is stopped and reported.
 PATTERN_TIMEOUT = 2.0
@@ -100,19 +100,6 @@ def terms_regex(terms: Iterable[str], ignore_case: bool = False) -> Any:
     return pattern
 
 
-def match_case(source: str, replacement: str) -> str:
-    """Give ``replacement`` the case pattern of ``source`` (KIEV -> KYIV, kiev -> kyiv)."""
-    letters = [c for c in source if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return replacement.upper()
-    if letters and all(c.islower() for c in letters) and replacement[:1].isupper() and \
-            replacement[1:] == replacement[1:].lower():
-        return replacement.lower()
-    if source[:1].isupper() and replacement[:1].islower():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
-
-
 class Exceptions:
     """Spans of a document where a rule stays quiet (``exceptions = [patterns]``)."""
 
@@ -135,38 +122,3 @@ class Exceptions:
     @staticmethod
     def covers(spans: list[tuple[int, int]], start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in spans)
-
-
-def runs_under_style(ctx: Any, rule: Any, styles: set[str]) -> bool:
-    """Whether a preset-gated rule runs for the article's house style; ``[options.CODE] styles``
-    in config overrides the pack's list."""
-    override = ctx.rule_options(rule).get("styles")
-    if isinstance(override, list):
-        styles = {str(s).lower() for s in override}
-    return ctx.style.lower() in styles
-
-
-def capitalised(text: str) -> str:
-    """First letter upper case, the rest as written ("the Netherlands" -> "The Netherlands")."""
-    return text[:1].upper() + text[1:]
-
-
-def as_str_list(value: Any, field: str) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise PackError(f"'{field}' must be a list of strings")
-    return list(value)
-
-
-def line_numbers(ctx: Any, offsets: Iterable[int]) -> list[int]:
-    """Original-file line numbers of prose offsets, sorted and unique."""
-    doc = ctx.doc
-    return sorted({doc.line_col(doc.to_original(o))[0] for o in offsets})
-
-
-def format_lines(lines: list[int], limit: int = 6) -> str:
-    shown = ", ".join(str(n) for n in lines[:limit])
-    if len(lines) > limit:
-        shown += ", ..."
-    return ("line " if len(lines) == 1 else "lines ") + shown
