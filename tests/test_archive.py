@@ -7,8 +7,10 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -99,6 +101,52 @@ def test_a_stopped_run_resumes_and_ends_with_the_same_database(tmp_path: Path) -
     run_archive(str(source), fresh, workers=1, jsonl_chunk_bytes=2000, progress=False)
     assert _counts(db) == _counts(fresh)
     assert _counts(db)[2] == 30
+
+
+def _group_ends(group: int, within: float) -> bool:
+    """Whether every process of a process group is gone (an exited child is reaped by init
+    a moment after its parent exits, so allow a little time)."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_ctrl_c_to_the_process_group_stops_cleanly_and_the_run_resumes(tmp_path: Path) -> None:
+    """A real Ctrl-C: SIGINT to the whole process group, as a terminal sends it, while
+    partitions are being written. One message, no traceback from any worker, no process
+    left behind, exit 130; the same command then finishes the run."""
+    source = tmp_path / "a.jsonl"
+    write_jsonl(str(source), 120, seed=9, words=120)
+    command = [sys.executable, "-m", "newslint", "archive", str(source), "--db", str(tmp_path / "c.duckdb"),
+               "--workers", "2", "--partition-bytes", "4000", "--progress-every", "0"]
+    errors = tmp_path / "stderr.txt"
+    with errors.open("w") as err:
+        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=err, text=True, start_new_session=True)
+        started = time.monotonic()
+        while "archive: 2/" not in errors.read_text() and proc.poll() is None and time.monotonic() - started < 300:
+            time.sleep(0.05)
+        assert proc.poll() is None, "the run ended before it could be interrupted"
+        os.killpg(proc.pid, signal.SIGINT)
+        out, _ = proc.communicate(timeout=120)
+    stderr = errors.read_text()
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+    assert "stopped:" in out and "run the same command again to resume" in stderr
+    assert _group_ends(proc.pid, within=20.0), "a worker or nanny of the stopped run is still alive"
+    stopped_at = _counts(str(tmp_path / "c.duckdb"))[2]
+    assert 0 < stopped_at < 120
+
+    again = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    assert "already there" in again.stdout
+    fresh = str(tmp_path / "fresh.duckdb")
+    run_archive(str(source), fresh, workers=1, jsonl_chunk_bytes=4000, progress=False)
+    assert _counts(str(tmp_path / "c.duckdb")) == _counts(fresh)
 
 
 def test_unreadable_records_are_recorded_not_fatal(tmp_path: Path) -> None:

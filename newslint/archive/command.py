@@ -45,6 +45,8 @@ def _run(argv: list[str]) -> int:
     parser.add_argument("--partition-bytes", type=int, default=4_000_000, help="bytes per partition of JSON Lines")
     parser.add_argument("--parquet", metavar="DIR", help="also export the tables as Parquet files into DIR")
     parser.add_argument("--quiet", action="store_true", help="no progress output")
+    parser.add_argument("--progress-every", type=float, default=5.0, metavar="SECONDS",
+                        help="seconds between plain progress lines when not on a terminal (default: %(default)s)")
     args = parser.parse_args(argv)
 
     from .run import run_archive
@@ -52,7 +54,8 @@ def _run(argv: list[str]) -> int:
 
     summary = run_archive(args.source, args.db, settings=Settings(args.config, args.style),
                           scheduler=args.scheduler, workers=args.workers, files_per_partition=args.partition_files,
-                          jsonl_chunk_bytes=args.partition_bytes, parquet=args.parquet, progress=not args.quiet)
+                          jsonl_chunk_bytes=args.partition_bytes, parquet=args.parquet, progress=not args.quiet,
+                          progress_every=args.progress_every)
     state = "stopped" if summary.interrupted else "done"
     print(f"newslint archive: {state}: {summary.written} partitions written, {summary.skipped} already there "
           f"(of {summary.partitions}); database {args.db} holds {summary.articles:,} articles, "

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -77,9 +79,21 @@ def _client(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
     if scheduler:
         return Client(scheduler), None
     n = workers or os.cpu_count() or 1
-    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
-                           silence_logs=logging.ERROR)
+    # Ctrl-C goes to the whole process group. Worker processes inherit "ignore SIGINT" (an
+    # ignored signal survives exec), so only this driver stops: it cancels the work and
+    # closes the cluster, and the terminal gets one message instead of a traceback per worker.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if _main_thread() else None
+    try:
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+                               silence_logs=logging.ERROR)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
     return Client(cluster), cluster
+
+
+def _main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
 
 
 def run_archive(
@@ -93,6 +107,7 @@ def run_archive(
     jsonl_chunk_bytes: int | None = None,
     parquet: str | None = None,
     progress: bool = True,
+    progress_every: float = 5.0,
     on_written: Callable[[Any, int], None] | None = None,
 ) -> RunSummary:
     """Lint ``source`` into ``db``; ``on_written(client, n)`` is called after each partition
@@ -112,7 +127,7 @@ def run_archive(
         todo = [p for p in partitions if p.id not in done]
         summary.skipped = len(partitions) - len(todo)
         store.start_run(source, len(partitions), summary.skipped)
-        bar = Progress(len(todo), every=5.0 if progress else float("inf")) if todo else None
+        bar = Progress(len(todo), every=progress_every if progress else float("inf")) if todo else None
         if todo:
             client, cluster = _client(scheduler, workers)
             try:
