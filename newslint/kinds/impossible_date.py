@@ -13,10 +13,11 @@ import calendar
 from collections.abc import Iterable
 from typing import Any
 
+from ..calendar_names import month_name
 from ..records import Hit
 from ..regex_cache import compile_pattern
 from .base import Context, RuleKind
-from .weekday import MONTH_NAMES, article_date_known, calendar_from_spec, dates_in, nearest_year
+from .weekday import article_date_known, calendar_from_spec, dates_in, nearest_year
 
 _ISO = compile_pattern(r"(?<![\w.-])(?P<y>(?:1[6-9]|2\d)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>\d\d)(?![\w-]|\.\d)")
 
@@ -35,14 +36,14 @@ class Kind(RuleKind):
             month, day = mention.month, mention.day
             longest = 29 if month == 2 else calendar.monthrange(2001, month)[1]
             if day == 0 or day > longest:
-                problem = f"{MONTH_NAMES[month]} has {longest} days at most"
+                problem = f"{month_name(month)} has {longest} days at most"
             elif month == 2 and day == 29:
                 if mention.year is not None:
                     if calendar.isleap(mention.year):
                         continue
                     problem = f"{mention.year} is not a leap year"
                 elif article_date_known(ctx) and nearest_year(2, 29, ctx.date) is None:
-                    problem = f"there is no 29 February near the article date ({ctx.date.year})"
+                    problem = f"there is no 29 {month_name(2)} near the article date ({ctx.date.year})"
                 else:
                     continue
             else:
@@ -60,5 +61,5 @@ class Kind(RuleKind):
             if month == 2 and day == 29:
                 problem = f"{year} is not a leap year"
             else:
-                problem = f"{MONTH_NAMES[month]} {year} has {longest} days"
+                problem = f"{month_name(month)} {year} has {longest} days"
             yield Hit(match.start(), match.end(), self.format(match=match.group(), problem=problem))

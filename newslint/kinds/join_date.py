@@ -122,7 +122,7 @@ class Kind(FactChecks, RuleKind):
              named: set[str | None]) -> Hit:
         """The finding: the recorded accession date(s), and the countries that joined in
         the year the copy gives (one of them may have been meant)."""
-        from ..knowledge.claims import long_date
+        from ..calendar_names import long_date
 
         text = ctx.text
         periods = [p for p in org.members if p.country == code]

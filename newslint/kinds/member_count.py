@@ -115,7 +115,7 @@ class Kind(FactChecks, RuleKind):
                         continue
                     intervals = self.markers.intervals(sentence, ctx.date, org) + \
                         document_intervals(ctx, self.markers)
-                    if said in org.counts_during(intervals):
+                    if not org.counts_known(intervals) or said in org.counts_during(intervals):
                         continue
                     seen.add((start, end))
                     yield self._hit(ctx, org, said, match, s_start, start, end)
@@ -156,7 +156,7 @@ class Kind(FactChecks, RuleKind):
                     for org in {o.id: o for o in before}.values():
                         intervals = self.markers.intervals(sent.text, ctx.date, org) + \
                             document_intervals(ctx, self.markers)
-                        if said in org.counts_during(intervals):
+                        if not org.counts_known(intervals) or said in org.counts_during(intervals):
                             fits = True
                             break
                     if fits:
@@ -166,7 +166,8 @@ class Kind(FactChecks, RuleKind):
                     yield self._hit(ctx, org, said, match, sent.start, start, end)
 
     def _hit(self, ctx: Context, org: Any, said: int, match: Any, base: int, start: int, end: int) -> Hit:
-        from ..knowledge.claims import long_date, spell_like
+        from ..calendar_names import long_date
+        from ..knowledge.claims import spell_like
 
         firm, unclear = org.count(ctx.date)
         right = str(firm) if not unclear else f"{firm} or {firm + unclear}"

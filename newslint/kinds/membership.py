@@ -189,7 +189,7 @@ class Kind(FactChecks, RuleKind):
     def _hit(self, ctx: Context, kb: Any, org: Any, code: str, start: int, end: int, context: str,
              spans: list[tuple[int, int, str]], in_sentence: set[str | None],
              intervals: list[tuple[dt.date, dt.date]] | None = None, ordinal: int | None = None) -> Hit:
-        from ..knowledge.claims import long_date
+        from ..calendar_names import long_date
 
         name = kb.countries.display(code)
         written = ctx.text[start:end]

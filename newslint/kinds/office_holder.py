@@ -22,22 +22,27 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import regex
 
+from ..calendar_names import long_date, month_names
 from ..records import Hit, NewslintError
 from .base import Context, PackError, RuleKind
 from .base import as_str_list
 
 QUALIFIER_CLASSES = ("past", "near", "any", "plain")
 YEAR = regex.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december"]
-# A month as a time ("in December", "on 3 March", "last May"), not "Theresa May".
-MONTH = regex.compile(r"(?:(?<![\w-])(?i:in|on|since|until|by|during|early|late|mid|last|that)[\s-]+"
-                      r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?|\d{1,2}(?:st|nd|rd|th)?\s+)(?P<month>January|February|March|April|May|June|July|August|"
-                      r"September|October|November|December)(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _month_pattern() -> Any:
+    """A month as a time ("in December", "on 3 March", "last May"), not "Theresa May";
+    the names come from rules/data/calendar.toml."""
+    names = "|".join(month_names())
+    return regex.compile(r"(?:(?<![\w-])(?i:in|on|since|until|by|during|early|late|mid|last|that)[\s-]+"
+                         r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?|\d{1,2}(?:st|nd|rd|th)?\s+)(?P<month>" + names + r")(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -52,10 +57,6 @@ class Mention:
     country: str | None
     qualifier: str | None  # a class: past / near / any
     written: str
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
 def alternation(words: Iterable[str], flags: str = "") -> str:
@@ -276,8 +277,8 @@ class Kind(RuleKind):
         ("in December": the last one up to the date) and the pack's ``recent`` phrases
         ("recently", "last month": that many days back)."""
         spans = [(dt.date(int(y), 1, 1), dt.date(int(y), 12, 31)) for y in YEAR.findall(sentence) if int(y) <= day.year]
-        for m in MONTH.finditer(sentence):
-            month = MONTHS.index(m.group("month").lower()) + 1
+        for m in _month_pattern().finditer(sentence):
+            month = month_names().index(m.group("month")) + 1
             year = day.year if month <= day.month else day.year - 1
             last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
             spans.append((dt.date(year, month, 1), last))

@@ -15,10 +15,11 @@ from typing import Any
 
 import regex
 
+from ..calendar_names import weekday_name
 from ..records import Hit
 from ..regex_cache import compile_cached
 from .base import Context, RuleKind
-from .weekday import WEEKDAY_NAMES, article_date_known, calendar_from_spec, describe, find_dates, nearest_year
+from .weekday import article_date_known, calendar_from_spec, describe, find_dates, nearest_year
 
 OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 
@@ -56,7 +57,7 @@ class Kind(RuleKind):
         weekday = regex.match(self.calendar.weekday, claim)
         if weekday and self.calendar.weekday_number(weekday.group()) != meant.weekday():
             return self._hit(
-                m, start, start + weekday.end(), rel, meant, WEEKDAY_NAMES[meant.weekday()], ctx.date
+                m, start, start + weekday.end(), rel, meant, weekday_name(meant.weekday()), ctx.date
             )
         for mention in find_dates(claim, self.calendar):
             year = nearest_year(mention.month, mention.day, meant)

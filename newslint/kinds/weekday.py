@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,29 +23,12 @@ from typing import Any
 
 import regex
 
+from ..calendar_names import full_names, long_date, weekday_name
 from ..records import Hit, NewslintError, Rule
 from ..resources import data_path, rules_dir
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
 from .prefilter import doc_view
-
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTH_NAMES = (
-    "",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 
 @dataclass(frozen=True)
 class Calendar:
@@ -54,12 +37,13 @@ class Calendar:
     months: dict[str, int]
     weekdays: dict[str, int]
 
-    def _alternation(self, names: Iterable[str]) -> str:
+    def _alternation(self, names: Mapping[str, int]) -> str:
+        full = set(full_names(names).values())
         parts = []
         for name in sorted(names, key=len, reverse=True):
             escaped = regex.escape(name)
             # abbreviations may carry a full stop
-            parts.append(escaped + (r"\.?" if len(name) <= 5 and name not in MONTH_NAMES else ""))
+            parts.append(escaped + (r"\.?" if len(name) <= 5 and name not in full else ""))
         return "(?:" + "|".join(parts) + ")"
 
     @property
@@ -238,7 +222,7 @@ def _fits_a_nearby_year(mention: DateMention, article: dt.date) -> bool:
 
 
 def describe(date: dt.date) -> str:
-    return f"{WEEKDAY_NAMES[date.weekday()]} {date.day} {MONTH_NAMES[date.month]} {date.year}"
+    return f"{weekday_name(date.weekday())} {long_date(date)}"
 
 
 class Kind(RuleKind):
@@ -266,7 +250,7 @@ class Kind(RuleKind):
                 continue
             start, end = mention.weekday_span
             given = ctx.text[start:end]
-            right = WEEKDAY_NAMES[date.weekday()]
+            right = weekday_name(date.weekday())
             yield Hit(
                 start,
                 end,
