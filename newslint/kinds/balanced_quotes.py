@@ -30,7 +30,6 @@ from .prefilter import doc_view
 OPEN_DOUBLE = "“„"
 CLOSE_DOUBLE = "”"
 OPEN_SINGLE = "‘"
-APOSTROPHE = "’"
 _TERMINAL = tuple('.!?:;"”’)]…')
 _WORD = regex.compile(r"\w")
 _DOUBLE_MARKS = re.compile('[“„”"`]')

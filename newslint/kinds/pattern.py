@@ -130,11 +130,6 @@ def compile_patterns(patterns: Any, declared: frozenset[str]) -> tuple[list[Patt
     return compiled, tagged
 
 
-def validate_patterns(patterns: Any, declared: frozenset[str]) -> bool:
-    """Check patterns; return whether they need a tagger."""
-    return compile_patterns(patterns, declared)[1]
-
-
 class _Template(string.Formatter):
     """str.format with case specs (lower, upper, cap, title) and missing keys kept visible."""
 

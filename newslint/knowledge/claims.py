@@ -226,12 +226,6 @@ class Markers:
         return found
 
 
-def prefilter(orgs: Iterable[Organisation]) -> Any:
-    """A cheap pattern: sentences without any of these words cannot match a trigger."""
-    words = sorted({w for org in orgs for w in org.names + org.mentions}, key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(w) for w in words))
-
-
 def _search(pattern: Any, text: str) -> bool:
     return next(finditer(pattern, text), None) is not None
 
@@ -257,21 +251,6 @@ def sentences(ctx: Any) -> Iterator[tuple[int, int]]:
 
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
-
-
-def claim_sentences(ctx: Any, prefilter: Any, markers: Markers,
-                    anaphor: Any = None) -> Iterator[tuple[int, str, bool]]:
-    """(start, sentence, names an organisation) for each sentence worth checking: one that
-    names an organisation (or, with ``anaphor``, refers back to one) and is not silenced."""
-    text = ctx.text
-    if not prefilter.search(text):
-        return
-    for s_start, s_end in sentences(ctx):
-        sentence = text[s_start:s_end]
-        named = bool(prefilter.search(sentence))
-        if not (named or (anaphor is not None and anaphor.search(sentence))) or markers.silenced(sentence):
-            continue
-        yield s_start, sentence, named
 
 
 def referent(text: str, before: int, noun_phrase: str, orgs: Iterable[Organisation]) -> Organisation | None:

@@ -88,9 +88,6 @@ class Offices:
         pool = offices if offices is not None else list(self.offices.values())
         return [t for o in pool for t in o.terms if t.person == person]
 
-    def country_of(self, office_id: str) -> str:
-        return self.offices[office_id].country
-
 
 def load_offices(paths: list[Path]) -> Offices:
     """Read every office file; a broken file raises NewslintError naming it and the entry."""
