@@ -134,8 +134,9 @@ def expand(source: str, knowledge: Knowledge, orgs: list[Organisation], anaphora
         return (first + r"(?:\s*,\s*" + one + r"(?!['’]s)){0,8}" + r"(?:\s*,?\s+(?i:and|or|nor|&)\s+" + one
                 + r"(?!['’]s))?")
 
-    org_names = sorted({n for org in orgs for n in org.names}, key=lambda n: (-len(n), n))
-    org_alt = r"(?<!\w)(?:" + "|".join(regex.escape(n) for n in org_names) + r")(?![\w+]|\s+[Pp]lus\b)"
+    from .organisations import name_alternatives
+
+    org_alt = r"(?<!\w)(?:" + "|".join(name_alternatives(orgs)) + r")(?![\w+]|\s+[Pp]lus\b)"
     nouns = sorted({n for org in orgs for n in org.nouns}, key=lambda n: (-len(n), n)) or ["organisation"]
     if anaphora:
         org_alt = {"bare": ANAPHOR_NOUN, "count": COUNT_ANAPHOR_NOUN}.get(str(anaphora), ANAPHOR)

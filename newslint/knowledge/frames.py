@@ -56,19 +56,15 @@ _forms_table: dict[str, list[str]] | None = None
 _forms_dirty = False
 
 
-def _forms_path() -> Any:
-    from ..regex_cache import cache_dir
-
-    folder = cache_dir()
-    if folder is None:
-        return None
+def _forms_versions() -> tuple[str, ...]:
+    """What cached answers are checked against: lemminflect's version and this module's."""
     try:
         from importlib.metadata import version
 
         lexicon = version("lemminflect")
     except Exception:  # noqa: BLE001 - any metadata problem: key without a version
         lexicon = "?"
-    return folder / "frames" / f"forms-{_FORMS_VERSION}-{lexicon}.json"
+    return (f"lemminflect {lexicon}", f"forms {_FORMS_VERSION}")
 
 
 def forms(word: str) -> frozenset[str]:
@@ -101,38 +97,30 @@ def _inflect(word: str) -> set[str]:
     return found
 
 
-def _load_forms() -> dict[str, list[str]]:
-    import json
+def _forms_table_of(value: Any) -> dict[str, list[str]]:
+    if not isinstance(value, dict) or not all(
+            isinstance(v, list) and all(isinstance(f, str) for f in v) for v in value.values()):
+        raise TypeError("not a table of forms")
+    return value
 
-    path = _forms_path()
-    if path is None:
+
+def _load_forms() -> dict[str, list[str]]:
+    from .. import disk_cache
+
+    if disk_cache.cache_dir() is None:
         return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if isinstance(data, dict) and all(isinstance(v, list) for v in data.values()):
-            return data
-    except (OSError, ValueError):
-        pass
-    return {}
+    return disk_cache.read("frames", "forms", _forms_table_of, _forms_versions()) or {}
 
 
 def save_forms() -> None:
-    """Write new answers to the cache folder (atomically; a read-only folder is fine)."""
-    import json
-    import os
+    """Write new answers to the disk cache (a read-only folder is fine)."""
+    from .. import disk_cache
 
     global _forms_dirty
-    path = _forms_path()
-    if not _forms_dirty or path is None or _forms_table is None:
+    if not _forms_dirty or _forms_table is None or disk_cache.cache_dir() is None:
         return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(_forms_table, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, path)
+    if disk_cache.write("frames", "forms", _forms_table, _forms_versions()):
         _forms_dirty = False
-    except OSError:
-        pass
 
 
 def is_past(word: str) -> bool:
@@ -353,8 +341,9 @@ class FrameFinder:
         self.vocab = vocabulary
         self.orgs = orgs
         self.kb = kb
-        names = sorted({n for o in orgs for n in o.names}, key=lambda n: (-len(n), n))
-        self._names = _name_pattern(tuple(names))
+        from .organisations import name_alternatives
+
+        self._names = _name_pattern(tuple(name_alternatives(orgs)), escaped=True)
         self._by_name = {n: o for o in reversed(orgs) for n in o.names}
         bodies = {n: o for o in reversed(orgs) for n in o.institutions}
         self._institutions: tuple[Any, Any] = (
@@ -889,17 +878,19 @@ def named_organisations(text: str, orgs: list[Any], pattern: Any = None,
     if by_name is not None and pattern is None:
         return []  # no names of that kind
     if pattern is None or by_name is None:
+        from .organisations import name_alternatives
+
         by_name = {n: o for o in reversed(orgs) for n in o.names}
-        names = sorted(by_name, key=lambda n: (-len(n), n))
-        if not names:
+        if not by_name:
             return []
-        pattern = _name_pattern(tuple(names))
+        pattern = _name_pattern(tuple(name_alternatives(orgs)), escaped=True)
     return [(m.start(), by_name[m.group(0)]) for m in pattern.finditer(text)]
 
 
 @lru_cache(maxsize=16)
-def _name_pattern(names: tuple[str, ...]) -> Any:
-    return re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w+-]|\s+[Pp]lus\b)")
+def _name_pattern(names: tuple[str, ...], escaped: bool = False) -> Any:
+    alternatives = names if escaped else tuple(re.escape(n) for n in names)
+    return re.compile(r"(?<![\w.-])(?:" + "|".join(alternatives) + r")(?![\w+-]|\s+[Pp]lus\b)")
 
 
 def topic_of(named: list[tuple[int, Any]], before: int, recent: int | None = None) -> Any:

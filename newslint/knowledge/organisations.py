@@ -73,6 +73,10 @@ class Organisation:
     counts: bool = False
     #: From this day the file lists every candidate, so a country outside the list is none.
     candidates_complete: dt.date | None = None
+    #: Counts are checked only from this day (earlier ones need states the file cannot list).
+    counts_since: dt.date | None = None
+    #: Words after a name that make it another body ("Commonwealth of Independent States").
+    not_followed_by: list[str] = field(default_factory=list)
     members: list[Membership] = field(default_factory=list)
     aspirants: list[Aspirant] = field(default_factory=list)
 
@@ -141,6 +145,11 @@ class Organisation:
                 if self.status(country, day) != want:
                     return False
         return checked
+
+    def counts_known(self, intervals: Iterable[Interval]) -> bool:
+        """Whether the file can give the member count at every moment of the intervals."""
+        return self.counts and (self.counts_since is None or all(start >= self.counts_since
+                                                                 for start, _ in intervals))
 
     def counts_during(self, intervals: Iterable[Interval]) -> set[int]:
         """Every member count that was right at some moment of the intervals."""
@@ -225,6 +234,8 @@ def load_organisation(path: Path, countries: Countries) -> Organisation:
             counts=bool(head.get("counts", False)),
             candidates_complete=(_date(head["candidates-complete-since"], path, "candidates-complete-since")
                                  if "candidates-complete-since" in head else None),
+            counts_since=_date(head["counts-since"], path, "counts-since") if "counts-since" in head else None,
+            not_followed_by=_strs(head.get("not-followed-by", []), path, "not-followed-by"),
         )
     except KeyError as exc:
         raise NewslintError(f"{path}: [organisation] lacks {exc}") from None
@@ -248,6 +259,25 @@ def load_organisation(path: Path, countries: Countries) -> Organisation:
         org.aspirants.append(Aspirant(code, _date(row.get("since"), path, f"aspirants #{i + 1} since"), until,
                                       str(row.get("note", ""))))
     return org
+
+
+def name_alternatives(orgs: Iterable[Organisation]) -> list[str]:
+    """Every organisation name as a regular-expression alternative, longest first, each
+    guarded by its organisation's ``not-followed-by`` words: "Commonwealth" but not
+    "Commonwealth of Independent States". Works with ``re`` and ``regex`` alike."""
+    import re
+
+    guards: dict[str, list[str]] = {}
+    for org in reversed(list(orgs)):
+        for name in org.names:
+            guards[name] = org.not_followed_by
+    found = []
+    for name in sorted(guards, key=lambda n: (-len(n), n)):
+        words = guards[name]
+        guard = (r"(?!\s+(?:" + "|".join(r"\s+".join(re.escape(w) for w in phrase.split())
+                                        for phrase in words) + r")(?![\w-]))") if words else ""
+        found.append(re.escape(name) + guard)
+    return found
 
 
 def _display_path(path: Path) -> str:
