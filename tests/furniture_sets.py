@@ -26,7 +26,7 @@ def _rows(name: str) -> list[list[str]]:
     rows = []
     for raw in (DATA / name).read_text(encoding="utf-8").splitlines():
         if raw.strip() and not raw.startswith("#"):
-            rows.append(raw.split("\t"))
+            rows.append([cell.replace("\\n", "\n") for cell in raw.split("\t")])
     return rows
 
 
@@ -78,10 +78,11 @@ def _default_codes() -> list[str]:
 
 
 def flagged(case: Case) -> list:
-    """Findings that cover the expected part of a furniture line."""
-    start = case.line.find(case.match) + 1
+    """Findings that cover the expected part of a furniture line (a line may hold line
+    breaks: the lines around the furniture that its rule needs)."""
+    start = case.line.rfind(case.match)
     end = start + len(case.match)
-    return [f for f in furniture_findings(case.line) if f.column < end and f.end_column > start]
+    return [f for f in furniture_findings(case.line) if f.offset < end and f.offset + f.length > start]
 
 
 def main() -> int:

@@ -107,8 +107,11 @@ FURNITURE = furniture_lines()
 STORY = story_lines()
 # Lines of the set that no rule takes, on purpose: a bare agency name is also how syndicated
 # copy credits the text ("Reuters" at the end of a story), and a date pasted twice with no
-# space is a page artefact no vocabulary describes.
-KNOWN_MISSES = {"Reuters", "3 Mar 20243 Mar 2024"}
+# space is a page artefact no vocabulary describes. "Sign in to create your job alert ..."
+# has an imperative, "your" and two parts of a page but no word of the publication's goods
+# and no "our": service copy ("Log in to your account on the HMRC website") reads the same.
+KNOWN_MISSES = {"Reuters", "3 Mar 20243 Mar 2024",
+                "Sign in to create your job alert and follow your favourite topics."}
 
 
 def test_sets_are_big_and_varied():

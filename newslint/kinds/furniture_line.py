@@ -18,6 +18,14 @@ one *class* of furniture (described in a data file):
 * **head**: does it open with a label of the class's ``heads`` ("FILE PHOTO: ...")?
 * **run** (a class with ``run-max-words``): is it a short label inside a block of lines
   that the other classes find to be mostly furniture ("Tags" / "House" / "Congress")?
+* **address** (a class with ``address = true``): is the line the site talking to its
+  reader rather than a sentence of the story? See :mod:`newslint.kinds.reader_address`:
+  a sentence that opens with an imperative or is in the site's own first person ("we",
+  "our"), about the things a site sells (journalism, stories, newsletters, comments,
+  subscriptions), told apart from service copy ("Check your smoke alarms") and from quotes.
+* **position**: ``header-lines`` match only above the first paragraph of prose (a bare
+  page date under the byline), ``trailing-lines`` only in the blocks after the story's
+  last paragraph of prose (an author's bio, a contact line).
 
 The vocabulary lives in ``rules/data/furniture.toml``: ``[words]`` lists literal
 phrases (matched case-insensitively), ``[fragments]`` are `regex` pieces (a list is a choice of pieces), and both are
@@ -29,7 +37,7 @@ data file), ``data`` (the data file, relative to the pack; default
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -48,7 +56,7 @@ _CLASS_FIELDS = {"lines", "tails", "heads", "list-words", "max-words", "allow-fu
                  "description", "min-list-items", "run-max-words",
                  "run-min-furniture", "run-keep", "zone-header-words", "zone-footer-words",
                  "zone-prose-words", "zone-header-furniture", "zone-footer-furniture",
-                 "zone-document-furniture"}
+                 "zone-document-furniture", "address", "keep", "header-lines", "trailing-lines"}
 
 
 @dataclass(frozen=True)
@@ -84,12 +92,17 @@ class FurnitureClass:
     zone_header_furniture: int = 2
     zone_footer_furniture: int = 1
     zone_document_furniture: int = 3
+    address: bool = False  # the site addressing its reader (kinds/reader_address.py)
+    keep: Any = None  # lines that stay the story's whatever their words (corrections, quotes)
+    header_lines: Any = None  # furniture only above the first paragraph of prose
+    trailing_lines: Any = None  # furniture only after the story's last paragraph of prose
 
 
 @dataclass(frozen=True)
 class Vocabulary:
     shape: Shape
     classes: dict[str, FurnitureClass]
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the [words] lists
 
 
 class Kind(RuleKind):
@@ -104,7 +117,7 @@ class Kind(RuleKind):
             known = ", ".join(sorted(vocabulary.classes))
             raise PackError(f"class {name!r} is not in {path.name} (it has: {known})")
         self.vocabulary = vocabulary
-        self.matcher = ClassMatcher(vocabulary.shape, vocabulary.classes[name])
+        self.matcher = ClassMatcher(vocabulary.shape, vocabulary.classes[name], vocabulary)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         text = ctx.text
@@ -117,14 +130,22 @@ class Kind(RuleKind):
         for start, end in ctx.doc.prose_lines():
             for s, e in self.matcher.spans(text, start, end):
                 yield Hit(s, e, self.format(match=text[s:e]))
+        if cls.header_lines is not None or cls.trailing_lines is not None:
+            for s, e in position_spans(ctx, self.vocabulary, cls):
+                yield Hit(s, e, self.format(match=text[s:e]))
 
 
 class ClassMatcher:
     """Finds one class's furniture on a line."""
 
-    def __init__(self, shape: Shape, cls: FurnitureClass) -> None:
+    def __init__(self, shape: Shape, cls: FurnitureClass, vocabulary: Vocabulary | None = None) -> None:
         self.shape = shape
         self.cls = cls
+        self.address = None
+        if cls.address:
+            from .reader_address import ReaderAddress
+
+            self.address = ReaderAddress(vocabulary.words if vocabulary else {})
 
     def spans(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         """Furniture spans of this class on the line text[start:end]."""
@@ -139,6 +160,12 @@ class ClassMatcher:
             stripped = stripped[bullet.end():]
         if self.shape.opens_quote.match(stripped):
             return  # a quote line belongs to the story
+        if self.cls.keep is not None and _match(self.cls.keep, stripped, "match") is not None:
+            return  # a correction, an editor's note: the story's own
+        if self.address is not None:
+            if len(_WORD.findall(stripped)) <= self.cls.max_words and self.address.is_address(stripped):
+                yield offset, offset + len(stripped)
+            return
         if self._is_line(stripped):
             yield offset, offset + len(stripped)
             return
@@ -308,6 +335,43 @@ def zone_spans(ctx: Context, vocabulary: Vocabulary, cls: FurnitureClass) -> Ite
                 yield s + lead, s + lead + len(label)
 
 
+def position_spans(ctx: Context, vocabulary: Vocabulary, cls: FurnitureClass) -> Iterator[tuple[int, int]]:
+    """Lines matched by ``header-lines`` above the first paragraph of prose (a page date under
+    the byline) and by ``trailing-lines`` in the blocks after the story's last paragraph (an
+    author's bio): where they sit tells them from the story's own dates and sentences."""
+    text = ctx.text
+    shape = vocabulary.shape
+    lines = [(s, e) for s, e in ctx.doc.prose_lines() if text[s:e].strip()]
+    is_furniture = _furniture_test(ctx, vocabulary)
+
+    def stripped(line: tuple[int, int]) -> tuple[int, str]:
+        raw = text[line[0]:line[1]]
+        return line[0] + len(raw) - len(raw.lstrip()), raw.strip()
+
+    def is_prose(line: tuple[int, int]) -> bool:
+        _, body = stripped(line)
+        return (len(_WORD.findall(body)) >= cls.zone_prose_words
+                and shape.sentence_end.search(body) is not None and not is_furniture(line))
+
+    prose = [i for i, line in enumerate(lines) if is_prose(line)]
+    if not prose:
+        return
+    if cls.header_lines is not None:
+        for line in lines[:prose[0]]:
+            start, body = stripped(line)
+            if _match(cls.header_lines, body, "fullmatch") is not None:
+                yield start, start + len(body)
+    if cls.trailing_lines is not None:
+        # the story's last paragraph: the last prose line that is not itself a trailing line
+        story = [i for i in prose if _match(cls.trailing_lines, stripped(lines[i])[1], "fullmatch") is None]
+        if not story:
+            return
+        for line in lines[story[-1] + 1:]:
+            start, body = stripped(line)
+            if _match(cls.trailing_lines, body, "fullmatch") is not None:
+                yield start, start + len(body)
+
+
 def _is_label(label: str, vocabulary: Vocabulary, cls: FurnitureClass, max_words: int = 0) -> bool:
     """A short line that is not a sentence, a quote, a byline or a dateline."""
     return (len(_WORD.findall(label)) <= (max_words or cls.run_max_words)
@@ -323,7 +387,8 @@ def _furniture_test(ctx: Context, vocabulary: Vocabulary) -> Any:
     if key not in ctx.memo:
         ctx.memo[key] = {}
     known: dict[tuple[int, int], bool] = ctx.memo[key]
-    matchers = [ClassMatcher(vocabulary.shape, c) for c in vocabulary.classes.values() if not c.run_max_words]
+    matchers = [ClassMatcher(vocabulary.shape, c, vocabulary) for c in vocabulary.classes.values()
+                if not c.run_max_words and not c.address]
     text = ctx.text
 
     def test(line: tuple[int, int]) -> bool:
@@ -366,9 +431,11 @@ def load_vocabulary(path: str) -> Vocabulary:
     if not isinstance(words, dict) or not isinstance(fragments, dict):
         raise PackError(f"{path}: [words] and [fragments] must be tables")
     pieces: dict[str, str] = {}
+    lists: dict[str, tuple[str, ...]] = {}
     for name, phrases in words.items():
         if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
             raise PackError(f"{path}: words.{name} must be a list of phrases")
+        lists[name] = tuple(phrases)
         alternatives = sorted({_literal(p) for p in phrases}, key=lambda p: (-len(p), p))
         pieces[name] = "(?i:" + "|".join(alternatives) + ")"
     for name, source in fragments.items():
@@ -386,7 +453,7 @@ def load_vocabulary(path: str) -> Vocabulary:
         classes[name] = _furniture_class(name, spec, expand, shape, path)
     if not classes:
         raise PackError(f"{path}: no [classes.*] tables")
-    return Vocabulary(shape, classes)
+    return Vocabulary(shape, classes, lists)
 
 
 def _literal(phrase: str) -> str:
@@ -486,6 +553,10 @@ def _furniture_class(name: str, spec: Any, expand: _Expander, shape: Shape, path
         zone_header_furniture=_whole(spec, "zone-header-furniture", 2, name, path),
         zone_footer_furniture=_whole(spec, "zone-footer-furniture", 1, name, path),
         zone_document_furniture=_whole(spec, "zone-document-furniture", 3, name, path),
+        address=bool(spec.get("address", False)),
+        keep=alternation("keep", "(?:{body})"),
+        header_lines=alternation("header-lines", "(?:{body})"),
+        trailing_lines=alternation("trailing-lines", "(?:{body})"),
     )
 
 
