@@ -15,6 +15,7 @@ countries that did join that year as suggestions.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -104,26 +105,31 @@ class Kind(FactChecks, RuleKind):
     def _frame_hits(self, ctx: Context, kb: Any, seen: set[tuple[int, int]]) -> Iterable[Hit]:
         """Years the membership frames read: "Sweden, which joined the alliance in 2023"."""
         for claim in self.frame_claims(ctx, kb):
-            year, org = claim.year, claim.org
-            if year is None or year > ctx.date.year or (claim.start, claim.end) in seen:
+            years, org = [y for y in claim.years if y <= ctx.date.year], claim.org
+            if not years or (claim.start, claim.end) in seen:
                 continue
             if not (claim.cue_past or claim.frame.shape == "apposition"):
                 continue  # "will join in 2030" is a plan, not an accession year
             periods = [p for p in org.members if p.country == claim.code]
-            if not periods or any(p.joined.year == year or year in p.also for p in periods):
-                continue  # never a member: the membership rules' finding
+            if any(p.joined.year == y or y in p.also for p in periods for y in years):
+                continue
+            if not periods and not (claim.cue_past and org.exists_on(dt.date(min(years), 12, 31))):
+                continue  # "a member since 2020" of a never-member: the membership rules' finding
             seen.add((claim.start, claim.end))
             s_start, s_end = claim.sentence
             named = {kb.countries.code(m.group(0)) for m in kb.countries.compiled().finditer(ctx.text, s_start, s_end)}
             context = " ".join(ctx.text[claim.context[0]:claim.context[1]].split())
-            yield self._hit(ctx, kb, org, claim.code, year, claim.start, claim.end, context, named)
+            yield self._hit(ctx, kb, org, claim.code, years, claim.start, claim.end, context, named)
 
-    def _hit(self, ctx: Context, kb: Any, org: Any, code: str, year: int, start: int, end: int, context: str,
-             named: set[str | None]) -> Hit:
+    def _hit(self, ctx: Context, kb: Any, org: Any, code: str, year: int | list[int], start: int, end: int,
+             context: str, named: set[str | None]) -> Hit:
         """The finding: the recorded accession date(s), and the countries that joined in
-        the year the copy gives (one of them may have been meant)."""
+        the year the copy gives (one of them may have been meant). A relative marker
+        ("last April") may give two years: both are named."""
         from ..calendar_names import long_date
 
+        years = sorted(set(year)) if isinstance(year, list) else [year]
+        said = " or ".join(str(y) for y in years)
         text = ctx.text
         periods = [p for p in org.members if p.country == code]
         written = text[start:end]
@@ -132,14 +138,14 @@ class Kind(FactChecks, RuleKind):
         subject = subject[:1].upper() + subject[1:]
         if periods:
             joined = " and ".join(long_date(p.joined) for p in periods)
-            fact = f"{subject} joined {org.name} on {joined}, not in {year}"
+            fact = f"{subject} joined {org.name} on {joined}, not in {said}"
         else:
             fact = f"{subject} has never been {org.member_phrase}"
-        others = sorted({p.country for p in org.members if p.joined.year == year} - named)
+        others = sorted({p.country for p in org.members if p.joined.year in years} - named)
         options = [kb.countries.display(c) for c in others][:3] if len(others) <= 3 else []
         options = [o[:1].upper() + o[1:] for o in options]
-        suggestion = (f" Did you mean {' or '.join(options)}, which joined in {year}?" if options else "")
-        message = self.format(fact=fact, context=context, said=str(year), source=org.path,
+        suggestion = (f" Did you mean {' or '.join(options)}, which joined in {said}?" if options else "")
+        message = self.format(fact=fact, context=context, said=said, source=org.path,
                               date=ctx.date.isoformat(), org=org.name, suggestion=suggestion)
         return Hit(start, end, message, replacements=options,
                    fix=options[0] if len(options) == 1 else None, safe=False)

@@ -151,9 +151,15 @@ class Kind(FactChecks, RuleKind):
             s_start, s_end = claim.sentence
             # The frame's own verbs say when: "Russia demanded that Lithuania never join" is
             # about now; "Poland applied to join" may be history.
-            intervals = self.markers.intervals(ctx.text[s_start:s_end], ctx.date, claim.org, False, False) + \
+            own = None
+            if claim.frame.shape in ("label", "apposition"):  # history markers must be the claim's own
+                own = ctx.text[max(claim.context[0] - 20, s_start):claim.context[1]]
+            intervals = self.markers.intervals(ctx.text[s_start:s_end], ctx.date, claim.org, False, False, own) + \
                 document_intervals(ctx, self.markers)
-            if claim.past and not _YEAR.search(ctx.text, s_start, s_end):  # a year anchors the past
+            marked = [y for y in claim.years if y <= ctx.date.year]
+            if marked:  # "applied for membership last April": a past claim, checked in its own years
+                intervals += [(dt.date(y, 1, 1), min(dt.date(y, 12, 31), ctx.date)) for y in marked]
+            elif claim.past and not _YEAR.search(ctx.text, s_start, s_end):  # unanchored past: maybe history
                 intervals.append((claim.org.founded, ctx.date))
             if self.expects == "ordinal":
                 places = claim.org.ordinals(claim.code)

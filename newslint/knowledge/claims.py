@@ -197,12 +197,15 @@ class Markers:
         return any(_search(p, sentence) for p in self.quiet)
 
     def intervals(self, sentence: str, date: dt.date, org: Organisation, tense: bool = True,
-                  speech: bool = True) -> list[Interval]:
+                  speech: bool = True, own: str | None = None) -> list[Interval]:
         """The stretches of time the sentence may be about. Without ``tense`` the verbs'
         past tense is not read as history: a label ("non-member Poland") describes the
         country as of the article unless a year or a history marker says otherwise.
         Without ``speech`` reported speech does not widen it: "Iran will join the SCO
-        soon, officials said" is about the article's time."""
+        soon, officials said" is about the article's time. ``own``: the claim's own words
+        (a label or apposition), where history markers must be to count: "Finland, then
+        the newest member," is history; in "Finland, the newest member, was the first to
+        send troops" the "was" is the sentence's, not the claim's."""
         found: list[Interval] = [(date - dt.timedelta(days=self.grace_days), date)]
         years = False
         for match in _YEAR.finditer(sentence):
@@ -212,7 +215,8 @@ class Markers:
                 found.append((dt.date(year, 1, 1), dt.date(year + 9, 12, 31)))
             else:
                 found.append((dt.date(year, 1, 1) - dt.timedelta(days=1), dt.date(year, 12, 31)))
-        if any(_search(p, sentence) for p in self.history) or not org.exists_on(date):
+        marked = own if own is not None else sentence
+        if any(_search(p, marked) for p in self.history) or not org.exists_on(date):
             found.append((org.founded, date))
         elif years:
             pass

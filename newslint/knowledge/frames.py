@@ -26,6 +26,7 @@ article is about: the organisation named last before the sentence, else the firs
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
@@ -287,6 +288,7 @@ class Claim:
     year: int | None = None  # "joined the alliance in 2023"
     cue_past: bool = False  # the cue itself is a past form ("joined")
     ordinal: int | None = None  # "the 11th member"
+    years: tuple[int, ...] = ()  # every year the claim's time marker can mean ("last April": 2023)
 
 
 @dataclass
@@ -338,6 +340,7 @@ class FrameFinder:
         self.frames = frames
         self.events = events  # also past cues ("joined"): the accession-year rule reads them
         self._cue_past = False
+        self._today = dt.date.today()
         self.vocab = vocabulary
         self.orgs = orgs
         self.kb = kb
@@ -380,6 +383,7 @@ class FrameFinder:
                     for m in self._anaphor.finditer(text)]
             mentions = sorted(named + [(at, org) for at, org in back if org is not None], key=lambda x: x[0])
         tokens = ctx.tokens()
+        self._today = ctx.date
         previous = 0
         for s_start, s_end, found in sentences:
             recent, previous = previous, s_start
@@ -539,6 +543,8 @@ class FrameFinder:
                 return view.group_ending.get(pos - 1), negated
             if word in self.vocab.negations:
                 negated = True
+            if word == ",":  # "Slovenia, too, wants to join"; "Austria, long wary of the body, joined"
+                return _aside(view, pos), negated
             if not (view.is_word(pos) and view.words[pos][:1].islower()) and word not in ("n't", "not"):
                 return None, negated
             if word in self.vocab.chain_breaks:
@@ -569,10 +575,24 @@ class FrameFinder:
         else:
             tail = 8 if frame.shape in ("possessor", "prep") else 0
             past = _past_in(view, 0, min(hi + tail, len(view.lower)), self.vocab.speech)
-        year = _year_after(view, hi)
+        years = self._when(view, hi, group.first)
+        year = years[0] if len(years) == 1 else None
         for start, end, code in group.members:
             yield Claim(frame, org, start, end, code, context, sentence, list(group.members), past, year,
-                        self._cue_past, ordinal)
+                        self._cue_past, ordinal, years)
+
+    def _when(self, view: _View, hi: int, first: int) -> tuple[int, ...]:
+        """The years the claim is about: a marker right after it ("in 2023", "last April",
+        "on Thursday"), else one that opens the sentence before the country."""
+        from .when import explicit_year, leading_years, years_at
+
+        year, _ = explicit_year(view.lower, hi)
+        if year is not None:
+            return (year,)
+        years, _ = years_at(view.lower, hi, self._today)
+        if years or first == 0:
+            return years
+        return leading_years(view.lower[:first], self._today)
 
     def _resolve(self, frame: Frame, ref: _OrgRef | None, topic: Any, weak: bool) -> Any:
         if ref is not None:
@@ -795,6 +815,34 @@ class FrameFinder:
         yield from self._claims(frame, org, group, view, inner.first if inner else k, group.end)
 
 
+_PREPOSITIONS = frozenset({"in", "on", "at", "from", "to", "for", "with", "by", "of", "after", "before", "since",
+                           "like", "unlike", "than", "as", "about", "against", "into", "over", "under", "between",
+                           "among", "beyond", "across", "through", "outside", "inside", "near", "besides", "except",
+                           "including", "without", "within", "during", "via", "alongside", "behind", "toward",
+                           "towards", "upon", "amid", "despite", "following", "if", "unless", "when", "whether"})
+
+
+def _aside(view: _View, comma: int, span: int = 9) -> _Group | None:
+    """The country before an aside set off by commas ("Slovenia, too, wants"; "Austria,
+    long wary of the body, joined"): the subject of the verb after it, when it opens the
+    sentence or a clause, not when a preposition governs it ("In Belgium, officials")."""
+    for q in range(comma - 1, max(comma - span - 1, -1), -1):
+        word = view.lower[q]
+        if word in (";", ":", ".", "!", "?", "(", ")", "—", "–"):
+            return None
+        if word != ",":
+            continue
+        group = view.group_ending.get(q)
+        if group is None:
+            return None
+        before = view.lower[group.first - 1] if group.first > 0 else ""
+        if group.first == 0 or (view.is_word(group.first - 1) and view.words[group.first - 1][:1].islower()
+                                and before not in _PREPOSITIONS):
+            return group
+        return None
+    return None
+
+
 _OPEN_ENDS = frozenset({"as", "until", "unless", "before", "soon", "now", "eventually", "either", "too", "when",
                         "if", "once", "quickly", "after", "but", "any", "anytime", "yet", "so", "because"})
 _TIME_HEADS = frozenset({"the", "future", "coming", "next", "near"})
@@ -832,22 +880,6 @@ def _past_in(view: _View, lo: int, hi: int, speech: frozenset[str] = frozenset()
         if not any(b in _PERFECT for b in before) and word not in _PERFECT:
             return True
     return False
-
-
-def _year_after(view: _View, pos: int) -> int | None:
-    """'in 2023', 'in March 2024', 'in early 2004', 'since 1999' right after the frame."""
-    if pos < len(view.lower) and view.lower[pos] in ("in", "since"):
-        for k in range(pos + 1, min(pos + 3, len(view.lower))):
-            word = view.lower[k]
-            if len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"):
-                rest = view.lower[k + 1:k + 4]
-                if "respectively" in view.lower[k:] or (rest[:1] and rest[0] in ("and", ",", "-", "–", "to")
-                                                        and any(w[:1].isdigit() for w in rest[1:])):
-                    return None  # "in 2023 and 2024 respectively": one year each
-                return int(word)
-            if word not in _MONTHS and word not in ("early", "late", "mid", "-"):
-                return None
-    return None
 
 
 _ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(
