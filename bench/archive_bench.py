@@ -11,8 +11,8 @@ shipped), then, for the default rules (trained pipeline on) and for fast mode
   CLI does (articles per second on one core);
 - archive mode on the same ``--sample`` articles with 1 and with 2 local workers
   (articles per second, per-core ratio to the baseline, 2-worker speed-up);
-- the whole archive with 2 workers (wall time, peak resident memory of each worker,
-  measured from the workers; memory after a tenth of the run and at the end);
+- the whole archive with 2 workers (wall time, resident memory of each worker measured
+  from the workers at 10, 25, 50, 75 and 100% of the run, and its peak);
 - the extrapolation to 10^6 and 10^7 articles on 16 and 64 cores from the per-core
   rate and the measured scaling efficiency.
 
@@ -57,27 +57,31 @@ def baseline(source: str, count: int) -> float:
     return len(articles) / (time.perf_counter() - start)
 
 
-def worker_peak_mb(client) -> list[float]:
-    def peak() -> float:
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def worker_memory_mb(client) -> list[tuple[float, float]]:
+    """(resident now, peak so far) in MB for each worker: "now" shows whether memory plateaus."""
+    def memory() -> tuple[float, float]:
+        with open("/proc/self/status", encoding="ascii") as status:
+            now = next(int(line.split()[1]) for line in status if line.startswith("VmRSS")) / 1024
+        return round(now), round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
-    return sorted(round(v) for v in client.run(peak).values())
+    return sorted(client.run(memory).values())
 
 
-def archive_rate(source: str, workers: int, chunk: int) -> tuple[float, float, list[float], list[float]]:
-    """(articles/s excluding cluster start, wall, worker peak MB after 10%, at the end)."""
+def archive_rate(source: str, workers: int, chunk: int) -> tuple[float, float, dict[str, list]]:
+    """(articles/s excluding cluster start, wall, worker memory at 10/25/50/75/100% of the run)."""
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "b.duckdb")
         marks: dict[str, object] = {}
+        memory: dict[str, list] = {}
         total = len(plan(source, jsonl_chunk_bytes=chunk))
+        checkpoints = {max(2, total * pct // 100): f"{pct}%" for pct in (10, 25, 50, 75, 100)}
 
         def on_written(client, written: int) -> None:
             if written == 2:
                 marks["t1"] = time.perf_counter()
-            if written == max(2, total // 10) and "early" not in marks:
-                marks["early"] = worker_peak_mb(client)
+            if written in checkpoints and checkpoints[written] not in memory:
+                memory[checkpoints[written]] = worker_memory_mb(client)
             if written == total:
-                marks["late"] = worker_peak_mb(client)
                 marks["t_end"] = time.perf_counter()
 
         start = time.perf_counter()
@@ -87,7 +91,14 @@ def archive_rate(source: str, workers: int, chunk: int) -> tuple[float, float, l
         # the rate once the workers are up: articles after the first partition, over the time after it
         first_part = 2 * summary.articles / total
         steady = (summary.articles - first_part) / max(1e-9, marks["t_end"] - marks["t1"])  # type: ignore[operator]
-        return steady, wall, marks.get("early", []), marks.get("late", [])  # type: ignore[return-value]
+        return steady, wall, memory
+
+
+def _memory_cell(memory: dict[str, list]) -> str:
+    """Resident MB of the largest worker at each checkpoint, and its peak at the end."""
+    now = [str(max(m[0] for m in memory[k])) for k in memory]
+    peak = max(m[1] for m in memory[list(memory)[-1]]) if memory else 0
+    return " / ".join(now) + f" (peak {peak})"
 
 
 def main() -> int:
@@ -118,28 +129,27 @@ def main() -> int:
 
             work._ENGINES.clear()
             one_core = baseline(small, args.sample)
-            r1, _, _, _ = archive_rate(small, 1, chunk_small)
-            r2, _, _, _ = archive_rate(small, 2, chunk_small)
-            full, wall, early, late = archive_rate(big, 2, chunk_big)
+            r1, _, _ = archive_rate(small, 1, chunk_small)
+            r2, _, _ = archive_rate(small, 2, chunk_small)
+            full, wall, memory = archive_rate(big, 2, chunk_big)
             efficiency = r2 / (2 * r1)
             row = {"baseline_per_core": round(one_core, 1), "archive_1_worker": round(r1, 1),
                    "archive_2_workers": round(r2, 1), "per_core_vs_cli": round(one_core / r1, 2),
                    "speedup_2_workers": round(r2 / r1, 2), "full_archive_articles_per_s": round(full, 1),
-                   "full_archive_wall_s": round(wall, 1), "worker_peak_mb_early": early,
-                   "worker_peak_mb_end": late}
+                   "full_archive_wall_s": round(wall, 1), "worker_memory_mb": memory}
             for n in (10**6, 10**7):
                 for cores in (16, 64):
                     row[f"hours_{n:.0e}_{cores}_cores"] = round(n / (r1 * cores * efficiency) / 3600, 2)
             results[mode] = row
             print(json.dumps({mode: row}), file=sys.stderr)
     print("| mode | 1 core, CLI way (art/s) | archive 1 worker | 2 workers | CLI/archive per core | 2-worker speed-up "
-          f"| {args.articles:,}-article archive, 2 workers | worker peak MB (10% / end) "
+          f"| {args.articles:,}-article archive, 2 workers | worker resident MB at 10/25/50/75/100% "
           "| 10^6 on 16 / 64 cores | 10^7 on 16 / 64 cores |")
     print("| --- " * 10 + "|")
     for mode, r in results.items():
         print(f"| {mode} | {r['baseline_per_core']} | {r['archive_1_worker']} | {r['archive_2_workers']} | "
               f"{r['per_core_vs_cli']} | {r['speedup_2_workers']} | {r['full_archive_articles_per_s']} art/s, "
-              f"{r['full_archive_wall_s']} s | {r['worker_peak_mb_early']} / {r['worker_peak_mb_end']} | "
+              f"{r['full_archive_wall_s']} s | {_memory_cell(r['worker_memory_mb'])} | "
               f"{r['hours_1e+06_16_cores']} h / {r['hours_1e+06_64_cores']} h | "
               f"{r['hours_1e+07_16_cores']} h / {r['hours_1e+07_64_cores']} h |")
     if args.json:

@@ -132,11 +132,15 @@ def run_archive(
             client, cluster = _client(scheduler, workers)
             try:
                 summary.workers = len(client.scheduler_info().get("workers", {}))
-                futures = [client.submit(lint_partition, p, settings, key=f"newslint-{i}-{p.id}", retries=3, pure=False)
-                           for i, p in enumerate(todo)]
+                pending = {client.submit(lint_partition, p, settings, key=f"newslint-{i}-{p.id}", retries=3,
+                                         pure=False) for i, p in enumerate(todo)}
                 try:
-                    for future in as_completed(futures):
+                    for future in as_completed(list(pending)):
                         result = future.result()
+                        # Drop the last reference once written, so the worker frees the result
+                        # (a list of every future would keep every partition's findings alive).
+                        pending.discard(future)
+                        future.release()
                         if store.write(result):
                             summary.written += 1
                         if bar:
@@ -145,7 +149,7 @@ def run_archive(
                             on_written(client, summary.written)
                 except KeyboardInterrupt:
                     summary.interrupted = True
-                    client.cancel(futures)
+                    client.cancel(list(pending))
             finally:
                 if bar:
                     bar.close()
@@ -191,6 +195,6 @@ def _name_matcher(eng: Any) -> _VariantRule | None:
     from ..packs import compile_rule
 
     for rule in eng.linter.all_rules:
-        if rule.kind == "name-variants":
+        if rule.kind == "mixed-spelling-unlisted":
             return _VariantRule(eng.linter.kinds.get(rule.code) or compile_rule(rule))
     return None
