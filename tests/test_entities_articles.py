@@ -17,8 +17,10 @@ from newslint.config import Config
 CONFIG = Config(select=("NL3",))
 DATA = Path(__file__).parent / "data" / "entities"
 #: file -> (found at least, false alarms at most). articles.jsonl guided the design;
-#: articles-heldout.jsonl was written afterwards and measured once, untuned.
-SETS = {"articles.jsonl": (14, 1), "articles-heldout.jsonl": (7, 1)}
+#: articles-heldout.jsonl was written afterwards and measured once, untuned;
+#: articles-fresh.jsonl (32 pairs) was written in new wordings before the time-marker
+#: work and measured at 20/32 then (a "rule" may name two codes: "NL301|NL304").
+SETS = {"articles.jsonl": (14, 1), "articles-heldout.jsonl": (8, 1), "articles-fresh.jsonl": (30, 1)}
 
 
 def _load(name: str) -> list[dict]:
@@ -37,7 +39,8 @@ def test_unseen_articles_found_rate_and_false_alarms(name: str) -> None:
     for article in articles:
         wrong = _lint(article["date"], article["wrong"])
         right = _lint(article["date"], article["right"])
-        hit = any(f.rule == article["rule"].rstrip("?") and f.match == article["error"] for f in wrong)
+        rules = article["rule"].rstrip("?").split("|")
+        hit = any(f.rule in rules and f.match == article["error"] for f in wrong)
         found += hit
         if not hit:
             missed.append(article["id"])
