@@ -148,7 +148,8 @@ def test_articles_found_rate_and_precision():
     """Furniture pasted at the start, middle and end of 75 articles of 70 site styles (written in
     sets of ten, each set before the rules saw it; 61-65 are stories with fact boxes, timelines
     and lists): a floor against regressions. The issue asks 80% on unseen copy; the rules that
-    run by default find 78% of these lines, and about half on each set when it was new."""
+    run by default find 91% of these lines with no false alarm (session 4: reader address,
+    footer zones on by default), and about half on each set when it was new."""
     marked_total = found = false = 0
     for path in articles():
         text, marked = article(path)
@@ -156,7 +157,7 @@ def test_articles_found_rate_and_precision():
         marked_total += len(marked)
         found += len(marked & lines)
         false += len(lines - marked)
-    assert found / marked_total >= 0.72
+    assert found / marked_total >= 0.88
     assert found / (found + false) >= 0.98
 
 
@@ -243,3 +244,27 @@ def test_short_labels_in_a_block_of_furniture(lint):
 )
 def test_runs_keep_story_lines(lint, text):
     assert not [f for f in lint(text, select="furniture") if f.rule == "NL812"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fact box, a timeline, a recipe after furniture: lines of the story's own box are not
+        # title-shaped labels (lower-case words, figures), so the footer rule leaves them alone
+        "The line reopened on Tuesday, the rail company said in a statement.\n\nShare this article\n"
+        "Key facts\nLength: 42 miles\nOpened in 1854\n",
+        "The line reopened on Tuesday, the rail company said in a statement.\n\nPhoto: Jane Doe/Reuters\n"
+        "What happens next\nRepairs continue until June\n",
+        "The chef shared the recipe with readers of the paper this week.\n\nIngredients\n2 onions\n3 carrots\n\n"
+        "Photo: Jane Doe/Bristol Post\nServes four\n",
+    ],
+)
+def test_footer_keeps_the_story_box(lint, text):
+    assert not [f.match for f in lint(text, select="NL813")]
+
+
+def test_footer_labels_after_furniture(lint):
+    text = ("The line reopened on Tuesday, the rail company said in a statement.\n\n"
+            "© 2024 Example Media Ltd. All rights reserved.\nIn: Rail\nPennsylvania\nTransport\nJane Doe\n")
+    # two capitalised words alone are a name (the author's, kept like a byline), not a tag
+    assert [f.match for f in lint(text, select="NL813")] == ["In: Rail", "Pennsylvania", "Transport"]

@@ -312,9 +312,11 @@ def zone_spans(ctx: Context, vocabulary: Vocabulary, cls: FurnitureClass) -> Ite
     for i, block in enumerate(above):
         if page_block(block):
             header = [line for b in above[:i + 1] for line in b]
+    # The footer starts at the first block below the story that holds furniture: a tight
+    # list with none (a recipe's ingredients, a fact box) is still the story's.
     footer: list[tuple[int, int]] = []
     for i, block in enumerate(below):
-        if page_block(block):
+        if any(is_furniture(line) for line in block):
             footer = [line for b in below[i:] for line in b]
             break
     zones = [(header, cls.zone_header_words, cls.zone_header_furniture),
@@ -330,7 +332,7 @@ def zone_spans(ctx: Context, vocabulary: Vocabulary, cls: FurnitureClass) -> Ite
                 continue
         for s, e in zone:
             label = text[s:e].strip()
-            if not is_furniture((s, e)) and _is_label(label, vocabulary, cls, max_words):
+            if not is_furniture((s, e)) and _is_label(label, vocabulary, cls, max_words) and _title_shaped(label):
                 lead = len(text[s:e]) - len(text[s:e].lstrip())
                 yield s + lead, s + lead + len(label)
 
@@ -370,6 +372,19 @@ def position_spans(ctx: Context, vocabulary: Vocabulary, cls: FurnitureClass) ->
             start, body = stripped(line)
             if _match(cls.trailing_lines, body, "fullmatch") is not None:
                 yield start, start + len(body)
+
+
+_JOINERS = frozenset({"of", "the", "and", "in", "on", "for", "at", "to", "de", "la", "&", "a", "an"})
+
+
+def _title_shaped(label: str) -> bool:
+    """A tag, a topic or a menu label: every word capitalised but the joiners ("Bank of Japan",
+    "Train Derailment", "Housing"), no figures; not a line of the story's own box ("Talks
+    resume on Friday", "2 onions", "Serves four")."""
+    words = [w.strip(",:;()") for w in label.split()]
+    return bool(words) and all(
+        w and not any(c.isdigit() for c in w) and (w[0].isupper() or w.lower() in _JOINERS)
+        for w in words) and words[0][0].isupper()
 
 
 def _is_label(label: str, vocabulary: Vocabulary, cls: FurnitureClass, max_words: int = 0) -> bool:
