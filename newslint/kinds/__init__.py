@@ -40,6 +40,7 @@ KINDS: dict[str, str] = {
     "number-style": "number_style",
     "office-holder": "office_holder",
     "pattern": "pattern",
+    "pos-confusion": "pos_confusion",
     "quote-style": "quote_style",
     "relative-day": "relative_day",
     "run-together": "run_together",
@@ -48,6 +49,7 @@ KINDS: dict[str, str] = {
     "tagged-pattern": "tagged_pattern",
     "teaser": "teaser",
     "title-case": "title_case",
+    "verb-chain": "verb_chain",
     "weekday": "weekday",
 }
 
