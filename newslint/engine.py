@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from .config import Config
 from .document import Document, section_bounds
 from .kinds.base import Context, RuleKind
-from .safe_regex import PatternTimeout
+from .safe_regex import PatternTimeout, pattern_budget
 from .records import CATEGORIES, Finding, Fix, Hit, Rule
 from .nlp import NLP, TRAINED_FEATURES
 from .packs import compile_rule, load_packs
@@ -111,7 +111,8 @@ class Linter:
 
     def _run(self, rule: Rule, kind: RuleKind, ctx: Context) -> list[Finding]:
         try:
-            return [to_finding(ctx.doc, rule, hit) for hit in kind.check(ctx)]
+            with pattern_budget():  # each pattern has PATTERN_TIMEOUT on this document in all
+                return [to_finding(ctx.doc, rule, hit) for hit in kind.check(ctx)]
         except PatternTimeout as exc:
             message = (f"rule {rule.code} ({rule.name}) from {rule.pack_path} was stopped: its pattern "
                        f"{exc.pattern[:60]!r} ran too long on this file; fix the pattern")

@@ -105,16 +105,26 @@ def _string_test(attr: str, value: Any) -> Callable[[Tokens, int], bool]:
         elif predicate == "REGEX":
             if not isinstance(operand, str):
                 raise PatternError(f"{attr} REGEX must be a string")
-            try:
-                search = re.compile(operand).search
-            except re.error as exc:
-                raise PatternError(f"{attr} REGEX {operand!r} does not compile: {exc}") from None
+            search = _regex_search(attr, operand)
             tests.append((lambda t, i, f=search: f(t.lower[i]) is not None) if lower
                          else (lambda t, i, f=search: f(t.words[i]) is not None))
         else:
             raise PatternError(f"unknown predicate {predicate!r} for {attr} "
                                f"(one of: {', '.join(sorted(STRING_PREDICATES))})")
     return _all(tests)
+
+
+def _regex_search(attr: str, operand: str) -> Callable[[str], Any]:
+    """A REGEX predicate's search, compiled and run like every pack pattern: `regex`
+    syntax, refused when it would blow up, stopped after the time limit
+    (:mod:`newslint.safe_regex`; imported here, not at the top, as it imports the kinds)."""
+    from .kinds.base import PackError
+    from .safe_regex import compile_regex
+
+    try:
+        return compile_regex(operand, False, f"{attr} REGEX").search
+    except PackError as exc:
+        raise PatternError(str(exc)) from None
 
 
 _COMPARE: dict[str, Callable[[int, Any], bool]] = {

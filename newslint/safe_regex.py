@@ -1,9 +1,19 @@
 """Every regular expression a pack supplies is compiled and run here: `regex` patterns
-with a time limit per document, whole-word term alternations and exception spans."""
+with a time limit per document, whole-word term alternations and exception spans.
+
+:func:`compile_regex` refuses patterns that would blow up at compile time or recurse
+(:mod:`newslint.regex_guard`) and returns a :class:`SafePattern`, whose ``search``,
+``match``, ``fullmatch``, ``finditer``, ``findall``, ``sub`` and ``split`` all run
+under the limit: a kind cannot call a pack pattern without it. While the engine runs
+one rule on one document (:func:`pattern_budget`), each pattern may spend
+PATTERN_TIMEOUT there in all its calls together; outside a run, each call may.
+"""
 from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import regex
@@ -11,6 +21,7 @@ import regex
 from .kinds.base import PackError
 from .kinds.prefilter import LONG_TEXT, WordGate, doc_view, gate_of, set_terms
 from .regex_cache import compile_cached
+from .regex_guard import UnsafePattern, check_pattern
 
 #: Seconds one pattern may spend on one document before it is stopped and reported.
 PATTERN_TIMEOUT = 2.0
@@ -29,15 +40,151 @@ class PatternTimeout(Exception):
         self.pattern = pattern
 
 
-def compile_regex(source: str, ignore_case: bool = False, what: str = "pattern") -> Any:
+def compile_regex(source: str, ignore_case: bool = False, what: str = "pattern") -> SafePattern:
     """Compile a pack pattern with the `regex` module, or raise PackError saying why."""
     if not isinstance(source, str):
         raise PackError(f"{what} must be a string, not {type(source).__name__}")
+    try:
+        check_pattern(source)
+    except UnsafePattern as exc:
+        shown = source if len(source) <= 80 else source[:77] + "..."
+        raise PackError(f"{what} {shown!r} is refused: {exc}") from None
     flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
     try:
-        return compile_cached(source, flags)
-    except (regex.error, ValueError, OverflowError) as exc:
+        return SafePattern(compile_cached(source, flags))
+    except (regex.error, ValueError, OverflowError, RecursionError) as exc:
         raise PackError(f"{what} {source!r} does not compile: {exc}") from None
+
+
+class Budget:
+    """The matching time each pattern has spent on one document for one rule."""
+
+    __slots__ = ("spent",)
+
+    def __init__(self) -> None:
+        self.spent: dict[int, float] = {}
+
+    def left(self, pattern: Any) -> float:
+        """Seconds ``pattern`` may still run; PatternTimeout when none are left."""
+        left = PATTERN_TIMEOUT - self.spent.get(id(pattern), 0.0)
+        if left <= 0:
+            raise PatternTimeout(pattern.pattern)
+        return left
+
+    def charge(self, pattern: Any, seconds: float) -> None:
+        key = id(pattern)
+        self.spent[key] = self.spent.get(key, 0.0) + seconds
+
+
+_BUDGET: ContextVar[Budget | None] = ContextVar("newslint_pattern_budget", default=None)
+
+
+@contextmanager
+def pattern_budget() -> Iterator[Budget]:
+    """One rule's run on one document (the engine opens one per rule and document): inside
+    it, a pattern's calls share PATTERN_TIMEOUT instead of each having its own."""
+    budget = Budget()
+    token = _BUDGET.set(budget)
+    try:
+        yield budget
+    finally:
+        _BUDGET.reset(token)
+
+
+def _budget() -> Budget:
+    """The run's budget, or a fresh one (a call made outside a rule's run)."""
+    return _BUDGET.get() or Budget()
+
+
+def _call(pattern: Any, method: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """``pattern.<method>(*args)`` under the time limit; raises PatternTimeout."""
+    kwargs.pop("timeout", None)
+    budget = _budget()
+    left = budget.left(pattern)
+    start = time.perf_counter()
+    try:
+        return getattr(pattern, method)(*args, timeout=left, **kwargs)
+    except TimeoutError:
+        raise PatternTimeout(pattern.pattern) from None
+    finally:
+        budget.charge(pattern, time.perf_counter() - start)
+
+
+def _iterate(pattern: Any, method: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Iterator[Any]:
+    """``pattern.finditer`` (or ``splititer``) with every step charged to the budget: the
+    whole scan is bounded, not each step (`regex` restarts its clock at every step)."""
+    kwargs.pop("timeout", None)
+    budget = _budget()
+    steps = getattr(pattern, method)(*args, timeout=budget.left(pattern), **kwargs)
+    while True:
+        start = time.perf_counter()
+        try:
+            item = next(steps)
+        except StopIteration:
+            return
+        except TimeoutError:
+            raise PatternTimeout(pattern.pattern) from None
+        finally:
+            budget.charge(pattern, time.perf_counter() - start)
+        budget.left(pattern)  # stop here once the time is used up, not a step later
+        yield item
+
+
+class SafePattern:
+    """A compiled pack pattern: the `regex` pattern's methods, each under the time limit
+    (a ``timeout`` argument is ignored: the limit is newslint's). ``raw`` is the `regex`
+    pattern, for code that manages the limit itself."""
+
+    __slots__ = ("raw", "pattern", "flags", "groups", "groupindex", "__weakref__")
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.pattern: str = raw.pattern
+        self.flags: int = raw.flags
+        self.groups: int = raw.groups
+        self.groupindex: Any = raw.groupindex
+
+    def search(self, *args: Any, **kwargs: Any) -> Any:
+        return _call(self.raw, "search", args, kwargs)
+
+    def match(self, *args: Any, **kwargs: Any) -> Any:
+        return _call(self.raw, "match", args, kwargs)
+
+    def fullmatch(self, *args: Any, **kwargs: Any) -> Any:
+        return _call(self.raw, "fullmatch", args, kwargs)
+
+    def findall(self, *args: Any, **kwargs: Any) -> Any:
+        return _call(self.raw, "findall", args, kwargs)
+
+    def sub(self, *args: Any, **kwargs: Any) -> Any:
+        return _call(self.raw, "sub", args, kwargs)
+
+    def subn(self, *args: Any, **kwargs: Any) -> Any:
+        return _call(self.raw, "subn", args, kwargs)
+
+    def split(self, *args: Any, **kwargs: Any) -> Any:
+        return _call(self.raw, "split", args, kwargs)
+
+    def finditer(self, *args: Any, **kwargs: Any) -> Iterator[Any]:
+        return _iterate(self.raw, "finditer", args, kwargs)
+
+    def splititer(self, *args: Any, **kwargs: Any) -> Iterator[Any]:
+        return _iterate(self.raw, "splititer", args, kwargs)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (SafePattern, (self.raw,))
+
+    def __repr__(self) -> str:
+        return f"SafePattern({self.raw!r})"
+
+
+def _raw(pattern: Any) -> Any:
+    return pattern.raw if isinstance(pattern, SafePattern) else pattern
+
+
+def search(pattern: Any, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+    """``pattern.search`` under the time limit, for a compiled pattern of any origin."""
+    return _call(_raw(pattern), "search", (text, pos, endpos), {})
 
 
 def finditer(pattern: Any, text: str) -> Iterator[Any]:
@@ -52,28 +199,30 @@ def finditer(pattern: Any, text: str) -> Iterator[Any]:
         if isinstance(gate, WordGate):
             yield from matches_at(pattern, text, gate.starts(view))
             return
-    try:
-        yield from pattern.finditer(text, timeout=PATTERN_TIMEOUT)
-    except TimeoutError:
-        raise PatternTimeout(pattern.pattern) from None
+    yield from _iterate(_raw(pattern), "finditer", (text,), {})
 
 
 def matches_at(pattern: Any, text: str, starts: Iterable[int]) -> Iterator[Any]:
     """What ``pattern.finditer`` finds when its matches can only start at ``starts`` (sorted;
     extra offsets are harmless where the pattern cannot match), bounded like ``finditer``
     by PATTERN_TIMEOUT for the whole scan."""
-    deadline = time.monotonic() + PATTERN_TIMEOUT
+    raw = _raw(pattern)
+    budget = _budget()
     end = 0
-    try:
-        for pos in starts:
-            if pos < end:
-                continue
-            match = pattern.match(text, pos, timeout=max(deadline - time.monotonic(), 0.001))
-            if match is not None and match.end() > pos:
-                end = match.end()
-                yield match
-    except TimeoutError:
-        raise PatternTimeout(pattern.pattern) from None
+    for pos in starts:
+        if pos < end:
+            continue
+        left = budget.left(raw)
+        start = time.perf_counter()
+        try:
+            match = raw.match(text, pos, timeout=left)
+        except TimeoutError:
+            raise PatternTimeout(raw.pattern) from None
+        finally:
+            budget.charge(raw, time.perf_counter() - start)
+        if match is not None and match.end() > pos:
+            end = match.end()
+            yield match
 
 
 def case_forms(term: str) -> list[str]:

@@ -3,7 +3,7 @@
 "The old spelling Kiev", "Kyiv, not Kiev", "Kiev (now Kyiv)", a quoted "Kiev" or an
 article about the Kiev/Kyiv switch mention the old form; they must not be flagged as
 house-style slips, while "talks in Kiev" still is. The kinds that check names and
-terms (name-groups, name-consistency, substitution, consistency) ask
+terms (house-spelling, mixed-spelling, substitution, mixed-terms) ask
 :meth:`Mentions.is_mention` for each candidate use, passing the OTHER forms of the same
 name so that contrast cues ("not", "from ... to") count only when the other form is
 there. The cues are data: ``rules/data/mention.toml``.
@@ -19,6 +19,7 @@ from typing import Any
 import regex
 
 from ..resources import data_path
+from ..safe_regex import compile_regex
 from ..toml import load_toml
 from .base import PackError
 
@@ -45,10 +46,7 @@ def _alternation(items: Any, where: str, anchor: str = "") -> Any:
     if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
         raise PackError(f"mention cues: '{where}' must be a list of patterns")
     body = "|".join(f"(?:{i})" for i in items) or "(?!)"  # no cues: never matches
-    try:
-        return regex.compile(anchor.replace("BODY", body), regex.IGNORECASE | regex.V0)
-    except regex.error as exc:
-        raise PackError(f"mention cues: a pattern in '{where}' does not compile: {exc}") from None
+    return compile_regex(anchor.replace("BODY", body), True, f"mention cues: '{where}'")
 
 
 @lru_cache(maxsize=8)
@@ -62,11 +60,13 @@ def load_cues(path: str | None = None) -> Cues:
     naming, contrast, subject = (data.get(k, {}) for k in ("naming", "contrast", "subject"))
     # A cue, then an optional comma/colon and an opening quote, up to the term.
     before = r"(?:BODY)[\s,:]*[\"“‘'«]?\s*$"
+    after_other = contrast.get("after-other", [])
+    _alternation(after_other, "contrast.after-other")  # each cue is checked here, used later
     return Cues(
         naming_before=_alternation(naming.get("before", []), "naming.before", before),
         naming_after=_alternation(naming.get("after", []), "naming.after", r"(?:BODY)"),
         contrast_before=_alternation(contrast.get("before", []), "contrast.before", before),
-        after_other=list(contrast.get("after-other", [])),
+        after_other=list(after_other),
         subject_vocabulary=_alternation(subject.get("vocabulary", []), "subject.vocabulary", "BODY"),
         subject_min=int(subject.get("min-count", 2)),
         subject_sentence=_alternation(subject.get("sentence", []), "subject.sentence", "BODY"),
@@ -109,8 +109,7 @@ class Mentions:
             if cues.contrast_before.search(left) or cues.subject_sentence.search(text, s_start, s_end):
                 return True
             for cue in cues.after_other:
-                if regex.match(rf"(?:{cue})[\"“‘'«]?(?:{other_re.pattern})", text[right_pos:right_pos + _WINDOW],
-                               flags=regex.IGNORECASE):
+                if _after_other(cue, other_re.pattern).match(text[right_pos:right_pos + _WINDOW]):
                     return True
         if other_spans and self.about_spelling():
             return sentence_has_other or bool(cues.subject_sentence.search(text, s_start, s_end))
@@ -170,6 +169,28 @@ class Mentions:
             s_start = m.end()
         m = _SENTENCE_END.search(text, end, min(len(text), end + 400))
         return s_start, (m.start() + 1 if m else min(len(text), end + 400))
+
+
+@lru_cache(maxsize=256)
+def _after_other(cue: str, other: str) -> Any:
+    """A contrast cue, then the other form ("Kiev, now Kyiv"): checked when the cues load."""
+    return compile_regex(rf"(?:{cue})[\"“‘'«]?(?:{other})", True, "mention cues: 'contrast.after-other'")
+
+
+#: The pack fields of a kind that leaves mentions alone.
+MENTION_FIELDS: dict[str, type] = {"mentions": bool, "mention-cues": str}
+
+
+def configured_cues(spec: dict[str, Any], pack_path: str) -> tuple[bool, str | None]:
+    """A rule's ``mentions`` (default on) and its ``mention-cues`` file (relative to the
+    pack; None: the bundled cues). The cues load now, so that a broken cue file is a pack
+    error when the rule loads, not mid-run."""
+    cues = spec.get("mention-cues")
+    path = str(Path(pack_path).parent / cues) if cues else None
+    enabled = bool(spec.get("mentions", True))
+    if enabled:
+        load_cues(path)
+    return enabled, path
 
 
 def mentions_for(ctx: Any, path: str | None = None) -> Mentions:

@@ -53,7 +53,7 @@ from ..matcher import TAGGED_ATTRS, Pattern, PatternError, PatternIndex
 from ..records import Hit, NewslintError
 from ..tokens import Tokens
 from ..toml import load_toml
-from .base import Context, PackError, RuleKind
+from .base import Context, PackError, RuleKind, check_template
 from ..safe_regex import Exceptions, compile_regex
 
 #: Every plain pattern of the process, by its gate words.
@@ -196,6 +196,8 @@ class Kind(RuleKind):
         self.replacements = [replacement] if isinstance(replacement, str) else replacement
         if not all(isinstance(r, str) for r in self.replacements):
             raise PackError("'replacement' must be a string or a list of strings")
+        for template in self.replacements:
+            check_template(template, "replacement")  # no {0:>50000000}: a fix is built per match
         self.safe = bool(spec.get("safe", False))
         self.before = _optional_regex(spec.get("unless-before"), "unless-before")
         self.after = _optional_regex(spec.get("unless-after"), "unless-after")
