@@ -100,6 +100,8 @@ BRIDGE_ADVERBS = frozenset({"also", "still", "now", "never", "already", "often",
                             "always", "usually", "really", "even", "not", "clearly", "certainly", "then"})
 
 
+#: Words opening an aside between commas that belongs to the verb: 'for example', 'in fact'.
+ASIDES = frozenset({"for", "in", "of", "however", "finally", "also", "though", "after", "by", "at", "like"})
 PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "this", "that", "these", "those", "who", "which",
                       "what", "there", "one", "us", "them", "him", "her", "me"})
 #: Words that open a clause after 'and' (', and it was'): not a second subject.
@@ -113,6 +115,10 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", 
                          "every", "each"})
 
 
+def nxt_word(lower: list[str], i: int) -> str:
+    return lower[i + 1] if i + 1 < len(lower) else ""
+
+
 def bridges(between: list[str], coordinated: bool) -> bool:
     """Whether the words between a possible subject and a verb can be the subject's own
     phrase: nothing, an adverb, or a short phrase opened by a preposition or 'who'.
@@ -121,6 +127,9 @@ def bridges(between: list[str], coordinated: bool) -> bool:
     words = [w for w in between if not w.isspace()]
     if not words:
         return True
+    if len(words) > 3 and words[-1] == "," and words.count(",") == 2 and words[0] != "," and not coordinated:
+        # a parenthesis after the subject's own phrase: 'users in Asia, for example, wants'
+        words = words[:words.index(",")]
     if len(words) == 1 and (words[0] in BRIDGE_ADVERBS or words[0].endswith("ly")):
         return True
     if words[0] == "," and words[-1] == "," and 2 < len(words) <= 2 * WINDOW and words.count(",") == 2 \
@@ -200,6 +209,8 @@ class Kind(RuleKind):
                 if self.number == "plural" and nxt not in OBJECT_OPENERS:
                     continue
                 back = 2 if lower[i - 1] in ("who", "that") else 1
+                if self.number == "singular" and (nxt_word(lower, i) in OBJECT_OPENERS or nxt_word(lower, i).endswith("ly")):
+                    back = WINDOW  # 'the dogs of war barks loudly', 'users in Asia wants to': a verb by what follows
             if back == WINDOW and i > 1 and lower[i - 1] == ",":
                 back = 2 * WINDOW + 1  # room for a parenthesis between commas
             for j in range(i - 1, max(-1, i - 1 - back), -1):
@@ -289,6 +300,10 @@ class Kind(RuleKind):
             return None
         if self.number == "plural" and any(c.lower_ in PLURAL_DETERMINERS for c in subject.children):
             return None  # 'these error are': the noun is the slip, not the verb
+        if subject.i > 0 and doc[subject.i - 1].tag_ == "PRP":
+            return None  # 'everyone of us lives has': a verb the tagger read as a noun
+        if self.number == "singular" and any(c.lower_ in ("more", "fewer", "less") for c in subject.children):
+            return None  # 'more people with broadband means ...': the increase is the subject
         if subject.left_edge.lower_ == "how":
             return None  # 'how many stations is the journey': a question about a quantity
         if self.number == "plural" and subject.text[:1].isupper():
@@ -299,7 +314,7 @@ class Kind(RuleKind):
         edge = subject.left_edge.i
         nouns = ("NN", "NNS", "NNP", "NNPS", "PRP")
         if any(c.dep_ == "csubj" for c in head.children) or edge > 0 and (
-                doc[edge - 1].tag_ in ("IN", "TO", "RP") or doc[edge - 1].tag_ == "CC" and (
+                doc[edge - 1].tag_ in ("IN", "TO", "RP") and doc[edge - 1].dep_ != "mark" or doc[edge - 1].tag_ == "CC" and (
                     doc[edge - 1].head.tag_ in nouns or edge > 1 and doc[edge - 2].tag_ in nouns)):
             return None  # 'capitalising on Brits success were ...', 'feedback or requests is': not the subject
         number = self._number(subject)
@@ -319,6 +334,9 @@ class Kind(RuleKind):
         if subject.i + 1 < len(doc) and doc[subject.i + 1].tag_ in ("NN", "NNS") and subject.i + 1 != verb.i:
             return False
         inside = {t.i for t in subject.subtree}
+        for child in head.children:  # 'my mother, for example, is': a phrase of the verb's own
+            if subject.i < child.i < verb.i and child.dep_ in ("prep", "advmod") and child.lower_ in ASIDES:
+                inside.update(t.i for t in child.subtree)
         return all(t.i in inside or (t.head.i == head.i and t.dep_ in ("advmod", "neg", "punct")) or t.head.i == verb.i
                    for t in doc[subject.i + 1: verb.i])
 
