@@ -19,7 +19,7 @@ from typing import Any
 import regex
 
 from .kinds.base import PackError
-from .kinds.prefilter import LONG_TEXT, WordGate, doc_view, gate_of, set_terms
+from .prefilter import LONG_TEXT, WordGate, doc_view, gate_of, set_terms
 from .regex_cache import compile_cached
 from .regex_guard import UnsafePattern, check_pattern
 

@@ -1,11 +1,10 @@
 """TOML reading with errors that name the file and line, and a disk cache of parsed
 files: the bundled packs take ``tomllib`` some 60 ms to parse, paid by every fresh
-process (a pre-commit hook, an editor save); a cached copy loads in a few."""
+process (a pre-commit hook, an editor save); a cached copy (JSON in
+:mod:`newslint.disk_cache`, checked against the file's text) loads in a few."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import marshal
 import re
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
+from . import disk_cache
 from .records import NewslintError
 
 
@@ -25,9 +25,9 @@ def load_toml(path: str | Path) -> tuple[dict[str, Any], str]:
         raw = Path(path).read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise NewslintError(f"{path}: cannot read: {exc}") from None
-    cached = _cache_path(raw)
-    if cached is not None:
-        data = _load_cached(cached)
+    cacheable = len(raw) >= CACHE_MIN_CHARS
+    if cacheable:
+        data = disk_cache.read("toml", raw, _decode_top, _CACHE_VERSIONS)
         if data is not None:
             return data, raw
     try:
@@ -37,69 +37,52 @@ def load_toml(path: str | Path) -> tuple[dict[str, Any], str]:
     except RecursionError:
         raise NewslintError(f"{path}: values are nested too deeply to read (arrays or tables inside "
                             "each other thousands of levels deep)") from None
-    if cached is not None:
-        _store_cached(cached, data)
+    if cacheable:
+        try:
+            disk_cache.write("toml", raw, _encode(data), _CACHE_VERSIONS)
+        except (ValueError, RecursionError):
+            pass  # a key the encoding reserves, or too deep: parse this file every time
     return data, raw
 
 
 #: Files smaller than this parse faster than a cache look-up pays for.
 CACHE_MIN_CHARS = 4000
-_CACHE_VERSION = f"{sys.version_info[0]}.{sys.version_info[1]}|toml|1"
+_CACHE_VERSIONS = (f"python {sys.version_info[0]}.{sys.version_info[1]}", "toml 2")
 _TIME_TYPES: dict[str, Any] = {"date": dt.date, "datetime": dt.datetime, "time": dt.time}
-
-
-def _cache_path(raw: str) -> Path | None:
-    from .regex_cache import cache_dir
-
-    folder = cache_dir() if len(raw) >= CACHE_MIN_CHARS else None
-    if folder is None:
-        return None
-    key = hashlib.sha256(f"{_CACHE_VERSION}\0{raw}".encode("utf-8", "surrogatepass")).hexdigest()
-    return folder / "toml" / key[:2] / key
-
-
-def _load_cached(path: Path) -> dict[str, Any] | None:
-    try:
-        blob = path.read_bytes()
-        if hashlib.sha256(blob[32:]).digest() != blob[:32]:
-            return None
-        data = _decode(marshal.loads(blob[32:]))
-        return data if isinstance(data, dict) else None
-    except Exception:  # noqa: BLE001 - no entry or an unusable one: parse the file
-        return None
-
-
-def _store_cached(path: Path, data: dict[str, Any]) -> None:
-    try:
-        payload = marshal.dumps(_encode(data))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{id(data)}.tmp")
-        partial.write_bytes(hashlib.sha256(payload).digest() + payload)
-        partial.replace(path)
-    except Exception:  # noqa: BLE001 - a read-only or full disk only costs speed
-        pass
+#: The key of the one-entry object that stands for a date or time in a cache entry (a key
+#: TOML data may hold too: such a file is not cached).
+_TAG = "\0"
 
 
 def _encode(value: Any) -> Any:
-    """TOML values -> marshal-able ones; dates and times become ("date", iso) tuples
-    (TOML has no tuples, so they cannot clash with data)."""
+    """TOML values -> JSON ones; dates and times become ``{"\\0": [kind, iso]}``."""
     if isinstance(value, dict):
+        if _TAG in value:
+            raise ValueError("reserved key")
         return {k: _encode(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_encode(v) for v in value]
     if isinstance(value, (dt.date, dt.time)):  # datetime is a date
         kind = "datetime" if isinstance(value, dt.datetime) else "date" if isinstance(value, dt.date) else "time"
-        return (kind, value.isoformat())
+        return {_TAG: [kind, value.isoformat()]}
     return value
+
+
+def _decode_top(value: Any) -> dict[str, Any]:
+    data = _decode(value)
+    if not isinstance(data, dict):
+        raise TypeError("not a table")
+    return data
 
 
 def _decode(value: Any) -> Any:
     if isinstance(value, dict):
+        if _TAG in value:
+            kind, iso = value[_TAG]
+            return _TIME_TYPES[kind].fromisoformat(iso)
         return {k: _decode(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_decode(v) for v in value]
-    if isinstance(value, tuple):
-        return _TIME_TYPES[value[0]].fromisoformat(value[1])
     return value
 
 

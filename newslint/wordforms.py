@@ -9,8 +9,8 @@ never flagged), with the corrections in ``rules/data/verb-forms.toml``. lemminfl
 is imported on the first question asked, so a run whose rules ask none never loads it.
 
 Importing lemminflect costs a noticeable part of a second, so the forms of every
-word looked up are kept in the cache folder (``$NEWSLINT_CACHE_DIR``, as for compiled
-expressions), keyed by lemminflect's version and the corrections file: a later run
+word looked up are kept in the disk cache (:mod:`newslint.disk_cache`), checked against
+lemminflect's version and the corrections file: a later run
 imports lemminflect only for a word it has not met before.
 
 Pattern rules read the forms as token attributes: ``{_ = {past_only = true}}``
@@ -19,9 +19,6 @@ Pattern rules read the forms as token attributes: ``{_ = {past_only = true}}``
 from __future__ import annotations
 
 import atexit
-import hashlib
-import marshal
-import os
 import sys
 from collections.abc import Callable
 from functools import lru_cache
@@ -113,53 +110,45 @@ _added: dict[str, int] = {}
 
 
 @lru_cache(maxsize=1)
-def _cache_path() -> str | None:
+def _cache_key() -> tuple[bytes, tuple[str, ...]]:
+    """What cached masks are checked against: the corrections file and lemminflect's version."""
     from importlib.metadata import PackageNotFoundError, version
 
-    from .regex_cache import cache_dir
-
-    folder = cache_dir()
-    if folder is None:
-        return None
     try:
         lemminflect_version = version("lemminflect")
     except PackageNotFoundError:
         lemminflect_version = "?"
-    corrections = data_path(*DATA).read_bytes()
-    key = hashlib.sha256(f"{lemminflect_version}|{sys.version_info[:2]}|1|".encode() + corrections).hexdigest()[:16]
-    return str(folder / f"wordforms-{key}.marshal")
+    return data_path(*DATA).read_bytes(), (f"lemminflect {lemminflect_version}", "wordforms 2")
+
+
+def _masks(value: Any) -> dict[str, int]:
+    if not isinstance(value, dict) or not all(type(v) is int and isinstance(k, str) for k, v in value.items()):
+        raise TypeError("not a table of masks")
+    return value
 
 
 @lru_cache(maxsize=1)
 def _disk() -> dict[str, int]:
     """Masks computed by earlier runs (empty when there is no cache or it is unreadable)."""
-    path = _cache_path()
-    if path is None:
+    from . import disk_cache
+
+    if disk_cache.cache_dir() is None:
         return {}
-    try:
-        with open(path, "rb") as handle:
-            data = marshal.load(handle)
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    source, versions = _cache_key()
+    return disk_cache.read("wordforms", source, _masks, versions) or {}
 
 
 def _store() -> None:
     """Write the masks of this run's new words into the cache (merged with what is there)."""
-    path = _cache_path()
-    if path is None or not _added:
+    from . import disk_cache
+
+    if not _added or disk_cache.cache_dir() is None:
         return
-    try:
-        merged = dict(_disk())
-        if len(merged) < _MAX_CACHED:
-            merged.update(_added)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as handle:
-            marshal.dump(merged, handle)
-        os.replace(tmp, path)
-    except (OSError, ValueError):
-        pass  # a read-only home or a full disk: just do not cache
+    merged = dict(_disk())
+    if len(merged) < _MAX_CACHED:
+        merged.update(_added)
+    source, versions = _cache_key()
+    disk_cache.write("wordforms", source, merged, versions)
     _added.clear()
 
 

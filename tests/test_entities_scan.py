@@ -112,12 +112,18 @@ def test_needs_either_placeholder_in_an_alternation() -> None:
 
 
 @pytest.mark.parametrize("source", [
-    r"(?:join){e<=1}\s+{org}",  # fuzzy matching: `re` would read the braces as text
-    r"\p{Lu}\w+\s+joins",  # `regex`-only syntax
-    r"[[:alpha:]]+\s+joins",
+    r"(?:join){e<=1}\s+{org}",  # fuzzy matching: the braces are not a repeat
+    r"[[:alpha:]]+\s+joins",  # POSIX classes
+    r"(\w+)\s+\1\s+joins",  # back-references
+    r"(?x) joins \s+ {org}",  # verbose mode
+    r"joins(?i)\s+{org}",  # flags after the start
 ])
-def test_needs_nothing_for_syntax_re_does_not_share(source: str) -> None:
+def test_needs_nothing_for_syntax_the_reader_does_not_model(source: str) -> None:
     assert needs_of(source).clauses == ()
+
+
+def test_needs_read_through_regex_only_classes() -> None:
+    assert _needs(r"\p{Lu}\w+\s+joins") == [{"joins"}]
 
 
 def test_needs_met() -> None:

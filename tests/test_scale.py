@@ -190,47 +190,7 @@ def test_one_tokenisation_per_document_shared_by_rules(monkeypatch, tmp_path) ->
     assert sorted(compiled) == ["NL900", "NL901", "NL902"], "each rule compiled once, not per document"
 
 
-# ----- compiled patterns cached on disk --------------------------------------------------------
-
-def test_regex_cache_gives_the_same_pattern_and_is_read_back(tmp_path, monkeypatch) -> None:
-    import regex
-
-    from newslint import regex_cache
-
-    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
-    names = ["Kiev", "Kharkov", "Odessa", "Lvov", "Nikolaev"] * 10
-    source = r"(?<![\w-])(?:" + "|".join(f"{n}{i}" for i, n in enumerate(names)) + r"|(?P<x>Donbass))(?![\w-])"
-    flags = regex.V0 | regex.IGNORECASE
-    text = "kiev0 in KHARKOV1, Donbass and odessa2x; Lvov48-Nikolaev49 " * 3
-    first = regex_cache.compile_cached(source, flags)
-    stored = list(tmp_path.rglob("*"))
-    assert any(p.is_file() for p in stored), "big patterns are written to the cache"
-    compiles: list[str] = []
-    monkeypatch.setattr(regex_cache, "_compile_capturing",
-                        lambda s, f: compiles.append(s) or (regex.compile(s, f), None))
-    second = regex_cache.compile_cached(source, flags)
-    assert compiles == [], "the second compile is read from the cache"
-    expected = [m.span() for m in regex.compile(source, flags).finditer(text)]
-    assert [m.span() for m in first.finditer(text)] == expected == [m.span() for m in second.finditer(text)]
-    assert second.groupindex == {"x": 1} and second.pattern == source
-    assert [m.span() for m in second.finditer(text, timeout=1.0)] == expected
-
-
-def test_regex_cache_survives_corrupt_entries_and_can_be_off(tmp_path, monkeypatch) -> None:
-    import regex
-
-    from newslint import regex_cache
-
-    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
-    source = "(?:" + "|".join(f"word{i}" for i in range(60)) + ")"
-    regex_cache.compile_cached(source, regex.V0)
-    for entry in (p for p in tmp_path.rglob("*") if p.is_file()):
-        entry.write_bytes(entry.read_bytes()[:-7] + b"garbage")
-    sample = "word7 word59 word60"
-    assert regex_cache.compile_cached(source, regex.V0).findall(sample) == regex.findall(source, sample)
-    monkeypatch.setenv("NEWSLINT_CACHE_DIR", "off")
-    assert regex_cache.cache_dir() is None
-    assert regex_cache.compile_cached(source, regex.V0).search("word3")
+# (compiled patterns cached on disk: tests/test_regex_cache.py)
 
 
 # ----- very long documents are linted in sections ----------------------------------------------

@@ -53,24 +53,26 @@ def test_forms_are_cached_and_a_later_run_needs_no_lemminflect(tmp_path):
              "print(has('went', 'past_only'), has('attend', 'bare_verb'), 'lemminflect' in sys.modules)")
     first = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
     assert first.stdout.split() == ["True", "True", "True"]
-    assert list(tmp_path.glob("wordforms-*.marshal"))
+    assert list((tmp_path / "wordforms").rglob("*.json"))
     second = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
     assert second.stdout.split() == ["True", "True", "False"]
 
 
 def test_unreadable_cache_is_ignored(tmp_path, monkeypatch):
     import newslint.wordforms as wordforms
+    from newslint import disk_cache
 
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
-    wordforms._cache_path.cache_clear()
     wordforms._disk.cache_clear()
     try:
-        path = wordforms._cache_path()
-        assert path is not None
-        with open(path, "wb") as handle:
-            handle.write(b"not marshal data")
+        source, versions = wordforms._cache_key()
+        assert disk_cache.write("wordforms", source, {"went": 1}, versions)
+        (entry,) = (tmp_path / "wordforms").rglob("*.json")
+        entry.write_bytes(b"not cache data")
+        assert wordforms._disk() == {}
+        wordforms._disk.cache_clear()
+        disk_cache.write("wordforms", source, {"went": "past"}, versions)  # wrong types
         assert wordforms._disk() == {}
         assert wordforms._lookup("went") == wordforms.mask("went")
     finally:
-        wordforms._cache_path.cache_clear()
         wordforms._disk.cache_clear()

@@ -25,7 +25,7 @@ import regex
 from ..records import Hit
 from .base import Context, RuleKind
 from .base import as_str_list
-from .prefilter import doc_view
+from ..prefilter import doc_view
 
 OPEN_DOUBLE = "“„"
 CLOSE_DOUBLE = "”"

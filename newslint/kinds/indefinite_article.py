@@ -32,7 +32,7 @@ from ..regex_cache import compile_pattern
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
 from ..safe_regex import matches_at
-from .prefilter import doc_view
+from ..prefilter import doc_view
 
 _CANDIDATE = compile_pattern(
     r"(?<![\w'’\-.])(?P<art>a|an|A|An)(?P<gap>[ \t]+|[ \t]*\n[ \t]*)[\"'‘“(]?(?P<word>[^\W_][\w'’.\-]*)"

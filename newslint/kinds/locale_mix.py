@@ -27,7 +27,7 @@ from .base import Context, PackError, RuleKind
 from ..safe_regex import Exceptions, matches_at
 from .base import format_lines, line_numbers
 from ..text_case import match_case
-from .prefilter import doc_view
+from ..prefilter import doc_view
 from .weekday import data_file
 
 SYSTEMS = ("us", "oxford", "uk")

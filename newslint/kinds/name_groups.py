@@ -43,7 +43,7 @@ from ..safe_regex import Exceptions, finditer, terms_regex
 from .base import format_lines, line_numbers
 from ..text_case import match_case
 from .mention import load_cues, mentions_for
-from .prefilter import doc_view
+from ..prefilter import doc_view
 
 # A quoted stretch whose words are all capitalised reads as a title (“Kiev Nights”).
 _QUOTED = compile_pattern(r"[\"“‘']([^\"“”‘’'\n]{1,80})[\"”’'](?!\p{L})")  # not “Kiev’s

@@ -28,7 +28,7 @@ from ..records import Hit, NewslintError, Rule
 from ..resources import data_path, rules_dir
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
-from .prefilter import doc_view
+from ..prefilter import doc_view
 
 @dataclass(frozen=True)
 class Calendar:

@@ -101,20 +101,7 @@ def load_countries(path: Path) -> Countries:
 
 
 def iso_countries() -> list[dict[str, str]]:
-    """pycountry's ISO 3166-1 records, in its order. Read from its JSON file: importing
-    pycountry imports importlib.metadata, which costs more than reading the records."""
-    import importlib.util
-    import json
-
-    try:
-        spec = importlib.util.find_spec("pycountry")
-        if spec is not None and spec.origin:
-            file = Path(spec.origin).parent / "databases" / "iso3166-1.json"
-            records = json.loads(file.read_text(encoding="utf-8"))["3166-1"]
-            if all(isinstance(r, dict) and "alpha_3" in r and "name" in r for r in records):
-                return records
-    except (OSError, ValueError, KeyError, TypeError, ImportError):
-        pass
+    """pycountry's ISO 3166-1 records, in its order, through its public API."""
     import pycountry
 
     fields = ("alpha_3", "name", "common_name", "official_name")

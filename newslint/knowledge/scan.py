@@ -13,19 +13,18 @@ article needs few of them.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-import os
-import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import regex
 
+from .. import disk_cache
+from .. import pattern_syntax as ps
+from ..prefilter import fold
 from .countries import Countries
 
 _KEY = "_newslint_entities_scan"
@@ -35,13 +34,10 @@ _THE = regex.compile(r"(?i:the)")
 MIN_LITERAL = 3
 COUNTRY, COUNTRIES, DEMONYM = "\ue000", "\ue002", "\ue001"  # stand-ins for the placeholders
 _NEED_COUNTRY, _NEED_DEMONYM = "<country>", "<demonym>"
-_NEEDS_VERSION = 4  # bump when the analysis changes: results are cached on disk
-
-
-def fold(text: str) -> str:
-    """Case-fold as the `regex` module's IGNORECASE compares letters: casefold() maps every
-    character that matches an ASCII letter to that letter, except dotless ı (matches "I")."""
-    return text.casefold().replace("ı", "i")
+_NEEDS_VERSION = 5  # bump when the analysis changes: results are cached on disk
+_NEEDS_VERSIONS = (f"needs {_NEEDS_VERSION}",)
+# Sentences are folded by prefilter.fold, which maps every character `regex` IGNORECASE
+# matches with an ASCII letter to that letter (lower case), as the needed words are.
 
 
 # ----- what a trigger cannot match without ------------------------------------------------------
@@ -118,14 +114,25 @@ def needs_of(source: str, stand_ins: dict[str, str] | None = None) -> Needs:
     understand needs nothing, so the result may be weaker than the pattern, never stronger.
     Parsing is slow next to a check, so results are kept beside the regex disk cache."""
     stand_ins = stand_ins or {}
-    key = hashlib.sha256(json.dumps([_NEEDS_VERSION, regex.__version__, list(sys.version_info[:2]), source, stand_ins],
-                                    sort_keys=True).encode("utf-8", "surrogatepass")).hexdigest()
-    cached = _load_needs(key)
+    cache_source = json.dumps([source, stand_ins], sort_keys=True)
+    cached = disk_cache.read("needs", cache_source, _decode_needs, _NEEDS_VERSIONS)
     if cached is not None:
         return cached
     found = _analyse(source, stand_ins)
-    _store_needs(key, found)
+    disk_cache.write("needs", cache_source, {"clauses": [sorted(c) for c in found.clauses], "lead": found.lead},
+                     _NEEDS_VERSIONS)
     return found
+
+
+def _decode_needs(data: Any) -> Needs:
+    """A stored Needs; TypeError on anything but what needs_of writes."""
+    clauses, lead = data["clauses"], data["lead"]
+    if not isinstance(clauses, list) or not all(
+            isinstance(c, list) and c and all(isinstance(n, str) and n for n in c) for c in clauses):
+        raise TypeError("not clauses")
+    if lead not in ("", "country", "countries"):
+        raise ValueError("not a lead")
+    return Needs(tuple(frozenset(c) for c in clauses), lead)
 
 
 def _analyse(source: str, stand_ins: dict[str, str]) -> Needs:
@@ -146,11 +153,9 @@ def _analyse(source: str, stand_ins: dict[str, str]) -> Needs:
     dummy = regex.sub(r"\{(" + "|".join(PLACEHOLDERS) + r")\}", stand_in, source)
     # `regex` syntax that `re` reads differently: fuzzy "{e<=1}", and anything else
     # in braces that is not a repeat count, would be taken for literal text.
-    if regex.search(r"(?<!\\)(?:\\\\)*\{(?!\d*,?\d*\})", dummy):
-        return Needs()
     try:
-        tree = _parse(dummy)
-    except Exception:  # noqa: BLE001 - `regex`-only syntax: no shortcut for this pattern
+        tree = ps.parse(dummy, regex.V0)
+    except ps.Unsupported:  # syntax the reader does not model: no shortcut for this pattern
         return Needs()
     clauses = list(dict.fromkeys(_sequence(tree)))
     # Words first: a substring test is cheaper than the country scan a marker needs.
@@ -158,83 +163,31 @@ def _analyse(source: str, stand_ins: dict[str, str]) -> Needs:
     return Needs(tuple(clauses), _lead(tree))
 
 
-def _lead(tree: Any) -> str:
+def _lead(tree: ps.Node) -> str:
     """"country" / "countries" if the pattern's first item is that placeholder (inside
     leading groups, not optional, no alternative before it), else ""."""
-    try:
-        from re import _constants as c
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_constants as c  # type: ignore[no-redef]
-
-    items = tree
-    while len(items):
-        op, arg = items[0]
-        if op is c.LITERAL and chr(arg) in (COUNTRY, COUNTRIES):
-            return "country" if chr(arg) == COUNTRY else "countries"
-        if op is not c.SUBPATTERN:
+    node = tree
+    while True:
+        if isinstance(node, ps.Seq):
+            if not node.items:
+                return ""
+            node = node.items[0]
+        elif isinstance(node, ps.Group):
+            node = node.body
+        elif isinstance(node, ps.Char) and node.ch in (COUNTRY, COUNTRIES):
+            return "country" if node.ch == COUNTRY else "countries"
+        else:
             return ""
-        items = arg[-1]
-    return ""
 
 
-def _needs_path(key: str) -> Path | None:
-    from ..regex_cache import cache_dir
-
-    folder = cache_dir()
-    return None if folder is None else folder / "needs" / key[:2] / key
+_STAND_INS = {COUNTRY: _NEED_COUNTRY, COUNTRIES: _NEED_COUNTRY, DEMONYM: _NEED_DEMONYM}
 
 
-def _load_needs(key: str) -> Needs | None:
-    path = _needs_path(key)
-    if path is None:
-        return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        clauses, lead = data["clauses"], data["lead"]
-        if not isinstance(clauses, list) or not all(
-                isinstance(c, list) and all(isinstance(n, str) for n in c) for c in clauses):
-            return None
-        if lead not in ("", "country", "countries"):
-            return None
-        return Needs(tuple(frozenset(c) for c in clauses), lead)
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
-def _store_needs(key: str, needs: Needs) -> None:
-    path = _needs_path(key)
-    if path is None:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"clauses": [sorted(c) for c in needs.clauses], "lead": needs.lead}),
-                       encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass  # read-only cache folder: analyse again next time
-
-
-def _parse(source: str) -> Any:
-    import warnings
-
-    try:
-        import re._parser as sre_parse  # Python 3.11+
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_parse  # type: ignore[no-redef]
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        return sre_parse.parse(source, 0)
-
-
-def _sequence(items: Any) -> list[frozenset[str]]:
-    """Clauses every match of the sequence ``items`` (an sre parse tree) satisfies."""
-    try:
-        from re import _constants as c
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_constants as c  # type: ignore[no-redef]
-
-    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
+def _sequence(node: ps.Node) -> list[frozenset[str]]:
+    """Clauses every match of ``node`` satisfies: runs of ASCII letters (lower case) of at
+    least MIN_LITERAL, a stand-in that is not optional, and alternations whose every
+    branch needs something (as a set of each branch's strongest clause)."""
+    items = node.items if isinstance(node, ps.Seq) else (node,)
     clauses: list[frozenset[str]] = []
     run: list[str] = []
 
@@ -243,58 +196,53 @@ def _sequence(items: Any) -> list[frozenset[str]]:
             clauses.append(frozenset({"".join(run)}))
         run.clear()
 
-    for op, arg in items:
-        if op is c.LITERAL:
-            char = chr(arg)
+    for item in items:
+        if isinstance(item, ps.Char):
+            char = item.ch
             if char.isascii() and char.isalpha():
                 run.append(char.lower())
                 continue
             flush()
-            if char in (COUNTRY, COUNTRIES):
-                clauses.append(frozenset({_NEED_COUNTRY}))
-            elif char == DEMONYM:
-                clauses.append(frozenset({_NEED_DEMONYM}))
+            if char in _STAND_INS:
+                clauses.append(frozenset({_STAND_INS[char]}))
             continue
-        tails = _tails(op, arg, c) if run else None
+        tails = _tails(item) if run else None
         if tails is not None and all(len(run) + len(t) >= MIN_LITERAL for t in tails):
-            # "le(?:d|ads)" (how sre factors "led|leads"): the run goes on in one of these ways
+            # "le(?:d|ads)": the run goes on in one of these ways
             stem = "".join(run)
             clauses.append(frozenset(stem + t for t in tails))
         flush()
-        if op is c.IN and arg and all(o is c.LITERAL and chr(a) in (COUNTRY, COUNTRIES, DEMONYM) for o, a in arg):
-            # "(?:{country}|{demonym})": the parser makes a set of the two stand-ins
-            clauses.append(frozenset(_NEED_DEMONYM if chr(a) == DEMONYM else _NEED_COUNTRY for _, a in arg))
-        elif op is c.SUBPATTERN:
-            clauses += _sequence(arg[-1])
-        elif op is getattr(c, "ATOMIC_GROUP", None):
-            clauses += _sequence(arg)
-        elif op in repeats:
-            low, _, body = arg
-            if low >= 1:
-                clauses += _sequence(body)
-        elif op is c.BRANCH:
-            branches = [_sequence(b) for b in arg[1]]
+        if isinstance(item, ps.Group):
+            clauses += _sequence(item.body)
+        elif isinstance(item, ps.Repeat):
+            if item.least >= 1:
+                clauses += _sequence(item.body)
+        elif isinstance(item, ps.Alt):
+            branches = [_sequence(b) for b in item.branches]
             if branches and all(branches):
                 clauses.append(frozenset().union(*(max(b, key=_strength) for b in branches)))
-        # anything else (sets, assertions, anchors, back references) needs nothing
+        # anything else (sets, assertions, anchors) needs nothing
     flush()
     return clauses
 
 
-def _tails(op: Any, arg: Any, c: Any) -> list[str] | None:
-    """The words a literal run may continue with when ``op`` is an alternation of plain
-    letters ("d|ads|ading") or a set of letters ("[ds]"); None for anything else."""
-    if op is c.BRANCH:
-        tails = []
-        for branch in arg[1]:
-            if not all(o is c.LITERAL and chr(a).isascii() and chr(a).isalpha() for o, a in branch):
-                return None
-            tails.append("".join(chr(a).lower() for _, a in branch))
-        return tails
-    if op is c.IN:
-        if not all(o is c.LITERAL and chr(a).isascii() and chr(a).isalpha() for o, a in arg):
+def _tails(item: ps.Node) -> list[str] | None:
+    """The words a literal run may continue with when ``item`` is a group of an alternation
+    of plain letters ("(?:d|ads|ading)") or a set of letters ("[ds]"); None otherwise."""
+    if isinstance(item, ps.Group):
+        item = item.body
+    if isinstance(item, ps.CharSet) and item.chars is not None:
+        if not all(c.isascii() and c.isalpha() for c in item.chars):
             return None
-        return [chr(a).lower() for _, a in arg]
+        return sorted({c.lower() for c in item.chars})
+    if isinstance(item, ps.Alt):
+        tails = []
+        for branch in item.branches:
+            chars = branch.items if isinstance(branch, ps.Seq) else (branch,)
+            if not chars or not all(isinstance(c, ps.Char) and c.ch.isascii() and c.ch.isalpha() for c in chars):
+                return None
+            tails.append("".join(c.ch.lower() for c in chars))  # type: ignore[union-attr]
+        return tails
     return None
 
 

@@ -7,26 +7,27 @@ front of the scan (see :func:`may_match`):
 - a term list (``terms_regex``) matches whole words only, so every run of word characters
   in a term is a whole word of the document: one set look-up per term against the
   document's words (:class:`WordGate`);
-- any other pattern is read once (with the `regex` module's own parser) for literal
-  strings one of which every match must contain, including the line breaks that ``^``
+- any other pattern is read once (by :mod:`newslint.pattern_syntax`, a small reader of
+  the syntax packs use) for literal strings one of which every match must contain, including the line breaks that ``^``
   and ``$`` stand next to (:class:`NeedleGate`). ``(?m)^[ \\t]*read more`` needs
   ``"\\nread more"`` or ``"\\n read more"``.
 
-Documents are compared in a *view*: case folded where the pattern ignores case (with
-the `regex` module's own case classes, so that everything it matches case-insensitively
-folds alike) and runs of spaces and tabs squeezed to one space (so ``[ \\t]+`` is the
+Documents are compared in a *view*: case folded where the pattern ignores case (by
+:func:`fold`, which folds alike everything `regex` matches case-insensitively; tested
+against `regex` itself) and runs of spaces and tabs squeezed to one space (so ``[ \\t]+`` is the
 literal ``" "``); ``^`` and ``$`` stand for a line break, which in a needle may also be
 either end of the text. A character class too big to list (``\\p{Lu}``) stands in a needle
 as one placeholder character and is searched with `re`. The tests only ever say "cannot
 match" when that is certain; anything the analysis does not understand (back-references,
 fuzzy matching, ...) is simply not used. Gates are built after a pattern's first uses, so
-that a one-file run does not pay for the analysis.
+that a one-file run does not pay for the analysis, and kept in the disk cache
+(:mod:`newslint.disk_cache`) as plain data.
+
+The same reader gives the entity triggers their needed words (:func:`clauses`, used by
+:mod:`newslint.knowledge.scan`).
 """
 from __future__ import annotations
 
-import hashlib
-import marshal
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,33 +35,43 @@ from functools import cache, cached_property, lru_cache
 from typing import Any
 
 import regex
-import regex._regex as _regex_c
-import regex._regex_core as _core
+
+from . import disk_cache
+from . import pattern_syntax as ps
 
 # ----- case folding ----------------------------------------------------------------------------
-_CASE_FLAGS = regex.IGNORECASE | regex.UNICODE
-
-
-@cache
-def _case_class(ch: str) -> set[int]:
-    """``ch`` and every character `regex` matches it with when ignoring case, and so on."""
-    seen = {ord(ch)}
-    todo = [ord(ch)]
-    while todo:
-        for other in _regex_c.get_all_cases(_CASE_FLAGS, todo.pop()):
-            if other not in seen:
-                seen.add(other)
-                todo.append(other)
-    return seen
+# `regex` knows a newer Unicode than Python's str methods may (new letter pairs, new simple
+# foldings), so folding cannot simply follow Python's case mappings. It is coarser instead:
+# ASCII letters and the few characters `regex` matches with them (the Kelvin sign, long s,
+# dotted and dotless i) fold to lower-case ASCII; every other character `regex` may match
+# with another one ignoring case (it changes under Unicode case mapping or folding, by
+# `regex`'s own tables) folds to one stand-in letter; the rest stay as they are. Coarser
+# folding can only make a gate say "may match" more often, never hide a match (tested
+# against `regex` for every character it case-folds).
+_CASED = regex.compile(r"[\p{Changes_When_Casemapped}\p{Changes_When_Casefolded}]")
+_WORD_CHAR = regex.compile(r"\w")
+#: What a non-ASCII cased character folds to (a letter, as cased characters are: tested).
+FOLDED_LETTER = "\u3005"
+#: Characters whose case mappings miss the ASCII letter `regex` matches them with.
+_FOLD_EXCEPTIONS = {"\u0130": "i"}  # İ lower-cases to two characters
 
 
 @cache
 def fold_char(ch: str) -> str:
     """One character standing for every character `regex` matches ``ch`` with when ignoring
-    case, and for every character those match in turn ('i', 'I', 'İ' and 'ı' are all 'i')."""
-    seen = _case_class(ch)
-    singles = [low for low in (chr(c).lower() for c in seen) if len(low) == 1]
-    return min(singles) if singles else min(chr(c) for c in seen)
+    case, and for every character those match in turn ('i', 'I', 'İ' and 'ı' are all 'i';
+    'K', the Kelvin sign and 'k' are 'k'; 'é', 'É' and 'ß' are :data:`FOLDED_LETTER`)."""
+    if ch.isascii():
+        return ch.lower()
+    special = _FOLD_EXCEPTIONS.get(ch)
+    if special is not None:
+        return special
+    if not _CASED.match(ch):
+        return ch
+    for mapped in (ch.lower(), ch.upper()):
+        if len(mapped) == 1 and mapped.isascii():
+            return mapped.lower()
+    return FOLDED_LETTER
 
 
 #: The ASCII characters some non-ASCII character folds to (K, ſ, İ and ı; tested).
@@ -341,9 +352,9 @@ def word_runs(terms: Iterable[str], ignore_case: bool) -> list[tuple[str, tuple[
 
 @cache
 def _safe_ignorecase(ch: str) -> bool:
-    """Every character `regex` matches ``ch`` with is a word character exactly when ``ch`` is."""
-    word = bool(_WORD_RUN.fullmatch(ch))
-    return all(bool(_WORD_RUN.fullmatch(chr(c))) == word for c in _regex_c.get_all_cases(_CASE_FLAGS, ord(ch)))
+    """Every character `regex` matches ``ch`` with is a word character exactly when ``ch`` is
+    (the characters that fold alike share word-ness; tested)."""
+    return bool(_WORD_RUN.fullmatch(ch)) == bool(_WORD_RUN.fullmatch(fold_char(ch)))
 
 
 # ----- pattern analysis ------------------------------------------------------------------------
@@ -485,72 +496,29 @@ def _union(items: list[_Info]) -> _Info:
     )
 
 
-def _case(node: Any) -> tuple[bool, bool]:
-    """(ignores case, usable): full case folding ('ß' = 'ss') is not understood."""
-    flags = node.case_flags
-    if flags & regex.IGNORECASE:
-        return True, not flags & regex.FULLCASE
-    return False, True
-
-
-def _chars(node: Any) -> set[str] | None:
-    """The characters a positive class of characters and small ranges stands for."""
-    if isinstance(node, _core.Character):
-        return {chr(node.value)} if node.positive and not node.zerowidth else None
-    if isinstance(node, _core.Range):
-        if not node.positive or node.upper - node.lower >= SET_LIMIT:
-            return None
-        return {chr(c) for c in range(node.lower, node.upper + 1)}
-    if type(node) is _core.SetUnion and node.positive and not node.zerowidth:
-        found: set[str] = set()
-        for item in node.items:
-            chars = _chars(item)
-            if chars is None:
-                return None
-            found |= chars
-        return found
-    return None
-
-
-def _literal(chars: set[str], node: Any) -> _Info:
-    ignore, usable = _case(node)
-    if not usable or len(chars) > SET_LIMIT:
+def _literal(chars: frozenset[str], ignore: bool) -> _Info:
+    if len(chars) > SET_LIMIT:
         return _UNKNOWN
     if ignore:
         return _Info(exact=frozenset(squeeze(fold(c)) for c in chars), folded=True)
     return _Info(exact=frozenset(squeeze(c) for c in chars))
 
 
-def _may_be_non_ascii(node: Any) -> bool:
-    """False only when ``node`` certainly matches ASCII characters alone."""
-    if isinstance(node, _core.Character):
-        return not node.positive or node.value >= 128
-    if isinstance(node, _core.Range):
-        return not node.positive or node.upper >= 128
-    if type(node) is _core.SetUnion:
-        return not node.positive or any(_may_be_non_ascii(i) for i in node.items)
-    return True
-
-
-def _big_class(node: Any) -> _Info:
+def _big_class(node: ps.CharSet) -> _Info:
     """One character from a class: a class placeholder (see _class_char)."""
-    ignore, usable = _case(node)
-    if not usable or node.zerowidth:
-        return _UNKNOWN
     try:
-        if ignore:
-            members = frozenset(fold_char(chr(a)) for a in range(128)
-                                if any(node.matches(c) for c in _case_class(chr(a))))
-        else:
-            members = frozenset(chr(a) for a in range(128) if node.matches(a))
-    except Exception:  # noqa: BLE001 - a node that cannot say: unknown
+        # with IGNORECASE, `regex` matches an ASCII letter wherever the class holds any
+        # case of it: the folded members are those ASCII characters, folded
+        members = frozenset((fold_char if node.ignore else str)(chr(a)) for a in range(128)
+                            if node.matches(chr(a)))
+    except Exception:  # noqa: BLE001 - a class `regex` will not compile alone: unknown
         return _UNKNOWN
     if " " in members or "\t" in members:
         return _UNKNOWN  # spaces are squeezed in the view: a class of them is not one character
-    other = _may_be_non_ascii(node)
-    if ignore and other:
+    other = node.non_ascii
+    if node.ignore and other:
         members |= ASCII_FOLDS_OF_OTHERS
-    return _Info(exact=frozenset([_class_char(members, other)]), folded=ignore)
+    return _Info(exact=frozenset([_class_char(members, other)]), folded=node.ignore)
 
 
 def _behind(text: str) -> _Info:
@@ -562,41 +530,36 @@ def _ahead(text: str) -> _Info:
     return _Info(pre=frozenset([text]), suf=frozenset([""]))
 
 
-_LINE_START = (_core.StartOfLine, _core.StartOfString)
-_LINE_END = (_core.EndOfLine, _core.EndOfString, _core.EndOfStringLine)
-
-
-def _analyse(node: Any) -> _Info:
-    kind = type(node)
-    if kind is _core.Sequence:
+def _analyse(node: ps.Node) -> _Info:
+    if isinstance(node, ps.Seq):
         info = _EMPTY
         for item in node.items:
             info = _concat(info, _analyse(item))
         return info
-    if kind is _core.Branch:
+    if isinstance(node, ps.Alt):
         return _union([_analyse(b) for b in node.branches])
-    if kind is _core.Group or kind is _core.Atomic:
-        return _analyse(node.subpattern)
-    if kind in (_core.GreedyRepeat, _core.LazyRepeat, _core.PossessiveRepeat):
-        return _repeat(_analyse(node.subpattern), node.min_count, node.max_count)
-    if kind is _core.Character or kind is _core.SetUnion or kind is _core.Range:
-        chars = _chars(node) if node.positive and not node.zerowidth else None
-        if chars is not None and len(chars) <= SET_LIMIT:
-            return _literal(chars, node)
-    if isinstance(node, (_core.Character, _core.Property, _core.SetBase, _core.Range)):
+    if isinstance(node, ps.Group):
+        return _analyse(node.body)
+    if isinstance(node, ps.Repeat):
+        return _repeat(_analyse(node.body), node.least, node.most)
+    if isinstance(node, ps.Char):
+        return _literal(frozenset([node.ch]), node.ignore)
+    if isinstance(node, ps.CharSet):
+        if node.chars is not None and len(node.chars) <= SET_LIMIT:
+            return _literal(node.chars, node.ignore)
         return _big_class(node)
-    if kind is _core.LookAround:
+    if isinstance(node, ps.Look):
         if not node.positive:
             return _EMPTY
-        inner = _analyse(node.subpattern)
+        inner = _analyse(node.body)
         if node.behind:
             return _Info(pre=frozenset([""]), suf=inner.ends(), req=inner.needs, folded=inner.folded)
         return _Info(pre=inner.starts(), suf=frozenset([""]), req=inner.needs, folded=inner.folded)
-    if kind in _LINE_START:
-        return _behind("\n")
-    if kind in _LINE_END:
-        return _ahead("\n")
-    if isinstance(node, _core.ZeroWidthBase):
+    if isinstance(node, ps.Anchor):
+        if node.kind in ("line_start", "start"):
+            return _behind("\n")
+        if node.kind in ("line_end", "end"):
+            return _ahead("\n")
         return _EMPTY
     return _UNKNOWN
 
@@ -620,63 +583,21 @@ def _repeat(body: _Info, least: int, most: int | None) -> _Info:
     return _UNKNOWN
 
 
-def _parse(source: str, flags: int) -> Any:
-    src = _core.Source(source)
-    global_flags = flags
-    while True:
-        try:
-            src = _core.Source(source)
-            info = _core.Info(global_flags, src.char_type, {})
-            info.guess_encoding = regex.UNICODE
-            src.ignore_space = bool(info.flags & regex.VERBOSE)
-            parsed = _core._parse_pattern(src, info)
-            break
-        except _core._UnscopedFlagSet:
-            global_flags = info.global_flags
-    if not src.at_end():
-        raise ValueError("unbalanced parenthesis")
-    if info.flags & (regex.VERSION1 | regex.FULLCASE | regex.WORD | regex.REVERSE | regex.ASCII | regex.LOCALE):
-        raise ValueError("flags the analysis does not model")
-    return parsed
-
-
 def needle_gate(source: str, flags: int = 0) -> NeedleGate | None:
     """A gate for a `regex` pattern, or None when no literal is certain to be needed; kept
-    in the disk cache of :mod:`newslint.regex_cache` (the analysis parses the pattern)."""
-    path = _gate_path(source, flags)
-    if path is not None:
-        try:
-            data = path.read_bytes()
-            if hashlib.sha256(data[32:]).digest() == data[:32]:
-                return _decode_gate(marshal.loads(data[32:]))
-        except Exception:  # noqa: BLE001 - no entry or an unusable one: analyse
-            pass
+    in the disk cache as plain data (reading the pattern takes longer than loading that)."""
+    cache_source = f"{int(flags)}\0{source}"
+    stored = disk_cache.read("gates", cache_source, _decode_gate, _GATE_VERSIONS)
+    if stored is not None:
+        return stored[0]
     gate = _analysed_gate(source, flags)
-    if path is not None:
-        try:
-            payload = marshal.dumps(_encode_gate(gate))
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(hashlib.sha256(payload).digest() + payload)
-            os.replace(tmp, path)
-        except (OSError, ValueError):
-            pass  # read-only home, full disk: just do not cache
+    disk_cache.write("gates", cache_source, _encode_gate(gate), _GATE_VERSIONS)
     return gate
 
 
-#: Bump when the analysis changes, so cached gates from an older one are not used.
-ANALYSIS_VERSION = 3
-
-
-def _gate_path(source: str, flags: int) -> Any:
-    from ..regex_cache import cache_dir
-
-    folder = cache_dir()
-    if folder is None:
-        return None
-    key = f"{ANALYSIS_VERSION}|{regex.__version__}|{int(flags)}\0{source}"
-    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
-    return folder / "gates" / digest[:2] / digest
+#: Bump ANALYSIS_VERSION when the analysis changes, so cached gates from an older one are not used.
+ANALYSIS_VERSION = 4
+_GATE_VERSIONS = (f"gates {ANALYSIS_VERSION}", f"regex {regex.__version__}")
 
 
 def _encode_gate(gate: NeedleGate | None) -> Any:
@@ -688,25 +609,41 @@ def _encode_gate(gate: NeedleGate | None) -> Any:
         items: list[Any] = []
         for ch in needle:
             known = _class_of(ch)
-            items.append(ch if known is None else ("".join(sorted(known[0])), known[1]))
-        needles.append(tuple(items))
-    return (gate.folded, tuple(needles))
+            items.append(ch if known is None else ["".join(sorted(known[0])), known[1]])
+        needles.append(items)
+    return [gate.folded, needles]
 
 
-def _decode_gate(data: Any) -> NeedleGate | None:
+def _decode_gate(data: Any) -> tuple[NeedleGate | None]:
+    """A stored gate (in a one-item tuple: a stored None is "no gate"); TypeError on
+    anything but what _encode_gate writes."""
     if data is None:
-        return None
+        return (None,)
+    if type(data) is not list or len(data) != 2 or type(data[0]) is not bool or type(data[1]) is not list:
+        raise TypeError("not a gate")
     folded, needles = data
+    if not needles or len(needles) > 4 * LIMIT:
+        raise TypeError("not a gate")
     decoded = []
     for items in needles:
-        decoded.append("".join(i if isinstance(i, str) else _class_char(frozenset(i[0]), bool(i[1]))
-                               for i in items))
-    return NeedleGate(decoded, bool(folded))
+        if type(items) is not list or not items:
+            raise TypeError("not a needle")
+        chars = []
+        for item in items:
+            if type(item) is str and len(item) == 1:
+                chars.append(item)
+            elif (type(item) is list and len(item) == 2 and type(item[0]) is str and item[0].isascii()
+                  and type(item[1]) is bool):
+                chars.append(_class_char(frozenset(item[0]), item[1]))
+            else:
+                raise TypeError("not a needle")
+        decoded.append("".join(chars))
+    return (NeedleGate(decoded, folded),)
 
 
 def _analysed_gate(source: str, flags: int) -> NeedleGate | None:
     try:
-        info = _analyse(_parse(source, flags))
+        info = _analyse(ps.parse(source, flags))
     except Exception:  # noqa: BLE001 - anything unexpected: no gate, the pattern always runs
         return None
     needles = info.needs
