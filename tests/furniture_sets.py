@@ -1,7 +1,8 @@
 """The furniture test sets (tests/data/furniture/) and how they are scored.
 
 Run as a script to print recall and false alarms per class:
-``python tests/furniture_sets.py``.
+``python tests/furniture_sets.py``; ``--unseen`` scores the articles written after the rules
+(``tests/data/furniture/unseen``: found-rate per class, false alarms, clean versions).
 """
 from __future__ import annotations
 
@@ -47,6 +48,25 @@ def article(path: Path) -> tuple[str, set[int]]:
             raw = raw[len(MARK):]
         lines.append(raw)
     return "\n".join(lines) + "\n", marked
+
+
+def unseen_article(path: Path) -> tuple[str, dict[int, str], str]:
+    """An article of the unseen-copy check (``tests/data/furniture/unseen``): its text, its
+    furniture lines (1-based number -> class, marked ``@@class ``), and its clean version
+    (the same article with the furniture lines taken out)."""
+    lines, marked, clean = [], {}, []
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if raw.startswith("@@"):
+            label, _, raw = raw[2:].partition(" ")
+            marked[n] = label or "furniture"
+        else:
+            clean.append(raw)
+        lines.append(raw)
+    return "\n".join(lines) + "\n", marked, "\n".join(clean) + "\n"
+
+
+def unseen_articles() -> list[Path]:
+    return sorted((DATA / "unseen").glob("*.txt"))
 
 
 def articles() -> list[Path]:
@@ -151,6 +171,38 @@ def _score_articles(codes: list[str] | None) -> None:
               f"({marked_found / marked_total:.2f}), precision {precision:.2f} ({fp} false)")
 
 
+def main_unseen() -> int:
+    """Found-rate per class and false alarms on the 30 articles written after the rules."""
+    found: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    false = clean_false = 0
+    for path in unseen_articles():
+        text, marked, clean = unseen_article(path)
+        lines = text.split("\n")
+        hits: dict[int, str] = {}
+        for f in furniture_findings(text):
+            hits.setdefault(f.line, f.rule)
+        for n, label in marked.items():
+            total[label] += 1
+            found[label] += n in hits
+            if n not in hits:
+                print(f"  missed {label} {path.name}:{n}: {lines[n - 1]}")
+        for n in sorted(set(hits) - set(marked)):
+            false += 1
+            print(f"  false alarm {hits[n]} {path.name}:{n}: {lines[n - 1]}")
+        for f in furniture_findings(clean):
+            clean_false += 1
+            print(f"  false alarm on the clean version {f.rule} {path.name}: {f.match}")
+    print("class     lines  found  rate")
+    for label in sorted(total):
+        print(f"{label:8} {total[label]:6} {found[label]:6}  {found[label] / total[label]:.2f}")
+    n_all, f_all = sum(total.values()), sum(found.values())
+    precision = f_all / (f_all + false) if f_all + false else 1.0
+    print(f"all      {n_all:6} {f_all:6}  {f_all / n_all:.2f}  precision {precision:.2f} "
+          f"({false} false alarms; {clean_false} on the clean versions)")
+    return 0
+
+
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    raise SystemExit(main())
+    raise SystemExit(main_unseen() if sys.argv[1:] == ["--unseen"] else main())

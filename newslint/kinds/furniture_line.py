@@ -127,7 +127,11 @@ class Kind(RuleKind):
             for s, e in spans(ctx, self.vocabulary, cls):
                 yield Hit(s, e, self.format(match=text[s:e]))
             return
+        # a line another class takes is theirs: the reader's address is asked only of the rest
+        other = _furniture_test(ctx, self.vocabulary, address=False) if cls.address else None
         for start, end in ctx.doc.prose_lines():
+            if other is not None and other((start, end)):
+                continue
             for s, e in self.matcher.spans(text, start, end):
                 yield Hit(s, e, self.format(match=text[s:e]))
         if cls.header_lines is not None or cls.trailing_lines is not None:
@@ -332,7 +336,9 @@ def zone_spans(ctx: Context, vocabulary: Vocabulary, cls: FurnitureClass) -> Ite
                 continue
         for s, e in zone:
             label = text[s:e].strip()
-            if not is_furniture((s, e)) and _is_label(label, vocabulary, cls, max_words) and _title_shaped(label):
+            # a count alone in the header is a counter of the share bar ("12.3k", "28")
+            shaped = _title_shaped(label) or (zone is header and _COUNT.fullmatch(label) is not None)
+            if not is_furniture((s, e)) and _is_label(label, vocabulary, cls, max_words) and shaped:
                 lead = len(text[s:e]) - len(text[s:e].lstrip())
                 yield s + lead, s + lead + len(label)
 
@@ -374,6 +380,7 @@ def position_spans(ctx: Context, vocabulary: Vocabulary, cls: FurnitureClass) ->
                 yield start, start + len(body)
 
 
+_COUNT = regex.compile(r"\d{1,3}(?:[.,]\d{1,3})?[kKmM]?")
 _JOINERS = frozenset({"of", "the", "and", "in", "on", "for", "at", "to", "de", "la", "&", "a", "an"})
 
 
@@ -395,15 +402,18 @@ def _is_label(label: str, vocabulary: Vocabulary, cls: FurnitureClass, max_words
             and (cls.run_keep is None or _match(cls.run_keep, label, "fullmatch") is None))
 
 
-def _furniture_test(ctx: Context, vocabulary: Vocabulary) -> Any:
+def _furniture_test(ctx: Context, vocabulary: Vocabulary, address: bool = True) -> Any:
     """Whether some class of the vocabulary finds furniture on a line (asked only for lines
-    in blocks, each answer kept for the document)."""
-    key = ("furniture-lines", id(vocabulary))
+    in blocks, each answer kept for the document); ``address=False`` leaves out the classes
+    that read the reader's address (so that they can ask what the others find)."""
+    key = ("furniture-lines", id(vocabulary), address)
     if key not in ctx.memo:
         ctx.memo[key] = {}
     known: dict[tuple[int, int], bool] = ctx.memo[key]
     matchers = [ClassMatcher(vocabulary.shape, c, vocabulary) for c in vocabulary.classes.values()
-                if not c.run_max_words and not c.address]
+                if not c.run_max_words and (address or not c.address)
+                and (c.lines is not None or c.tails is not None or c.heads is not None
+                     or c.list_words or c.address)]
     text = ctx.text
 
     def test(line: tuple[int, int]) -> bool:

@@ -67,6 +67,8 @@ class ReaderAddress:
         house = self.house.search(line) is not None
         if goods and house and (reader or goods + parts >= 2):
             return True  # "We use cookies to improve your experience on our site"
+        if goods >= 2 and reader:
+            return True  # "Readers like you are keeping these stories free for everyone"
         if not (house or reader or goods + parts >= 2):
             return False
         prompts = self._prompts(line)
