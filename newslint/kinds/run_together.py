@@ -13,8 +13,10 @@ when the evidence says seam:
   recurs);
 - after a CAPITALISED first half ("KremlinHowever") the second half must be a word that
   opens sentences (a closed list: The, It, However, ...), because brands pair two content
-  words; after a lower-case first half ("talksShe") or a figure ("2021Households") any
-  word will do.
+  words; after a month or a weekday (``time-words``: "MarchEconomists"), a lower-case first
+  half ("talksShe") or a figure ("2021Households") any word will do.
+- a figure glued to a lower-case word of four letters or more ("20,000people") is a lost
+  space, unless the word is a unit written that way (``figure-units``: "20mins").
 
 Pack fields: ``data`` (the list file, default ``data/camel-case.toml`` beside the pack),
 ``min-left`` (letters in a word before the seam, default 3). The replacements offer the
@@ -41,10 +43,17 @@ _CANDIDATE = compile_pattern(
     r"(?![\p{L}\p{N}@/_=]|[.:]\p{L})"
 )
 _TOKEN = compile_pattern(r"[\p{L}\p{N}]+")
+# A figure glued to the lower-case word after it ("20,000people"): the word must be a word of
+# four letters or more and not a unit written that way ("20mins", "5kmh").
+_FIGURE_WORD = compile_pattern(
+    r"(?<![\p{L}\p{N}@#/\\._\-:=&?$£€])(?P<left>\p{N}{1,3}(?:,\p{N}{3})+|\p{N}+)(?P<right>\p{Ll}{4,})"
+    r"(?![\p{L}\p{N}@/_=]|[.:]\p{L})"
+)
 
 
 @lru_cache(maxsize=4)
-def _lists(path: str) -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str]]:
+def _lists(path: str) -> tuple[frozenset[str], frozenset[str], tuple[str, ...], frozenset[str],
+                               frozenset[str], frozenset[str]]:
     try:
         data, _ = load_toml(path)
     except (OSError, ValueError) as exc:
@@ -53,7 +62,9 @@ def _lists(path: str) -> tuple[frozenset[str], frozenset[str], tuple[str, ...], 
     strong = frozenset(as_str_list(data.get("strong-openers", []), "strong-openers")) & openers
     prefixes = tuple(as_str_list(data.get("name-prefixes", []), "name-prefixes"))
     names = frozenset(n.casefold() for n in as_str_list(data.get("names", []), "names"))
-    return openers, strong, prefixes, names
+    times = frozenset(as_str_list(data.get("time-words", []), "time-words"))
+    units = frozenset(u.casefold() for u in as_str_list(data.get("figure-units", []), "figure-units"))
+    return openers, strong, prefixes, names, times, units
 
 
 class Kind(RuleKind):
@@ -61,7 +72,7 @@ class Kind(RuleKind):
 
     def configure(self, spec: dict[str, Any]) -> None:
         path = Path(self.rule.pack_path).parent / spec.get("data", "data/camel-case.toml")
-        self.openers, self.strong, self.prefixes, self.names = _lists(str(path))
+        self.openers, self.strong, self.prefixes, self.names, self.times, self.units = _lists(str(path))
         self.min_left = int(spec.get("min-left", 3))
         if self.min_left < 1:
             raise PackError("'min-left' must be 1 or more")
@@ -84,6 +95,20 @@ class Kind(RuleKind):
             yield Hit(match.start(), match.end(),
                       self.format(match=token, left=left, right=right, replacement=replacements[0]),
                       replacements=replacements, fix=None, safe=False)
+        yield from self._figures(text)
+
+    def _figures(self, text: str) -> Iterable[Hit]:
+        """A figure glued to the next word ("20,000people"): a lost space, not a sentence seam."""
+        from ..lexicon import is_word
+
+        for match in _FIGURE_WORD.finditer(text):
+            left, right = match.group("left"), match.group("right")
+            if right in self.units or not is_word(right):
+                continue
+            replacement = f"{left} {right}"
+            yield Hit(match.start(), match.end(),
+                      self.format(match=match.group(), left=left, right=right, replacement=replacement),
+                      replacements=[replacement], fix=None, safe=False)
 
     def _seam(self, left: str, right: str, token: str) -> bool:
         from ..lexicon import is_word
@@ -99,6 +124,8 @@ class Kind(RuleKind):
             return is_word(right) and not is_word(token)
         if len(left) < self.min_left:
             return False
+        if left in self.times:
+            return is_word(right) and not is_word(token)  # "MarchEconomists": no brand ends a date
         if left[0].isupper() and right not in self.openers:
             return False
         if left[0].isupper() and right in self.strong:
