@@ -50,6 +50,7 @@ KINDS: dict[str, str] = {
     "teaser": "teaser",
     "title-case": "title_case",
     "verb-chain": "verb_chain",
+    "verb-pattern": "verb_pattern",
     "weekday": "weekday",
 }
 
