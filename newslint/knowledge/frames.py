@@ -41,7 +41,8 @@ ORG_MODES = ("named", "topic")  # topic: the article's organisation when the fra
 
 _APOSTROPHE_S = ("'s", "’s")
 _AFTER_ORG = frozenset("""membership member members candidate candidates accession and or in since for as but to
-until by at when while on with after before is was has had are were will would which who that since""".split())
+until by at when while on with after before is was has had are were will would which who that since either too yet
+anymore again now today any""".split())
 _ORG_PEOPLE = frozenset({"leaders", "ministers", "members", "officials", "diplomats", "governments", "countries",
                          "states", "nations", "allies", "ambassadors", "envoys"})
 _LINKS = frozenset({",", "is", "are", "was", "were", "remains", "remain", "became", "become", "becomes", "been"})
@@ -176,6 +177,7 @@ class Frame:
     negated: bool = False  # frames whose chain may hold a negation (otherwise skipped)
     events: bool = False  # frames that read past cues too ("left the EU")
     ordinal: bool = False  # the cue carries an ordinal ("the 11th member"): claims without one are dropped
+    only_negated: bool = False  # frames that claim only when negated ("Sweden is not a member of NATO")
 
     @property
     def cues(self) -> tuple[Cue, ...]:
@@ -213,9 +215,12 @@ class Frame:
         cues, weak = tuple(words("cues")), tuple(words("weak-cues"))
         if not cues and not weak:
             raise PackError(f"{where}: needs 'cues' or 'weak-cues'")
+        if spec.get("negated", False) not in (True, False, "only"):
+            raise PackError(f"{where}: 'negated' must be true, false or \"only\"")
         return cls(str(spec.get("name", where)), shape, cues, org, tuple(words("links")), weak,
-                   frozenset(w.lower() for w in words("not-after")), bool(spec.get("negated", False)),
-                   bool(spec.get("events", False)), bool(spec.get("ordinal", False)))
+                   frozenset(w.lower() for w in words("not-after")), spec.get("negated", False) in (True, "only"),
+                   bool(spec.get("events", False)), bool(spec.get("ordinal", False)),
+                   spec.get("negated", False) == "only")
 
 
 @lru_cache(maxsize=256)
@@ -238,6 +243,7 @@ class Vocabulary:
     org_nouns: tuple[str, ...]
     max_chain: int = 6
     speech: frozenset[str] = frozenset()
+    aims: frozenset[str] = frozenset()
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> Vocabulary:
@@ -251,7 +257,7 @@ class Vocabulary:
         if not isinstance(nouns, list) or not all(isinstance(v, str) for v in nouns):
             raise PackError("'org-nouns' must be a list of words")
         return cls(words("chain-breaks", []), words("fillers", []), words("negations", ["not", "never", "n't"]),
-                   tuple(nouns), int(spec.get("max-chain", 6)), words("speech", []))
+                   tuple(nouns), int(spec.get("max-chain", 6)), words("speech", []), words("aims", []))
 
 
 FRAMES_DATA = ("data", "frames.toml")  # under rules/
@@ -319,6 +325,7 @@ class _View:
         self.group_ending: dict[int, _Group] = {}
         self.group_starting: dict[int, _Group] = {}
         self.orgs: dict[int, _OrgRef] = {}
+        self.caps = not any(c.islower() for w in self.words for c in w)
 
     def pos_at(self, char: int) -> int | None:
         k = bisect_left(self.starts, char)
@@ -330,6 +337,11 @@ class _View:
 
     def is_word(self, k: int) -> bool:
         return 0 <= k < len(self.words) and self.words[k][:1].isalpha()
+
+    def plain(self, k: int) -> bool:
+        """A lower-case word (not a name): in a sentence set in capitals ("THE NETHERLANDS
+        AND UKRAINE WILL JOIN NATO") every word counts, since case tells nothing there."""
+        return self.is_word(k) and (self.caps or self.words[k][:1].islower())
 
 
 class FrameFinder:
@@ -499,7 +511,7 @@ class FrameFinder:
                     return None, k
                 nxt = view.lower[ref.end] if ref.end < len(view.lower) else "."
                 if not strict and (nxt in _APOSTROPHE_S or nxt == "-" or (
-                        view.is_word(ref.end) and view.words[ref.end][:1].islower() and nxt not in _AFTER_ORG)):
+                        view.plain(ref.end) and nxt not in _AFTER_ORG)):
                     return None, k  # "a member of the EU's customs union", "the EU customs union"
                 return ref, ref.end
             if view.lower[k] not in self.vocab.fillers and view.lower[k] not in ("to", "of", "in", "into", "for"):
@@ -507,14 +519,30 @@ class FrameFinder:
         return None, pos
 
     def _org_in_clause(self, view: _View, lo: int, hi: int) -> _OrgRef | None:
+        """An organisation named (or referred to: "the bloc") between ``lo`` and ``hi``
+        before the clause ends; articles and fillers do not end it ("to join the OECD")."""
         for k in range(max(lo, 0), min(hi, len(view.lower))):
-            if view.lower[k] in (";", ":") or view.lower[k] in self.vocab.chain_breaks and k > lo:
-                if k > lo:
-                    break
             ref = view.orgs.get(k)
             if ref is not None:
                 return ref
+            word = view.lower[k]
+            if k > lo and (word in (";", ":") or word in self.vocab.chain_breaks and word not in self.vocab.fillers):
+                break
         return None
+
+    def _bare_link(self, view: _View, frame: Frame, pos: int, span: int = 4) -> bool:
+        """A weak cue linked to membership with nothing else to join: "Romania's ambitions
+        to join have cooled", "Serbia's bid for membership" (not "Germany's bid to join
+        the talks"): then the organisation may be the one the copy is about."""
+        for k in range(pos, min(pos + span, len(view.lower))):
+            word = view.lower[k]
+            if word not in frame.links:
+                continue
+            if word in ("membership", "accession", "admission"):
+                return True
+            nxt = view.lower[k + 1] if k + 1 < len(view.lower) else "."
+            return nxt in (".", ",", ";", ":", "!", "?", "—", "–") or nxt in _OPEN_ENDS or nxt in _AUX
+        return False
 
     def _linked(self, view: _View, frame: Frame, pos: int, span: int = 6) -> bool:
         """A weak cue ("bid", "promise") is about membership only if a link word
@@ -545,8 +573,12 @@ class FrameFinder:
                 negated = True
             if word == ",":  # "Slovenia, too, wants to join"; "Austria, long wary of the body, joined"
                 return _aside(view, pos), negated
-            if not (view.is_word(pos) and view.words[pos][:1].islower()) and word not in ("n't", "not"):
+            if not (view.plain(pos)) and word not in ("n't", "not"):
                 return None, negated
+            if word in ("its", "their") and any(view.lower[j] in self.vocab.aims
+                                                 for j in range(pos + 1, min(pos + 4, k))):
+                steps += 1  # "Canada has been voicing its desire to join NATO"
+                continue
             if word in self.vocab.chain_breaks:
                 return None, negated
             steps += 1
@@ -649,7 +681,7 @@ class FrameFinder:
                     irrealis = True
                 if word in _ORG_PEOPLE:  # "ASEAN leaders agreed to admit"
                     continue
-                if not (view.is_word(p) and view.words[p][:1].islower()) and word not in ("n't",) \
+                if not (view.plain(p)) and word not in ("n't",) \
                         or word in self.vocab.chain_breaks:
                     chain_ok = False
                     break
@@ -692,7 +724,7 @@ class FrameFinder:
             ref = self._org_in_clause(view, 0, group.first)
         if weak and inner is None and not self._linked(view, frame, end):
             return
-        org = self._resolve(frame, ref, topic, weak and inner is None)
+        org = self._resolve(frame, ref, topic, weak and inner is None and not self._bare_link(view, frame, end))
         if org is None:
             return
         yield from self._claims(frame, org, group, view, k, end)
@@ -763,16 +795,22 @@ class FrameFinder:
             break
         det = view.lower[pos - 1] if pos > 0 else ""
         if det not in _DETS:
-            if not ((ref is not None or view.lower[pos] in _DETS) and det in _LINKS):
-                return
+            # the article was read as a filler ("is not a member"), or an organisation
+            # opens the phrase ("Britain is no longer an EU member"): a link must come
+            if not (ref is not None or view.lower[pos] in _DETS or (pos == k and not weak)):
+                return  # a strong cue may follow the link directly: "Norway is part of the EU"
         else:
             pos -= 1
+        denied = False
         while pos > 0 and view.lower[pos - 1] in ("now", "also", "still", "already", "both", "all", "one", "of",
                                                    "the", "among", "not", "no", "longer", "never", "yet"):
             if view.lower[pos - 1] in self.vocab.negations or view.lower[pos - 1] == "no":
                 if not frame.negated:
                     return
+                denied = True
             pos -= 1
+        if frame.only_negated and not denied:
+            return
         link = view.lower[pos - 1] if pos > 0 else ""
         if link == ",":
             group = view.group_ending.get(pos - 1)
@@ -780,6 +818,8 @@ class FrameFinder:
             at = pos - 1
             if link == "been" and at > 0 and view.lower[at - 1] in ("has", "have", "had"):
                 at -= 1
+            if at > 1 and view.lower[at - 1] in ("which", "who") and view.lower[at - 2] == ",":
+                at -= 2  # "Germany, which is not a member of the alliance,"
             group = view.group_ending.get(at)
             if group is not None and view.lower[at] in _APOSTROPHE_S:
                 return
@@ -815,6 +855,9 @@ class FrameFinder:
         yield from self._claims(frame, org, group, view, inner.first if inner else k, group.end)
 
 
+_AUX = frozenset({"have", "has", "had", "is", "are", "was", "were", "will", "would", "could", "might", "may", "must",
+                  "should", "remain", "remains", "remained", "seem", "seems", "seemed", "appear", "appears", "faces",
+                  "face", "faced", "stalled", "stalls"})
 _PREPOSITIONS = frozenset({"in", "on", "at", "from", "to", "for", "with", "by", "of", "after", "before", "since",
                            "like", "unlike", "than", "as", "about", "against", "into", "over", "under", "between",
                            "among", "beyond", "across", "through", "outside", "inside", "near", "besides", "except",
@@ -836,7 +879,7 @@ def _aside(view: _View, comma: int, span: int = 9) -> _Group | None:
         if group is None:
             return None
         before = view.lower[group.first - 1] if group.first > 0 else ""
-        if group.first == 0 or (view.is_word(group.first - 1) and view.words[group.first - 1][:1].islower()
+        if group.first == 0 or (view.plain(group.first - 1)
                                 and before not in _PREPOSITIONS):
             return group
         return None
@@ -873,7 +916,7 @@ def _past_in(view: _View, lo: int, hi: int, speech: frozenset[str] = frozenset()
         word = view.lower[k]
         if word in ("had", "was", "were", "did"):
             return True
-        if word in _MODALS or word in speech or not (view.is_word(k) and view.words[k][:1].islower()
+        if word in _MODALS or word in speech or not (view.plain(k)
                                                       and is_past(word)):
             continue
         before = view.lower[max(k - 2, 0):k]  # "have long sought", "has been held"
