@@ -30,7 +30,8 @@ MAX_PASSES = 10
 BOM = b"\xef\xbb\xbf"
 #: Rule kinds whose unsafe fixes ``--fix-consistency`` applies: they pick the form
 #: the article itself uses most, so the fix follows the writer, not a guess.
-CONSISTENCY_KINDS = frozenset({"consistency", "name-mixing", "name-consistency", "name-variants"})
+CONSISTENCY_KINDS = frozenset({"mixed-terms", "mixed-spelling", "mixed-spelling-unlisted",
+                               "consistency", "name-mixing", "name-consistency", "name-variants"})
 
 
 class FixError(Exception):

@@ -25,6 +25,10 @@ def check_packs(paths: list[str]) -> int:
     for path in paths:
         resolved = str(Path(path).resolve())
         pack = load_pack(resolved)
+        for rule in pack.rules:
+            if rule.spec.get("kind") != rule.kind:
+                print(f"{path}: {rule.code} ({rule.name}): kind '{rule.spec.get('kind')}' is a deprecated name; "
+                      f"use '{rule.kind}'", file=sys.stderr)
         extra = () if resolved in bundled else (resolved,)
         for rule in pack.rules:
             if rule.spec.get("requires"):

@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .kinds import UnknownKind, kind_exists, load_kind, unknown_kind_message
+from .kinds import UnknownKind, canonical_kind, kind_exists, load_kind, unknown_kind_message
 from .kinds.base import PackError, RuleKind
 from .records import CATEGORIES, CATEGORY_DIGIT, SEVERITIES, NewslintError, Rule
 from .resources import bundled_packs
@@ -95,6 +95,7 @@ def _rule(pack: Pack, spec: Any, index: int, raw: str) -> Rule:
     kind = spec["kind"]
     if not kind_exists(kind):
         raise NewslintError(f"{where()}: {unknown_kind_message(kind)}")
+    kind = canonical_kind(kind, spec)  # a deprecated name loads as the kind it became
     try:
         kind_class = load_kind(kind)
     except UnknownKind as exc:

@@ -45,7 +45,7 @@ class Engine:
         self.groups: list[tuple[str, str, list[str]]] = []  # (category, label, variants)
         seen: set[tuple[str, ...]] = set()
         for rule in self.linter.all_rules:
-            if rule.kind != "name-groups":
+            if rule.kind != "house-spelling":
                 continue
             kind = self.linter.kinds.get(rule.code)
             if kind is None:

@@ -1,5 +1,7 @@
-"""``name-variants``: one unlisted name spelled two ways in one article
-(Zhovka/Zhovkva, Podolyak/Podoliak), found without any list of names.
+"""``mixed-spelling-unlisted``: one name that no list knows spelled two ways in one
+article (Zhovka/Zhovkva, Podolyak/Podoliak), found without any list of names.
+
+(Kind ``name-variants`` before issue 17; that name still works and is deprecated.)
 
 Proper names are read from the shared tokens and capitalisation (and a trained
 pipeline's PERSON/GPE/LOC/ORG entities when one is configured): capitalised
@@ -20,7 +22,7 @@ that a known-name rule already lists (``known-from``) are left to it when both
 forms are listed; an unlisted spelling of a listed name (Zaharova) is found here.
 
 Pack fields: the transliteration tables (see :mod:`newslint.translit`),
-``known-from`` (rule codes of name-groups rules in bundled packs), ``titles``,
+``known-from`` (rule codes of house-spelling rules in bundled packs), ``titles``,
 ``min-length``, ``edit-min-length``, ``lone-slip-majority``, ``patterns``, ``movable``,
 ``pattern-min-length``. Message placeholders as for mixed names:
 {match}, {preferred}, {count}, {times}, {lines}, {match_lines}.
@@ -34,9 +36,7 @@ from typing import Any
 from ..records import Hit
 from ..translit import Transliteration, fold
 from .base import Context, PackError, RuleKind
-from .base import format_lines, line_numbers
-from ..text_case import match_case
-from .name_groups import times
+from .mixing import minority_hits
 
 NAME_ENTS = frozenset({"PERSON", "GPE", "LOC", "ORG", "NORP", "FAC"})
 
@@ -245,21 +245,10 @@ class Kind(RuleKind):
         return few == 1 and many >= needed
 
     def _hits(self, ctx: Context, forms: list[Form], severity: str | None = None) -> Iterable[Hit]:
-        majority = max(forms, key=lambda f: (len(f.spans), -f.spans[0][0]))
-        lines = format_lines(line_numbers(ctx, (s for s, _ in majority.spans)))
-        for form in forms:
-            if form is majority or fold(form.text) in self.known and fold(majority.text) in self.known:
-                continue  # both listed: NL101/NL102 already speak about this word
-            match_lines = format_lines(line_numbers(ctx, (s for s, _ in form.spans)))
-            for start, end in form.spans:
-                word = ctx.text[start:end]
-                replacement = match_case(word, majority.text)
-                message = self.format(
-                    match=word, replacement=replacement, preferred=majority.text, count=len(majority.spans),
-                    times=times(len(majority.spans)), lines=lines, match_lines=match_lines,
-                )
-                yield Hit(start, end, message, replacements=[replacement], fix=replacement, safe=False,
-                          severity=severity)
+        def listed(form: str, majority: str) -> bool:
+            return fold(form) in self.known and fold(majority) in self.known  # NL101/NL102 speak
+
+        return minority_hits(self, ctx, {f.text: f.spans for f in forms}, severity=severity, skip=listed)
 
 
 def _echoes(bare: Form, introduced: Form) -> bool:
@@ -304,7 +293,7 @@ def _after_break(text: str, offset: int) -> bool:
 
 
 def _known_words(codes: Any) -> frozenset[str]:
-    """Every word of the variants of the named name-groups rules (bundled packs)."""
+    """Every word of the variants of the named house-spelling rules (bundled packs)."""
     if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
         raise PackError("'known-from' must be a list of rule codes")
     if not codes:
@@ -323,5 +312,5 @@ def _known_words(codes: Any) -> frozenset[str]:
                         words.update(fold(w) for w in variant.split())
     missing = set(codes) - found
     if missing:
-        raise PackError(f"known-from: no name-groups rule {', '.join(sorted(missing))} in the bundled packs")
+        raise PackError(f"known-from: no house-spelling rule {', '.join(sorted(missing))} in the bundled packs")
     return frozenset(words)

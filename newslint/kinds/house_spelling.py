@@ -1,25 +1,23 @@
-"""``name-groups``: known people and places whose names are spelled several ways.
+"""``house-spelling``: a listed name or place in a spelling other than the one house style
+prefers on the article date (Zelensky under AP in 2023, Kiev -> Kyiv).
+
+(Kind ``name-groups`` before issue 17; that name still works and is deprecated.)
 
 One group lists the variants of one name (Zelensky, Zelenskiy, Zelenskyy) and,
 optionally, which spelling is preferred: ``prefer`` for every house style and
 ``presets.<style>`` for one, each a *dated* list of ``{spelling, since, source}``
 entries, because outlets change their minds (AP: Zelensky in 2019, Zelenskyy
-by 2022). The entry in force on the article date wins.
+by 2022). The entry in force on the article date wins. Every use of a variant
+other than the spelling in force is flagged, with that spelling as a safe fix.
 
-A rule runs in one of two modes:
-
-- ``mode = "style"`` (the default): every use of a variant other than the spelling in force
-  is flagged, with that spelling as a safe fix.
-- ``mode = "mixed"`` (or kind ``name-consistency``, which ``--fix-consistency``
-  knows): one article using two variants of a group is flagged (the
-  minority form; ties: the form used first stays). Uses that the style mode
-  would flag under the current preset and date are not counted, so that the
-  same word never gets two findings; the fix (the majority form) is unsafe.
+The same groups serve kind ``mixed-spelling`` (:mod:`.mixed_spelling`): one article
+using two variants of a group. This module holds both checks; ``mode = "mixed"`` here
+is the deprecated way to ask for that one.
 
 Pack fields: ``groups`` (a list of tables: ``id``, ``variants``, ``prefer``,
 ``presets``, ``exceptions``, ``source``/``note``), or ``groups-from`` (the code of
 a rule in the same pack whose groups to share, so that data lives once),
-``mode``, ``exceptions`` (patterns whose matches are left alone),
+``exceptions`` (patterns whose matches are left alone),
 ``quoted-titles`` (leave names inside quoted titles alone, e.g. a film called
 “Kiev Nights”), ``safe``, ``mentions`` (default true: a name talked about as a
 word — "the old spelling Kiev", "Kyiv, not Kiev", an article about the switch —
@@ -33,16 +31,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from ..records import Hit
 from ..regex_cache import compile_pattern
-from .base import Context, PackError, RuleKind
 from ..safe_regex import Exceptions, finditer, terms_regex
-from .base import format_lines, line_numbers
 from ..text_case import match_case
-from .mention import load_cues, mentions_for
+from .base import Context, PackError, RuleKind
+from .mention import MENTION_FIELDS, configured_cues, mentions_for
+from .mixing import minority_hits
 from ..prefilter import doc_view
 
 # A quoted stretch whose words are all capitalised reads as a title (“Kiev Nights”).
@@ -86,7 +83,7 @@ class Group:
 
 class Kind(RuleKind):
     fields = {"groups": list, "groups-from": str, "mode": str, "exceptions": list,
-              "quoted-titles": bool, "safe": bool, "mentions": bool, "mention-cues": str}
+              "quoted-titles": bool, "safe": bool, **MENTION_FIELDS}
 
     def configure(self, spec: dict[str, Any]) -> None:
         self.mode = spec.get("mode", "style")
@@ -97,11 +94,7 @@ class Kind(RuleKind):
         self.exceptions = Exceptions(spec.get("exceptions"))
         # Mention is not use ("the old spelling Kiev", "Kyiv, not Kiev"): on unless a pack
         # turns it off; cues from rules/data/mention.toml or the pack's own file.
-        self.mentions = bool(spec.get("mentions", True))
-        cues = spec.get("mention-cues")
-        self.mention_cues = str(Path(self.rule.pack_path).parent / cues) if cues else None
-        if self.mentions:
-            load_cues(self.mention_cues)  # a broken cue file is a pack error now, not mid-run
+        self.mentions, self.mention_cues = configured_cues(spec, self.rule.pack_path)
         raw = spec.get("groups")
         if raw is None:
             raw = _shared_groups(self.rule.pack_path, spec.get("groups-from"), self.rule.code)
@@ -217,32 +210,12 @@ class Kind(RuleKind):
 
     def _mixed_hits(self, ctx: Context, group: Group,
                     by_variant: dict[str, list[tuple[int, int]]]) -> Iterable[Hit]:
-        if len(by_variant) < 2:
-            return
-        majority = max(by_variant, key=lambda v: (len(by_variant[v]), -by_variant[v][0][0]))
-        spans_major = by_variant[majority]
-        lines = format_lines(line_numbers(ctx, (s for s, _ in spans_major)))
-        for variant, spans in by_variant.items():
-            if variant == majority:
-                continue
-            match_lines = format_lines(line_numbers(ctx, (s for s, _ in spans)))
-            for start, end in spans:
-                word = ctx.text[start:end]
-                replacement = match_case(word, majority)
-                message = self.format(
-                    match=word, replacement=replacement, preferred=majority, count=len(spans_major),
-                    times=times(len(spans_major)), lines=lines, match_lines=match_lines, label=group.label,
-                )
-                yield Hit(start, end, message, replacements=[replacement], fix=replacement, safe=self.safe)
+        return minority_hits(self, ctx, by_variant, safe=self.safe, label=group.label)
 
 
 def _display(style: str) -> str:
     """ap -> AP, bbc -> BBC, reuters -> Reuters."""
     return style.upper() if len(style) <= 3 else style.capitalize()
-
-
-def times(count: int) -> str:
-    return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
 def _case_forms(term: str) -> list[str]:
@@ -277,9 +250,9 @@ def _find_quoted_titles(text: str) -> list[tuple[int, int]]:
 def _shared_groups(pack_path: str, code: Any, own_code: str) -> Any:
     """The ``groups`` of another rule in the same pack (``groups-from = "NL102"``)."""
     if not isinstance(code, str):
-        raise PackError("a name-groups rule needs 'groups' or 'groups-from'")
-    from ..records import NewslintError
+        raise PackError("a house-spelling or mixed-spelling rule needs 'groups' or 'groups-from'")
     from ..packs import load_pack
+    from ..records import NewslintError
 
     try:
         pack = load_pack(pack_path)

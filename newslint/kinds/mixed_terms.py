@@ -1,41 +1,39 @@
-"""``consistency``: variants of which one article should use only one.
+"""``mixed-terms``: one article using two forms of a word or phrase that should be
+written one way (e-mail and email, per cent and percent), from lists of variants.
+
+(Kind ``consistency`` before issue 17; that name still works and is deprecated. For
+names and places with dated house spellings, see ``mixed-spelling``.)
 
 Pack fields: ``groups`` (a list; each a list of variants, or a table with
 ``variants`` and optional ``id``/``label``), ``ignore-case`` (default false),
 ``exceptions``. The form used most often wins (ties: the one used first); every
 use of another form is flagged, saying which lines use which. Message
-placeholders: {match}, {preferred}, {count}, {times} ("once", "twice", "3 times"),
-{lines}, {match_lines}, {label}. ``mentions`` (default true): a variant talked about
+placeholders: {match}, {preferred} (also {replacement}), {count}, {times} ("once",
+"twice", "3 times"), {lines}, {match_lines}, {label}. ``mentions`` (default true): a variant talked about
 as a word ("the spelling X", quoted, "Y, not X") is not counted (:mod:`.mention`);
 ``mention-cues``: a cue file of the pack's own.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from ..records import Hit
-from .base import Context, PackError, RuleKind
 from ..safe_regex import Exceptions, finditer, terms_regex
-from .base import format_lines, line_numbers
-from .mention import load_cues, mentions_for
+from .base import Context, PackError, RuleKind
+from .mention import MENTION_FIELDS, configured_cues, mentions_for
+from .mixing import minority_hits
 
 
 class Kind(RuleKind):
-    fields = {"groups": list, "ignore-case": bool, "exceptions": list, "safe": bool, "mentions": bool,
-              "mention-cues": str}
+    fields = {"groups": list, "ignore-case": bool, "exceptions": list, "safe": bool, **MENTION_FIELDS}
     required = ("groups",)
 
     def configure(self, spec: dict[str, Any]) -> None:
         self.ignore_case = bool(spec.get("ignore-case", False))
         self.safe = bool(spec.get("safe", False))
         self.exceptions = Exceptions(spec.get("exceptions"))
-        self.mentions = bool(spec.get("mentions", True))
-        cues = spec.get("mention-cues")
-        self.mention_cues = str(Path(self.rule.pack_path).parent / cues) if cues else None
-        if self.mentions:
-            load_cues(self.mention_cues)  # a broken cue file is a pack error now, not mid-run
+        self.mentions, self.mention_cues = configured_cues(spec, self.rule.pack_path)
         self.groups: list[tuple[str, list[str]]] = []
         canonical: dict[str, int] = {}
         for index, group in enumerate(spec["groups"]):
@@ -74,30 +72,8 @@ class Kind(RuleKind):
                     continue
             uses.setdefault(group, {}).setdefault(variant, []).append(match.span())
         for group, by_variant in uses.items():
-            if len(by_variant) < 2:
-                continue
-            preferred = max(by_variant, key=lambda v: (len(by_variant[v]), -by_variant[v][0][0]))
-            preferred_lines = line_numbers(ctx, (s for s, _ in by_variant[preferred]))
-            for variant, spans in by_variant.items():
-                if variant == preferred:
-                    continue
-                match_lines = line_numbers(ctx, (s for s, _ in spans))
-                for start, end in spans:
-                    word = text[start:end]
-                    yield Hit(
-                        start, end,
-                        self.format(
-                            match=word, preferred=preferred, count=len(by_variant[preferred]),
-                            times=times(len(by_variant[preferred])),
-                            lines=format_lines(preferred_lines), match_lines=format_lines(match_lines),
-                            label=self.groups[group][0],
-                        ),
-                        replacements=[preferred], fix=preferred, safe=self.safe,
-                    )
-
-
-def times(count: int) -> str:
-    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+            yield from minority_hits(self, ctx, by_variant, keep_case=False, safe=self.safe,
+                                     label=self.groups[group][0])
 
 
 def canonical_variants(groups: list[tuple[str, list[str]]]) -> Iterable[str]:
