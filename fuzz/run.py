@@ -2,6 +2,7 @@
 
     python fuzz/run.py markdown --examples 20000
     python fuzz/run.py config --examples 20000
+    python fuzz/run.py patterns --examples 5000
     python fuzz/run.py all --examples 5000 --seed 1
 
 The only acceptable outcomes are a document (Markdown) or a Config / compiled
@@ -20,6 +21,7 @@ from hypothesis import HealthCheck, given, seed, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from regex_patterns import check_pattern, pack_patterns  # noqa: E402
 from strategies import config_files, markdown_texts  # noqa: E402
 
 
@@ -60,7 +62,8 @@ def check_config(files: dict[str, str]) -> None:
                 assert str(exc).strip(), "an error needs a message"
 
 
-TARGETS = {"markdown": (check_markdown, markdown_texts), "config": (check_config, config_files)}
+TARGETS = {"markdown": (check_markdown, markdown_texts), "config": (check_config, config_files),
+           "patterns": (check_pattern, pack_patterns)}
 
 
 def main() -> int:

@@ -100,12 +100,9 @@ class Transliteration:
                 raise PackError(f"'{name}' must be a list of [\"a\", \"b\"] pairs")
             return [(p[0], p[1]) for p in value]
 
-        markers = []
-        for source in strings("markers"):
-            try:
-                markers.append(regex.compile(source))
-            except regex.error as exc:
-                raise PackError(f"markers pattern {source!r} does not compile: {exc}") from None
+        from .safe_regex import compile_regex  # a pack's patterns: checked and run with a time limit
+
+        markers = [compile_regex(source, False, "markers pattern") for source in strings("markers")]
         return cls(
             endings=sorted((fold(e) for e in strings("endings")), key=len, reverse=True),
             rewrites=[(fold(a), fold(b)) for a, b in pairs("rewrites")],

@@ -168,6 +168,46 @@ def test_mention_cues_are_checked_and_limited(tmp_path, monkeypatch) -> None:
         mention.Mentions(text, mention.load_cues(str(slow))).is_mention(len(text) - 4, len(text), ())
 
 
+# ----- REGEX in a tag-reading pattern: spaCy's Matcher would run it with Python's re ----------
+
+def _have_model() -> bool:
+    from newslint.nlp import DEFAULT_MODEL, installed_model
+
+    return installed_model(DEFAULT_MODEL) is not None
+
+
+TAGGED = 'kind = "pattern"\nrequires = ["pos"]\npatterns = [[{POS = "NOUN", LOWER = {REGEX = \'PATTERN\'}}]]\n'
+
+
+@pytest.mark.skipif(not _have_model(), reason="no trained spaCy English pipeline installed")
+@pytest.mark.parametrize("pattern, stopped", [("^tal", False), (SLOW, True)])
+def test_regex_in_a_tagged_pattern_runs_through_the_limit(tmp_path, monkeypatch, pattern, stopped) -> None:
+    from newslint.config import Config
+    from newslint.document import make_document
+    from newslint.engine import Linter
+
+    pack = tmp_path / "house.toml"
+    pack.write_text(HEAD + TAGGED.replace("PATTERN", pattern), encoding="utf-8")
+    linter = Linter(Config(packs=(str(pack),), select=("NL901",)))
+    monkeypatch.setattr(safe_regex, "PATTERN_TIMEOUT", 0.1)
+    found = linter.lint(make_document(f"The talks went on. The {RUN} fell.\n", "t.txt"))
+    if stopped:
+        assert len(found) == 1 and "ran too long" in found[0].message, [f.message for f in found]
+    else:
+        assert [f.match for f in found] == ["talks"]
+
+
+def test_regex_in_a_tagged_pattern_is_checked_at_load(tmp_path) -> None:
+    from newslint.config import Config
+    from newslint.engine import Linter
+    from newslint.records import NewslintError
+
+    pack = tmp_path / "house.toml"
+    pack.write_text(HEAD + TAGGED.replace("PATTERN", BLOWUP), encoding="utf-8")
+    with pytest.raises(NewslintError, match="NL901.*counted repetitions"):
+        Linter(Config(packs=(str(pack),), select=("NL901",)))
+
+
 # ----- the budget: a pattern's calls on one document share the limit -------------------------
 
 class FakeClock:

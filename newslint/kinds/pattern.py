@@ -62,6 +62,10 @@ INDEX = PatternIndex()
 # Tag-reading patterns: match key -> pattern. Keys are "CODE#digest/i" so that two packs
 # that reuse a code with different patterns (tests, newsroom packs) do not clash.
 _TAGGED: dict[str, list[dict[str, Any]]] = {}
+# REGEX predicates of tag-reading patterns, as spaCy token extensions: name -> (attr, pattern).
+# spaCy would compile them with Python's `re` and run them with no time limit; as
+# extensions they run through newslint.safe_regex like every other pack pattern.
+_REGEX_EXTENSIONS: dict[str, tuple[str, Any]] = {}
 
 
 class _TaggedMatcher:
@@ -78,6 +82,7 @@ class _TaggedMatcher:
         self._results: dict[str, list[tuple[int, int]]] = {}
 
     def matches(self, doc: Any, key: str) -> list[tuple[int, int]]:
+        _register_regex_extensions()
         for new, pattern in _TAGGED.items():
             if new not in self.keys:
                 self.keys.add(new)
@@ -190,7 +195,7 @@ class Kind(RuleKind):
             # One match key per pattern, so that each pattern can report its own tokens.
             self.keys = [f"{self.rule.code}#{digest}/{i}" for i in range(len(patterns))]
             for key, pattern in zip(self.keys, patterns, strict=True):
-                _TAGGED.setdefault(key, pattern)
+                _TAGGED.setdefault(key, _regex_as_extensions(pattern))
         self.report = _reports(spec.get("report"), len(patterns))
         replacement = spec.get("replacement", [])
         self.replacements = [replacement] if isinstance(replacement, str) else replacement
@@ -366,6 +371,40 @@ def _fill_replacement(template: str, tokens: list[str], values: dict[str, str]) 
     if match[:1].isupper() and filled[:1].islower() and ":lower}" not in template:
         filled = filled[:1].upper() + filled[1:]
     return filled
+
+
+def _regex_as_extensions(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A tag-reading pattern whose ``REGEX`` predicates are token extensions (``_``) that
+    search with a limit; the rest of each table is left as spaCy reads it."""
+    tables = []
+    for table in pattern:
+        table = dict(table)
+        for attr in list(table):
+            value = table[attr]
+            name = str(attr).upper()
+            if not (isinstance(value, dict) and "REGEX" in value and name in ("ORTH", "TEXT", "LOWER", "NORM")):
+                continue
+            operand = value["REGEX"]
+            ext = "newslint_re_" + hashlib.sha1(f"{name}\0{operand}".encode()).hexdigest()[:16]
+            _REGEX_EXTENSIONS[ext] = (name, compile_regex(operand, what=f"{name} REGEX"))
+            rest = {k: v for k, v in value.items() if k != "REGEX"}
+            if rest:
+                table[attr] = rest
+            else:
+                del table[attr]
+            table["_"] = {**table.get("_", {}), ext: True}
+        tables.append(table)
+    return tables
+
+
+def _register_regex_extensions() -> None:
+    """Register the REGEX extensions with spaCy (imported by now: a tagged rule is running)."""
+    from spacy.tokens import Token
+
+    for ext, (attr, pattern) in _REGEX_EXTENSIONS.items():
+        if not Token.has_extension(ext):
+            text_of = {"LOWER": "lower_", "NORM": "norm_"}.get(attr, "text")
+            Token.set_extension(ext, getter=lambda token, p=pattern, a=text_of: p.search(getattr(token, a)) is not None)
 
 
 def _optional_regex(source: Any, what: str) -> Any:
