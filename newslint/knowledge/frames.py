@@ -396,6 +396,9 @@ class FrameFinder:
             mentions = sorted(named + [(at, org) for at, org in back if org is not None], key=lambda x: x[0])
         tokens = ctx.tokens()
         self._today = ctx.date
+        from .parse_frames import parse_available, parsed_claims
+
+        parse = parse_available(ctx)
         previous = 0
         for s_start, s_end, found in sentences:
             recent, previous = previous, s_start
@@ -412,7 +415,12 @@ class FrameFinder:
                 continue
             self._org_refs(view, sentence, s_start, named)
             topic = topic_of(mentions, s_start, recent)
-            yield from self._frames(view, topic)
+            claimed: set[tuple[str, int]] = set()
+            for claim in self._frames(view, topic):
+                claimed.add((claim.frame.name, claim.start))
+                yield claim
+            if parse:  # the dependency parse adds what the clause window missed
+                yield from parsed_claims(self, ctx, view, topic, claimed)
         save_forms()
 
     def _countries(self, view: _View, found: list[Any], base: int) -> None:
