@@ -27,6 +27,19 @@ def _csv(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split(",") if v.strip())
 
 
+def _jobs(value: str) -> int:
+    """``--jobs N`` or ``--jobs auto`` (also ``0``): one process per core when there are enough files."""
+    if value.strip().lower() in ("auto", "0"):
+        return 0
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive number of processes or 'auto', not {value!r}")
+    return jobs
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .report import FORMATS
 
@@ -71,8 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="also append a Markdown summary table to FILE (e.g. $GITHUB_STEP_SUMMARY)")
     parser.add_argument("--show-settings", action="store_true",
                         help="print the settings in force for the first PATH and where each came from; lint nothing")
-    parser.add_argument("--jobs", "-j", type=int, metavar="N",
-                        help="lint files in N processes (default: one per core when there are many files)")
+    parser.add_argument("--jobs", "-j", type=_jobs, metavar="N",
+                        help="lint files in N processes; auto (or 0, the default): one per core when there "
+                        "are many files")
+    parser.add_argument("--follow-symlinks", action="store_true",
+                        help="follow symbolic links to files and folders outside the folders given (by "
+                        "default they are reported and not read, and --fix never writes through them)")
     parser.add_argument("--fast", action="store_true",
                         help="skip the trained pipeline and the rules that need it (same as [nlp] model = \"none\")")
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
@@ -124,8 +141,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader stopped reading (| head): nothing more to say
+        _detach_stdout()
         return EXIT_OK
+
+
+def _detach_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's last flush at exit does
+    not fail again on a closed pipe or a full device (and print a traceback-like warning)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+def _stdout_problem() -> str | None:
+    """Why the report cannot go to standard output (closed with ``>&-``), or None."""
+    import io
+
+    if sys.stdout is None:  # Python's own answer when descriptor 1 was closed at start
+        return "standard output is closed"
+    try:
+        fd = sys.stdout.fileno()
+    except (io.UnsupportedOperation, AttributeError, ValueError):
+        return None  # a stream without a descriptor (tests, embedding): it can be written
+    try:
+        os.fstat(fd)
+    except OSError:
+        return "standard output is closed"
+    return None
 
 
 def _lint(argv: list[str]) -> int:
@@ -134,6 +180,15 @@ def _lint(argv: list[str]) -> int:
     from .runner import Options, Session, lint_paths
 
     args = build_parser().parse_args(argv)
+    closed = _stdout_problem()
+    if closed:
+        raise NewslintError(f"{closed}: there is nowhere to write the report (redirect it to a file or "
+                            "/dev/null instead of closing it)")
+    if hasattr(sys.stdout, "reconfigure"):  # no report ever holds invalid UTF-8 (see report.paths)
+        try:
+            sys.stdout.reconfigure(errors="backslashreplace")
+        except (ValueError, OSError):
+            pass
     if args.fast:
         os.environ["NEWSLINT_FAST"] = "1"  # read by newslint.nlp here and in worker processes
     if not args.paths:
@@ -145,6 +200,7 @@ def _lint(argv: list[str]) -> int:
         fail_on=args.fail_on, style=args.style, stdin_filename=args.stdin_filename,
         encoding=check_encoding(args.encoding, "--encoding") if args.encoding else None,
         date=parse_date(args.date, "--date") if args.date else None, jobs=args.jobs,
+        follow_symlinks=args.follow_symlinks,
     )
     session = Session(options)
     if args.show_settings:
@@ -157,6 +213,10 @@ def _lint(argv: list[str]) -> int:
             raise NewslintError("--fix with '-' fixes standard input only: give '-' alone")
         return _fix_stdin(args, session)
     results = lint_paths(args.paths, session)
+    _refuse_reports_over_inputs(args, results)
+    if not args.quiet:
+        for notice in session.notices:
+            print(f"newslint: {notice}", file=sys.stderr)
     for result in results:
         if result.error:
             print(f"newslint: {result.path}: {result.error}", file=sys.stderr)
@@ -178,12 +238,29 @@ def _lint(argv: list[str]) -> int:
         from .report import append_file
 
         append_file("markdown", results, args.markdown_summary)
-    if not args.diff:
-        write("text" if args.output else args.format, results, sys.stdout, **report_options)
-    if args.show_fixes:
-        _show_fixes(fixes_shown, applied=fixing)
-    sys.stdout.flush()
+    try:
+        if not args.diff:
+            write("text" if args.output else args.format, results, sys.stdout, **report_options)
+        if args.show_fixes:
+            _show_fixes(fixes_shown, applied=fixing)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _detach_stdout()  # the reader stopped early (| head): the exit status still tells the run
+    except OSError as exc:
+        _detach_stdout()
+        raise NewslintError(f"cannot write the report to standard output: {exc.strerror or exc}") from None
     return _exit_status(results, session, args)
+
+
+def _refuse_reports_over_inputs(args: argparse.Namespace, results: list[FileResult]) -> None:
+    """``-o story.txt story.txt`` would replace the article with its report: exit 2 instead."""
+    from .report.output import refuse_inputs
+
+    inputs = [r.path for r in results]
+    if args.output:
+        refuse_inputs(args.output, inputs, "--output")
+    if args.markdown_summary:
+        refuse_inputs(args.markdown_summary, inputs, "--markdown-summary")
 
 
 def _empty_report(argv: list[str]) -> int:

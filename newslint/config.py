@@ -172,7 +172,7 @@ def config_from_table(table: dict[str, Any], path: str, raw: str = "", base_line
     if "style" in table:
         kwargs["style"] = table["style"]
     if "packs" in table:
-        kwargs["packs"] = tuple(str((Path(root) / p).resolve()) for p in table["packs"])
+        kwargs["packs"] = tuple(dict.fromkeys(str((Path(root) / p).resolve()) for p in table["packs"]))
         for pack in kwargs["packs"]:
             if not Path(pack).is_file():
                 raise NewslintError(f"{where('packs')}: pack file not found: {pack}")
@@ -201,6 +201,10 @@ def config_from_table(table: dict[str, Any], path: str, raw: str = "", base_line
         model = table["nlp"].get("model")
         if model is not None and not isinstance(model, str):
             raise NewslintError(f"{where('model')}: nlp.model must be a string")
+        if model is not None:
+            from .nlp import check_model
+
+            check_model(model, where("model"))
         kwargs["nlp_model"] = model
     if "dictionary" in table:
         kwargs["dictionary"] = tuple(str((Path(root) / p).resolve()) for p in table["dictionary"])
@@ -235,7 +239,11 @@ def discover(folder: str) -> Config | None:
     for directory in (current, *current.parents):
         for name in CONFIG_NAMES:
             candidate = directory / name
-            if candidate.is_file():
+            try:
+                found = candidate.is_file()
+            except OSError:  # a folder we may list but not search: no config can be read there,
+                continue  # and its files cannot be opened either (each is reported when read)
+            if found:
                 config = read_config(candidate)
                 if config is not None:
                     return config

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import errno
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -326,43 +328,85 @@ class UnreadableFile(Exception):
     """A file that cannot be linted; the message is for a person."""
 
 
+#: Byte-order marks that name a Unicode encoding (UTF-32 first: its LE mark starts like UTF-16's).
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
+
+
 def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, bool]:
     """Decode UTF-8 (with or without BOM), or ``encoding`` when the user names one
-    (legacy wire copy). Returns (text, had_bom)."""
+    (legacy wire copy). Returns (text, had a UTF-8 BOM)."""
+    text, codec, bom = decode_as(data, path, encoding)
+    return text, codec == "utf-8" and bool(bom)
+
+
+def decode_as(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str, bytes]:
+    """(text, codec, BOM bytes): ``bom + text.encode(codec)`` gives the file back, so a fix
+    keeps the file's encoding. A UTF-16 or UTF-32 file is recognised by its BOM (Windows
+    tools write them); without one, NUL bytes mean a binary file."""
+    for mark, codec in BOMS:
+        if data.startswith(mark):
+            if codec == "utf-8":
+                break
+            try:
+                return data[len(mark):].decode(codec), codec, mark
+            except UnicodeDecodeError:
+                break  # not that encoding after all: reported as the UTF-8 it is not, below
     if b"\x00" in data[:8192]:
         raise UnreadableFile("binary file (contains NUL bytes); not linted")
     bom = data.startswith(b"\xef\xbb\xbf")
     if encoding and encoding.replace("_", "-") not in ("utf-8", "utf8"):
         try:
-            return data.decode(encoding), False
+            return data.decode(encoding), encoding, b""
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
             raise UnreadableFile(f"not valid {encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start}, "
                                  f"line {line})") from None
     try:
-        text = data.decode("utf-8-sig" if bom else "utf-8")
+        text = data[3:].decode("utf-8") if bom else data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        at = exc.start + (3 if bom else 0)
+        line = data.count(b"\n", 0, at) + 1
         raise UnreadableFile(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}, line {line}); "
+            f"not valid UTF-8 (byte 0x{data[at]:02x} at offset {at}, line {line}); "
             "save the file as UTF-8, or read legacy copy with --encoding cp1252 "
             "(encoding = \"cp1252\" in newslint.toml)"
         ) from None
-    return text, bom
+    return text, "utf-8", data[:3] if bom else b""
 
 
-def read_document(path: str, display_path: str | None = None, max_bytes: int | None = None,
-                  encoding: str | None = None) -> Document:
-    """Read and parse a file, or raise :class:`UnreadableFile` with a clear reason."""
+_SPECIAL = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+            (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file that is neither a regular file nor a folder is ("a FIFO (named pipe)"), or None."""
+    for test, name in _SPECIAL:
+        if test(mode):
+            return name
+    return None
+
+
+def read_bytes(path: str, max_bytes: int | None = None) -> bytes:
+    """A regular file's bytes, at most ``max_bytes`` (read ``max_bytes + 1`` to tell: ``stat``
+    says 0 for /proc files and devices). FIFOs, sockets and devices are never opened (a FIFO
+    would block, /dev/urandom never ends). Raises :class:`UnreadableFile`."""
     try:
-        size = os.path.getsize(path)
-        if max_bytes is not None and size > max_bytes:
-            raise UnreadableFile(
-                f"file is {size / 1e6:.1f} MB, over the max-file-size of {max_bytes / 1e6:.1f} MB; "
-                "not linted (raise max-file-size in newslint.toml to lint it)"
-            )
-        with open(path, "rb") as handle:
-            data = handle.read()
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise UnreadableFile("is a directory")
+        kind = special_kind(info.st_mode)
+        if kind:
+            raise UnreadableFile(f"{kind}, not a regular file; skipped")
+        # O_NONBLOCK: if the file was swapped for a FIFO since the stat, opening must not hang
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            now = os.fstat(handle.fileno())
+            if not stat.S_ISREG(now.st_mode):
+                raise UnreadableFile(f"{special_kind(now.st_mode) or 'a directory'}, not a regular file; skipped")
+            data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise UnreadableFile("no such file") from None
     except IsADirectoryError:
@@ -370,6 +414,20 @@ def read_document(path: str, display_path: str | None = None, max_bytes: int | N
     except PermissionError:
         raise UnreadableFile("permission denied") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnreadableFile("symbolic link loop (the link leads back to itself)") from None
         raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
-    text, _ = decode(data, path, encoding)
+    if max_bytes is not None and len(data) > max_bytes:
+        size = f"{now.st_size / 1e6:.1f} MB" if now.st_size > max_bytes else "larger than that"
+        raise UnreadableFile(
+            f"file is {size}, over the max-file-size of {max_bytes / 1e6:.1f} MB; "
+            "not linted (raise max-file-size in newslint.toml to lint it)"
+        )
+    return data
+
+
+def read_document(path: str, display_path: str | None = None, max_bytes: int | None = None,
+                  encoding: str | None = None) -> Document:
+    """Read and parse a file, or raise :class:`UnreadableFile` with a clear reason."""
+    text, _ = decode(read_bytes(path, max_bytes), path, encoding)
     return make_document(text, display_path or path)

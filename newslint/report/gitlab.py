@@ -18,8 +18,9 @@ from typing import Any, TextIO
 SEVERITY = {"info": "info", "warning": "minor", "error": "major"}
 
 
-def report_path(path: str) -> str:
-    """The path as CI tools want it: relative to the working folder where possible, with '/'."""
+def report_path(path: str, printable: bool = True) -> str:
+    """The path as CI tools want it: relative to the working folder where possible, with '/'
+    (and valid UTF-8 unless ``printable`` is False: SARIF percent-encodes the bytes itself)."""
     if os.path.isabs(path):
         try:
             rel = os.path.relpath(path)
@@ -30,6 +31,10 @@ def report_path(path: str) -> str:
     path = path.replace(os.sep, "/")
     while path.startswith("./"):
         path = path[2:]
+    if printable:
+        from .paths import printable as shown
+
+        return shown(path)
     return path
 
 

@@ -14,10 +14,10 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TextIO
-from urllib.parse import quote
 
 from .. import __version__
 from .gitlab import fingerprints, report_path
+from .paths import printable, uri_path
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFO_URI = "https://github.com/newslint/newslint"
@@ -46,10 +46,10 @@ def artifact_uri(path: str) -> dict[str, str]:
     """A relative path stays relative (to %SRCROOT%); an absolute one becomes a file: URI."""
     if path == "-":
         return {"uri": "stdin"}
-    shown = report_path(path)
+    shown = report_path(path, printable=False)
     if os.path.isabs(shown):
-        return {"uri": Path(shown).as_uri()}
-    return {"uri": quote(shown, safe="/"), "uriBaseId": "%SRCROOT%"}
+        return {"uri": "file://" + uri_path(shown)}
+    return {"uri": uri_path(shown), "uriBaseId": "%SRCROOT%"}
 
 
 def catalogue(results: Sequence[Any], session: Any = None) -> list[Any]:
@@ -175,7 +175,7 @@ def report(results: Sequence[Any], session: Any = None, rules: Iterable[Any] | N
             notifications.append(
                 {
                     "level": "error",
-                    "message": {"text": f"{result.path}: {result.error}"},
+                    "message": {"text": f"{printable(result.path)}: {result.error}"},
                     "locations": [{"physicalLocation": {"artifactLocation": artifact_uri(result.path)}}],
                 }
             )
