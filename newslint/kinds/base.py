@@ -74,13 +74,16 @@ class Context:
 
 
 class RuleKind:
-    """One kind of check (substitution, existence, consistency, ...).
+    """One kind of check (substitution, existence, mixed-terms, ...).
 
     Subclasses declare ``fields`` (kind-specific pack fields, name -> accepted types),
-    ``required`` (those that must be present), and ``needs`` (what NLP they use:
-    ``"tokens"`` for spaCy tokens and sentences, ``"pos"`` / ``"ents"`` for a trained
-    pipeline). ``configure`` validates and compiles once per process; ``check`` runs
-    per document and yields :class:`Hit` objects with prose offsets.
+    ``required`` (those that must be present), and ``needs`` (what they read beyond the
+    text: ``"tokens"`` says the kind reads :meth:`Context.tokens`, newslint's own words
+    and sentences, which need no spaCy and are always there; ``"pos"``, ``"dep"``,
+    ``"lemma"`` and ``"ents"`` ask for a trained pipeline, and a rule that needs one
+    runs only when a pipeline is configured, see :data:`newslint.nlp.TRAINED_FEATURES`).
+    ``configure`` validates and compiles once per process; ``check`` runs per document
+    and yields :class:`Hit` objects with prose offsets.
     """
 
     fields: ClassVar[dict[str, type | tuple[type, ...]]] = {}
@@ -140,7 +143,7 @@ class _Missing(dict):  # type: ignore[type-arg]
         return "{" + key + "}"
 
 
-# Reading rule fields and reporting lines: used by most kinds.
+# Reading rule fields and naming lines in messages: used by many kinds.
 
 def runs_under_style(ctx: Any, rule: Any, styles: set[str]) -> bool:
     """Whether a preset-gated rule runs for the article's house style; ``[options.CODE] styles``
@@ -152,6 +155,7 @@ def runs_under_style(ctx: Any, rule: Any, styles: set[str]) -> bool:
 
 
 def as_str_list(value: Any, field: str) -> list[str]:
+    """A pack field that takes one string or a list of strings, as a list."""
     if isinstance(value, str):
         return [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -166,6 +170,7 @@ def line_numbers(ctx: Any, offsets: Iterable[int]) -> list[int]:
 
 
 def format_lines(lines: list[int], limit: int = 6) -> str:
+    """"line 3" or "lines 2, 5, 9, ..." (at most ``limit`` numbers) for a message."""
     shown = ", ".join(str(n) for n in lines[:limit])
     if len(lines) > limit:
         shown += ", ..."
