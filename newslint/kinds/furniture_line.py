@@ -56,7 +56,8 @@ _CLASS_FIELDS = {"lines", "tails", "heads", "list-words", "max-words", "allow-fu
                  "description", "min-list-items", "run-max-words",
                  "run-min-furniture", "run-keep", "zone-header-words", "zone-footer-words",
                  "zone-prose-words", "zone-header-furniture", "zone-footer-furniture",
-                 "zone-document-furniture", "address", "keep", "header-lines", "trailing-lines"}
+                 "zone-document-furniture", "address", "keep", "header-lines", "trailing-lines",
+                 "kicker-lines"}
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ class FurnitureClass:
     keep: Any = None  # lines that stay the story's whatever their words (corrections, quotes)
     header_lines: Any = None  # furniture only above the first paragraph of prose
     trailing_lines: Any = None  # furniture only after the story's last paragraph of prose
+    kicker_lines: Any = None  # the page's first line, a section label above the headline
 
 
 @dataclass(frozen=True)
@@ -292,6 +294,12 @@ def zone_spans(ctx: Context, vocabulary: Vocabulary, cls: FurnitureClass) -> Ite
     blocks = [b for b in blocks if b]
     lines = [line for block in blocks for line in block]
     is_furniture = _furniture_test(ctx, vocabulary)
+    dated = [c.header_lines for c in vocabulary.classes.values() if c.header_lines is not None]
+
+    def header_furniture(line: tuple[int, int]) -> bool:
+        """Furniture, or a line that is furniture above the story (a bare page date)."""
+        body = text[line[0]:line[1]].strip()
+        return is_furniture(line) or any(_match(p, body, "fullmatch") is not None for p in dated)
 
     def is_prose(line: tuple[int, int]) -> bool:
         s, e = line
@@ -323,21 +331,36 @@ def zone_spans(ctx: Context, vocabulary: Vocabulary, cls: FurnitureClass) -> Ite
         if any(is_furniture(line) for line in block):
             footer = [line for b in below[i:] for line in b]
             break
+    # the headline: the first line of the header with more words than a label, not furniture
+    headline = next((line for line in header if len(_WORD.findall(text[line[0]:line[1]])) > 3
+                     and not header_furniture(line)), None)
     zones = [(header, cls.zone_header_words, cls.zone_header_furniture),
              (footer, cls.zone_footer_words, cls.zone_footer_furniture)]
     document: int | None = None
     for zone, max_words, needed in zones:
         if not zone or not max_words:
             continue
-        if sum(1 for line in zone if is_furniture(line)) < needed:
+        counts = header_furniture if zone is header else is_furniture
+        if sum(1 for line in zone if counts(line)) < needed:
             if document is None:
                 document = sum(1 for line in lines if is_furniture(line))
             if document < cls.zone_document_furniture:
                 continue
         for s, e in zone:
             label = text[s:e].strip()
-            # a count alone in the header is a counter of the share bar ("12.3k", "28")
-            shaped = _title_shaped(label) or (zone is header and _COUNT.fullmatch(label) is not None)
+            if (zone is header and (s, e) == lines[0] and cls.kicker_lines is not None
+                    and _title_shaped(label) and not header_furniture((s, e))
+                    and _match(cls.kicker_lines, label, "fullmatch") is not None):
+                # the page's first line, a section label that may look like a name ("Israel News")
+                lead = len(text[s:e]) - len(text[s:e].lstrip())
+                yield s + lead, s + lead + len(label)
+                continue
+            # a count alone in the header is a counter of the share bar ("12.3k", "28"); under the
+            # headline the header holds the byline and the dateline ("BIRN", "Belgrade"), so
+            # words are taken there only above the headline
+            count = zone is header and _COUNT.fullmatch(label) is not None
+            shaped = count or (_title_shaped(label) and (zone is not header or headline is None
+                                                         or (s, e) < headline))
             if not is_furniture((s, e)) and _is_label(label, vocabulary, cls, max_words) and shaped:
                 lead = len(text[s:e]) - len(text[s:e].lstrip())
                 yield s + lead, s + lead + len(label)
@@ -582,6 +605,7 @@ def _furniture_class(name: str, spec: Any, expand: _Expander, shape: Shape, path
         keep=alternation("keep", "(?:{body})"),
         header_lines=alternation("header-lines", "(?:{body})"),
         trailing_lines=alternation("trailing-lines", "(?:{body})"),
+        kicker_lines=alternation("kicker-lines", "(?:{body})"),
     )
 
 
