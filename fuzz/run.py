@@ -3,6 +3,8 @@
     python fuzz/run.py markdown --examples 20000
     python fuzz/run.py config --examples 20000
     python fuzz/run.py patterns --examples 5000
+    python fuzz/run.py paths --examples 2000     # walking trees of links, FIFOs and loops
+    python fuzz/run.py outputs --examples 2000   # --output to devices, FIFOs, links, inputs
     python fuzz/run.py all --examples 5000 --seed 1
 
 The only acceptable outcomes are a document (Markdown) or a Config / compiled
@@ -21,6 +23,7 @@ from hypothesis import HealthCheck, given, seed, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from fs_targets import TARGETS as FS_TARGETS  # noqa: E402
 from regex_patterns import check_pattern, pack_patterns  # noqa: E402
 from strategies import config_files, markdown_texts  # noqa: E402
 
@@ -44,8 +47,8 @@ def check_config(files: dict[str, str]) -> None:
     """Reading a config (and the packs it names) gives a Config and a Linter, or a NewslintError."""
     from newslint.config import read_config
     from newslint.engine import Linter
-    from newslint.records import NewslintError
     from newslint.packs import load_pack
+    from newslint.records import NewslintError
 
     load_pack.cache_clear()
     with tempfile.TemporaryDirectory() as folder:
@@ -63,7 +66,7 @@ def check_config(files: dict[str, str]) -> None:
 
 
 TARGETS = {"markdown": (check_markdown, markdown_texts), "config": (check_config, config_files),
-           "patterns": (check_pattern, pack_patterns)}
+           "patterns": (check_pattern, pack_patterns), **FS_TARGETS}
 
 
 def main() -> int:
