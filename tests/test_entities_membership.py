@@ -88,3 +88,19 @@ def test_a_pack_with_a_bad_frame_names_the_file_and_rule(tmp_path: Path) -> None
     (rule,) = load_pack(str(pack)).rules
     with pytest.raises(NewslintError, match=r"bad\.toml.*NL950.*frame #1: 'shape' must be one of"):
         compile_rule(rule)
+
+
+@pytest.mark.parametrize(("text", "rule", "suggested"), [
+    # the knowledge base names exactly one country: it is offered
+    ("date 2025-03-01\nNATO held drills. The alliance's newest member, Finland, sent ships.", "NL306", ["Sweden"]),
+    ("date 2025-06-15\nEU candidates Moldova and Norway met in Chisinau.", "NL307", ["Ukraine"]),  # same decision
+    ("date 2025-06-15\nNorway left the EU after a referendum.", "NL308", ["Britain"]),
+    ("date 2024-03-08\nSweden became NATO's 31st member on Thursday.", "NL309", ["Finland"]),
+    # several countries fit (OPEC's departures around 2019), or the one that fits is named: none
+    ("date 2025-06-15\nOPEC ministers met. Norway quit the cartel in 2019.", "NL308", []),
+    ("date 2025-03-01\nNATO met. The alliance's newest member, Finland, sent ships with Sweden.", "NL306", []),
+])
+def test_suggestions_beyond_nl301_need_evidence(text: str, rule: str, suggested: list[str]) -> None:
+    found = [f for f in lint_text(text, CONFIG) if f.rule == rule]
+    assert found and found[0].replacements == suggested, [(f.rule, f.replacements) for f in found]
+    assert "rules/knowledge/" in found[0].message  # the finding names its knowledge file

@@ -248,7 +248,13 @@ class Kind(FactChecks, RuleKind):
                 fact = f"{subject} is not {org.member_phrase}"
             needs = "a member"
         named = {c for _, _, c in spans}
-        options = self._suggestions(ctx, kb, org, named, in_sentence) if self.suggest else []
+        options: list[str] = []
+        if self.suggest:
+            if self.expects in ("non-member", "candidate"):
+                options = self._suggestions(ctx, kb, org, named, in_sentence)
+            else:
+                options = self._facts_suggest(kb, org, named | {c for c in in_sentence if c},
+                                              intervals or [(date, date)], ordinal)
         suggestion = f" Did you mean {options[0]}?" if options else ""
         values = {
             "fact": fact, "context": context, "needs": needs,
@@ -258,6 +264,26 @@ class Kind(FactChecks, RuleKind):
         replacements = [match_case(written, o) for o in options[:1]]
         return Hit(start, end, self.format(**values), replacements=replacements,
                    fix=replacements[0] if replacements else None, safe=False)
+
+    def _facts_suggest(self, kb: Any, org: Any, named: set[str], intervals: list[tuple[dt.date, dt.date]],
+                       ordinal: int | None) -> list[str]:
+        """The one country the knowledge base gives for the claim, when there is exactly
+        one and the sentence does not already name it: the newest member, the country that
+        left, the n-th member. Several (or none): no suggestion."""
+        found: set[str] = set()
+        if self.expects == "newest":
+            found = org.newest_during(intervals)
+        elif self.expects == "former":
+            found = {p.country for p in org.members if p.left is not None
+                     and any(start <= p.left <= end for start, end in intervals)}
+            if not found:  # no time given: every country that ever left, if only one did
+                found = {p.country for p in org.members if p.left is not None and p.left <= intervals[0][1]}
+        elif self.expects == "ordinal" and ordinal is not None:
+            found = {p.country for p in org.members if ordinal in org.ordinals(p.country)}
+        found -= named
+        if len(found) != 1:
+            return []
+        return [capitalised(kb.countries.display(c)) for c in found]
 
     def _suggestions(self, ctx: Context, kb: Any, org: Any, named: set[str],
                      in_sentence: set[str | None]) -> list[str]:
