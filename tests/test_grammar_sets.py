@@ -15,7 +15,7 @@ from newslint.config import Config
 
 SETS = Path(__file__).parent / "data" / "grammar"
 FILES = ("verb-forms.jsonl", "articles.jsonl", "doubled.jsonl", "verb-chain.jsonl", "pos-confusion.jsonl",
-         "noun-number.jsonl", "verb-pattern.jsonl")
+         "noun-number.jsonl", "verb-pattern.jsonl", "misc-forms.jsonl")
 GRAMMAR = Config(select=("grammar",))
 
 
@@ -49,7 +49,7 @@ SLIPS = [c for c in CASES if c[2] is not None]
 #: rounded down; raise it when they find more, never lower it to pass).
 RECALL_FLOOR = {"verb-forms.jsonl": 0.80, "articles.jsonl": 0.85, "doubled.jsonl": 0.85, "verb-chain.jsonl": 0.80,
                 "pos-confusion.jsonl": 0.75, "noun-number.jsonl": 0.80,
-                "verb-pattern.jsonl": 0.75}
+                "verb-pattern.jsonl": 0.75, "misc-forms.jsonl": 0.80}
 
 
 @pytest.mark.parametrize(("where", "text", "rule"), CLEAN, ids=[c[0] for c in CLEAN])
