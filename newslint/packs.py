@@ -1,6 +1,7 @@
 """Load rule packs (Contract 4) and validate them, naming the file, line and rule."""
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -138,7 +139,11 @@ def compile_rule(rule: Rule) -> RuleKind:
 def load_packs(extra: list[str | Path] = (), bundled: bool = True) -> list[Pack]:
     """The bundled packs plus extra ones; rule codes must be unique across all."""
     paths = [str(p) for p in bundled_packs()] if bundled else []
-    paths += [str(p) for p in extra if str(p) not in paths]
+    seen = {os.path.realpath(p) for p in paths}
+    for p in map(str, extra):  # one pack named twice (another spelling, a link) is one pack
+        if os.path.realpath(p) not in seen:
+            seen.add(os.path.realpath(p))
+            paths.append(p)
     packs = [load_pack(p) for p in paths]
     owners: dict[str, str] = {}
     for pack in packs:
