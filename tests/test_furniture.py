@@ -271,10 +271,10 @@ def test_footer_labels_after_furniture(lint):
 
 
 def test_unseen_articles_found_rate_and_precision():
-    """50 articles of 50 more sites written after the rules (tests/data/furniture/unseen), in two
+    """65 articles of 65 more sites written after the rules (tests/data/furniture/unseen), in three
     batches, each scored once before the rules were changed for it: 01-30 found 72% at precision
-    0.99, 31-50 (written after the fixes 01-30 showed) 71% at 0.99; both 90% at 1.00 after. A
-    floor, and no finding at all on their clean versions (the furniture taken out)."""
+    0.99, 31-50 (written after the fixes 01-30 showed) 71% at 0.99, 51-65 76% at 1.00; all 90%
+    at 1.00 after. A floor, and no finding at all on their clean versions (furniture taken out)."""
     from furniture_sets import unseen_article, unseen_articles
 
     total = found = false = 0
@@ -285,6 +285,6 @@ def test_unseen_articles_found_rate_and_precision():
         found += len(set(marked) & lines)
         false += len(lines - set(marked))
         assert not furniture_findings(clean), path.name
-    assert len(unseen_articles()) >= 50
+    assert len(unseen_articles()) >= 65
     assert found / total >= 0.87
     assert found / (found + false) >= 0.97

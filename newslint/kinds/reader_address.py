@@ -22,7 +22,8 @@ newspapers speaks of them in the third person ("The Guardian said its journalism
 quotes and reported speech ("said", "told") stay the story's, and so do corrections
 (the class's ``keep`` patterns). Word lists live in ``rules/data/furniture.toml``:
 ``reader-words``, ``house-words``, ``publication-words``, ``page-words``,
-``prompt-openers``, ``report-words``.
+``prompt-openers``, ``report-words``, ``self-words`` ("this article": the page speaking of
+itself). A sentence opening with "Please" about the publication's goods is the site's.
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ import regex
 
 # where a sentence (or a clause after a colon or a dash) starts; not after an initial ("U.K. Joint")
 _SENTENCE = regex.compile(r"(?:^|(?<=(?<!\b\p{Lu})[.!?:;…—–-])[ \t]+|(?<=\p{Ll}[.!?])(?=\p{Lu}))(?P<first>[\p{L}'’]+)")
+_PLEASE = regex.compile(r"(?:^|[.!?:][ \t]+)(?i:please)\b")
 _QUOTES = regex.compile(r"[\"“”«»]|(?<!\p{L})['‘](?=\p{L})")
 
 
@@ -54,6 +56,7 @@ class ReaderAddress:
         self.publication = _terms(words.get("publication-words", ()))
         self.page = _terms(words.get("page-words", ()))
         self.report = _terms(words.get("report-words", ()))
+        self.deixis = _terms(words.get("self-words", ()))
         self.openers = frozenset(w.casefold() for w in words.get("prompt-openers", ()))
 
     def is_address(self, line: str) -> bool:
@@ -67,10 +70,12 @@ class ReaderAddress:
         house = self.house.search(line) is not None
         if goods and house and (reader or goods + parts >= 2):
             return True  # "We use cookies to improve your experience on our site"
-        if goods >= 2 and reader:
-            return True  # "Readers like you are keeping these stories free for everyone"
+        if goods >= 2 and (reader or self.deixis.search(line)):
+            return True  # "Readers like you are keeping these stories free", "This article is closed for comments"
         if not (house or reader or goods + parts >= 2):
             return False
+        if goods and _PLEASE.search(line):
+            return True  # "Please keep comments respectful and on topic"
         prompts = self._prompts(line)
         if goods:
             return prompts  # "Download the ABC News app to get the latest stories"
