@@ -149,18 +149,24 @@ def _mac(key: bytes, body: bytes) -> str:
     return hmac.new(key, body, hashlib.sha256).hexdigest()
 
 
+def _locate(namespace: str, source: str | bytes, versions: Iterable[str]) -> tuple[Path, bytes, str, list[str]] | None:
+    """(entry path, MAC key, source hash, versions) for an entry, or None: no cache."""
+    folder = cache_dir()
+    key = None if folder is None else _key(folder)
+    if folder is None or key is None:
+        return None
+    digest, tags = source_hash(source), _versions(versions)
+    return _entry_path(folder, namespace, digest, tags), key, digest, tags
+
+
 def read(namespace: str, source: str | bytes, check: Callable[[Any], T], versions: Iterable[str] = ()) -> T | None:
     """The value stored for ``source`` under ``namespace``, passed through ``check`` (which
     returns the value as the caller uses it, or raises TypeError/ValueError/KeyError on
     anything unexpected); None when there is none or it is not to be trusted."""
-    folder = cache_dir()
-    if folder is None:
+    where = _locate(namespace, source, versions)
+    if where is None:
         return None
-    key = _key(folder)
-    if key is None:
-        return None
-    digest, tags = source_hash(source), _versions(versions)
-    path = _entry_path(folder, namespace, digest, tags)
+    path, key, digest, tags = where
     try:
         with open(path, "rb") as handle:
             blob = handle.read(MAX_ENTRY + 1)
@@ -187,13 +193,10 @@ def read(namespace: str, source: str | bytes, check: Callable[[Any], T], version
 def write(namespace: str, source: str | bytes, value: Any, versions: Iterable[str] = ()) -> bool:
     """Store ``value`` (JSON data) for ``source``; False when it was not stored (no cache, a
     value JSON cannot hold, a full or read-only disk): that only costs speed."""
-    folder = cache_dir()
-    if folder is None:
+    where = _locate(namespace, source, versions)
+    if where is None:
         return False
-    key = _key(folder)
-    if key is None:
-        return False
-    digest, tags = source_hash(source), _versions(versions)
+    path, key, digest, tags = where
     entry = {"namespace": namespace, "source": digest, "versions": tags, "value": value}
     try:
         body = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), allow_nan=True).encode("utf-8")
@@ -201,7 +204,8 @@ def write(namespace: str, source: str | bytes, value: Any, versions: Iterable[st
         return False
     if len(body) > MAX_ENTRY:
         return False
-    done = atomic_write(_entry_path(folder, namespace, digest, tags), _mac(key, body).encode() + b"\n" + body)
+    done = atomic_write(path, _mac(key, body).encode() + b"\n" + body)
+    folder = path.parents[2]
     if folder not in _EVICTED:
         _EVICTED.add(folder)
         evict(folder)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Union
 
 import regex
 
@@ -96,7 +95,7 @@ class Anchor:
     kind: str
 
 
-Node = Union[Char, CharSet, Seq, Alt, Group, Repeat, Look, Anchor]
+Node = Char | CharSet | Seq | Alt | Group | Repeat | Look | Anchor
 EMPTY = Seq(())
 
 
@@ -152,7 +151,11 @@ class _Reader:
         found = regex.match(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]+))?\)", self.s, pos=self.pos)
         if found is None or found.end() == self.pos + 3:
             return False  # not flags, or "(?)"
-        on, off = found.group(1), found.group(2) or ""
+        self._set_flags(found.group(1), found.group(2) or "")
+        self.pos = found.end()
+        return True
+
+    def _set_flags(self, on: str, off: str) -> None:
         for letter in on + off:
             if letter not in _FLAG_LETTERS:
                 raise Unsupported(f"flag {letter}")
@@ -160,8 +163,14 @@ class _Reader:
             self.flags |= _FLAG_LETTERS[letter]
         for letter in off:
             self.flags &= ~_FLAG_LETTERS[letter]
+
+    def _property(self) -> str:
+        """The rest of a property escape (``{Lu}`` or ``L``) after its letter p or P."""
+        found = regex.match(r"\{[\w\s=:&.-]+\}|[A-Za-z]", self.s, pos=self.pos)
+        if found is None:
+            raise Unsupported("property")
         self.pos = found.end()
-        return True
+        return found.group()
 
     @property
     def ignore(self) -> bool:
@@ -232,11 +241,7 @@ class _Reader:
         if ch == "Z":
             return Anchor("line_end")
         if ch in "pP":
-            found = regex.match(r"\{[\w\s=:&.-]+\}|[A-Za-z]", self.s, pos=self.pos)
-            if found is None:
-                raise Unsupported("property")
-            self.pos = found.end()
-            return CharSet("\\" + ch + found.group(), self.ignore, False, None, True)
+            return CharSet("\\" + ch + self._property(), self.ignore, False, None, True)
         literal = self._literal_escape(ch)
         return Char(literal, self.ignore)
 
@@ -276,14 +281,7 @@ class _Reader:
                 return EMPTY
             look = {"?=": (False, True), "?!": (False, False), "?<=": (True, True), "?<!": (True, False)}.get(text)
             if text.endswith(":") and text != "?:":
-                on, off = head.group(1) or "", head.group(2) or ""
-                for letter in on + off:
-                    if letter not in _FLAG_LETTERS:
-                        raise Unsupported(f"flag {letter}")
-                for letter in on:
-                    self.flags |= _FLAG_LETTERS[letter]
-                for letter in off:
-                    self.flags &= ~_FLAG_LETTERS[letter]
+                self._set_flags(head.group(1) or "", head.group(2) or "")
         body = self.alternation()
         self.flags = saved
         if self.peek() != ")":
@@ -347,10 +345,7 @@ class _Reader:
         if esc in _CLASS_ESCAPES:
             return "", True
         if esc in "pP":
-            found = regex.match(r"\{[\w\s=:&.-]+\}|[A-Za-z]", self.s, pos=self.pos)
-            if found is None:
-                raise Unsupported("property")
-            self.pos = found.end()
+            self._property()
             return "", True
         if esc == "b":
             raise Unsupported("backspace")

@@ -228,7 +228,7 @@ class NeedleGate:
     def __init__(self, needles: Iterable[str], folded: bool) -> None:
         self.needles = tuple(sorted(set(needles)))
         self.folded = folded
-        spelled = set()  # an opening space-or-break as the two needles it stands for
+        spelled: set[str] = set()  # an opening space-or-break as the two needles it stands for
         for n in self.needles:
             spelled.update((" " + n[1:], "\n" + n[1:]) if n.startswith(_SPACE_OR_BREAK) else (n,))
         self._literals: tuple[str, ...] = ()
@@ -465,6 +465,8 @@ def _concat(a: _Info, b: _Info) -> _Info:
     if a.folded != b.folded:
         a, b = a.as_folded(), b.as_folded()
     exact = _product(a.exact, b.exact)
+    pre: frozenset[str] | None
+    suf: frozenset[str] | None
     if a.exact is not None:
         pre = _product(a.exact, b.starts()) or a.exact
     else:

@@ -5,8 +5,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.docs import all_rules
 from newslint import safe_regex
+from newslint.docs import all_rules
 from newslint.prefilter import (
     ASCII_FOLDS_OF_OTHERS,
     DocView,
