@@ -68,37 +68,27 @@ class Kind(FactChecks, RuleKind):
                                        for (s, only), needs in zip(self.triggers, self._needs, strict=True)])
         return self._compiled
 
-    def check(self, ctx: Context) -> Iterable[Hit]:
-        from ..knowledge.claims import entity_spans, org_of
-        from ..knowledge.scan import candidates
+    def check_facts(self, ctx: Context, patterns: Any, kb: Any) -> Iterable[Hit]:
+        from ..knowledge.claims import entity_spans
 
-        loaded = self.loaded(self._patterns)  # the knowledge base, on first use
-        if isinstance(loaded, Hit):
-            yield loaded
-            return
-        patterns, kb = loaded
         countries = kb.countries
         seen: set[tuple[int, int]] = set()
-        for sent, passing in candidates(ctx, self._words, self.markers.quiet, patterns, countries):
-            s_start, sentence = sent.start, sent.text
-            for trigger in passing:
-                pattern, members_only = trigger.pattern, trigger.info["members_only"]
-                for match in trigger.finditer(sent, countries):
-                    org = org_of(match.group("org"), self._orgs)
-                    year = int(match.group("year"))
-                    if org is None or year > ctx.date.year:
-                        continue
-                    for start, end, code in entity_spans(match, kb, s_start):
-                        periods = [p for p in org.members if p.country == code]
-                        if (start, end) in seen or (members_only and not periods):
-                            continue
-                        if any(p.joined.year == year or year in p.also for p in periods):
-                            continue
-                        seen.add((start, end))
-                        context = " ".join(sentence[match.start("cue"):match.end("cue")].split()) \
-                            if "cue" in pattern.groupindex and match.start("cue") >= 0 else match.group(0)
-                        named = {countries.code(m.group(0)) for m in sent.countries(countries)}
-                        yield self._hit(ctx, kb, org, code, year, start, end, context, named)
+        for found in self.trigger_matches(ctx, patterns, kb, self._orgs):
+            sent, match, org = found.sentence, found.match, found.org
+            year = int(match.group("year"))
+            if year > ctx.date.year:
+                continue
+            for start, end, code in entity_spans(match, kb, sent.start):
+                periods = [p for p in org.members if p.country == code]
+                if (start, end) in seen or (found.trigger.info["members_only"] and not periods):
+                    continue
+                if any(p.joined.year == year or year in p.also for p in periods):
+                    continue
+                seen.add((start, end))
+                context = " ".join(sent.text[match.start("cue"):match.end("cue")].split()) \
+                    if "cue" in match.re.groupindex and match.start("cue") >= 0 else match.group(0)
+                named = {countries.code(m.group(0)) for m in sent.countries(countries)}
+                yield self._hit(ctx, kb, org, code, year, start, end, context, named)
         if self.frames:
             yield from self._frame_hits(ctx, kb, seen)
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import regex
 
-from ..knowledge.checking import FactChecks
+from ..knowledge.checking import FactChecks, cue_span
 from ..records import Hit
 from .base import Context, PackError, RuleKind
 from ..text_case import capitalised
@@ -34,29 +34,14 @@ class Kind(FactChecks, RuleKind):
 
     def configure(self, spec: dict[str, Any]) -> None:
         from ..knowledge import organisation_ids
-        from ..knowledge.claims import Markers, check_placeholders, organisation_list
+        from ..knowledge.claims import Markers, organisation_list
         from ..knowledge.scan import needs_of
 
         known = organisation_ids()
         self.org_ids = organisation_list(spec.get("organisations", known), known, "organisations")
-        self.sources: list[str] = []
-        for i, source in enumerate(spec["patterns"]):
-            if not isinstance(source, str) or "{org}" not in source or "{n}" not in source:
-                raise PackError(f"pattern #{i + 1} must be a string with {{org}} and {{n}}")
-            check_placeholders(source, f"pattern #{i + 1}")
-            self.sources.append(source)
-        self.anaphora: list[str] = []
-        for i, source in enumerate(spec.get("anaphora", [])):
-            if not isinstance(source, str) or "{org}" not in source or "{n}" not in source:
-                raise PackError(f"anaphora pattern #{i + 1} must be a string with {{org}} and {{n}}")
-            check_placeholders(source, f"anaphora pattern #{i + 1}")
-            self.anaphora.append(source)
-        self.topic_sources: list[str] = []
-        for i, source in enumerate(spec.get("topic-patterns", [])):
-            if not isinstance(source, str) or "{n}" not in source or "{org}" in source:
-                raise PackError(f"topic pattern #{i + 1} must be a string with {{n}} and no {{org}}")
-            check_placeholders(source, f"topic pattern #{i + 1}")
-            self.topic_sources.append(source)
+        self.sources = _patterns(spec["patterns"], "pattern", with_org=True)
+        self.anaphora = _patterns(spec.get("anaphora", []), "anaphora pattern", with_org=True)
+        self.topic_sources = _patterns(spec.get("topic-patterns", []), "topic pattern", with_org=False)
         self._topic: list[Any] | None = None
         # What each pattern needs, worked out now so that every rule's literals are known
         # before the first sentence is scanned for them.
@@ -83,42 +68,26 @@ class Kind(FactChecks, RuleKind):
             self._compiled = Triggers(compiled if self._orgs else [])
         return self._compiled
 
-    def check(self, ctx: Context) -> Iterable[Hit]:
-        from ..knowledge.claims import org_of, parse_number, referent
-        from ..knowledge.scan import candidates, document_intervals
+    def check_facts(self, ctx: Context, patterns: Any, kb: Any) -> Iterable[Hit]:
+        from ..knowledge.claims import parse_number
+        from ..knowledge.scan import document_intervals
 
-        loaded = self.loaded(self._patterns)  # the knowledge base, on first use
-        if isinstance(loaded, Hit):
-            yield loaded
-            return
-        patterns, kb = loaded
-        countries = kb.countries
         if not patterns:
             return
-        text = ctx.text
         seen: set[tuple[int, int]] = set()
-        for sent, passing in candidates(ctx, self._words, self.markers.quiet, patterns, countries,
-                                        self._anaphora, self._anaphor):
-            s_start, sentence = sent.start, sent.text
-            for trigger in passing:
-                anaphoric = trigger.anaphoric
-                for match in trigger.finditer(sent, countries):
-                    if anaphoric:
-                        org = referent(text, s_start, match.group("org"), self._orgs)
-                    else:
-                        org = org_of(match.group("org"), self._orgs)
-                    said = parse_number(match.group("n"))
-                    if org is None or said is None:
-                        continue
-                    start, end = s_start + match.start("n"), s_start + match.end("n")
-                    if (start, end) in seen:
-                        continue
-                    intervals = self.markers.intervals(sentence, ctx.date, org) + \
-                        document_intervals(ctx, self.markers)
-                    if not org.counts_known(intervals) or said in org.counts_during(intervals):
-                        continue
-                    seen.add((start, end))
-                    yield self._hit(ctx, org, said, match, s_start, start, end)
+        for found in self.trigger_matches(ctx, patterns, kb, self._orgs):
+            sent, match, org = found.sentence, found.match, found.org
+            said = parse_number(match.group("n"))
+            if said is None:
+                continue
+            start, end = sent.start + match.start("n"), sent.start + match.end("n")
+            if (start, end) in seen:
+                continue
+            intervals = self.markers.intervals(sent.text, ctx.date, org) + document_intervals(ctx, self.markers)
+            if not org.counts_known(intervals) or said in org.counts_during(intervals):
+                continue
+            seen.add((start, end))
+            yield self._hit(ctx, org, said, found.cue(), start, end)
         if self.topic_sources:
             yield from self._topic_hits(ctx, seen)
 
@@ -163,19 +132,33 @@ class Kind(FactChecks, RuleKind):
                         continue
                     seen.add((start, end))
                     org = topic_of(named, sent.start)
-                    yield self._hit(ctx, org, said, match, sent.start, start, end)
+                    yield self._hit(ctx, org, said, cue_span(match, sent.start), start, end)
 
-    def _hit(self, ctx: Context, org: Any, said: int, match: Any, base: int, start: int, end: int) -> Hit:
+    def _hit(self, ctx: Context, org: Any, said: int, cue: tuple[int, int], start: int, end: int) -> Hit:
         from ..calendar_names import long_date
         from ..knowledge.claims import spell_like
 
         firm, unclear = org.count(ctx.date)
         right = str(firm) if not unclear else f"{firm} or {firm + unclear}"
         fact = f"{capitalised(org.name)} had {right} members on {long_date(ctx.date)}"
-        group = "cue" if "cue" in match.re.groupindex and match.start("cue") >= 0 else 0
-        context = " ".join(ctx.text[base + match.start(group):base + match.end(group)].split())
+        context = " ".join(ctx.text[cue[0]:cue[1]].split())
         replacement = spell_like(ctx.text[start:end], firm) if not unclear else None
         message = self.format(fact=fact, context=context, said=str(said), source=org.path,
                               date=ctx.date.isoformat(), org=org.name)
         return Hit(start, end, message, replacements=[replacement] if replacement else [],
                    fix=replacement, safe=False)
+
+
+def _patterns(sources: Any, what: str, with_org: bool) -> list[str]:
+    """A pack's count patterns: each a string with {n}, and with {org} (``with_org``) or
+    without it (topic patterns, checked against every organisation named before)."""
+    from ..knowledge.claims import check_placeholders
+
+    need = "with {org} and {n}" if with_org else "with {n} and no {org}"
+    found: list[str] = []
+    for i, source in enumerate(sources):
+        if not isinstance(source, str) or "{n}" not in source or ("{org}" in source) != with_org:
+            raise PackError(f"{what} #{i + 1} must be a string {need}")
+        check_placeholders(source, f"{what} #{i + 1}")
+        found.append(source)
+    return found

@@ -102,42 +102,23 @@ class Kind(FactChecks, RuleKind):
             self._compiled = Triggers(compiled)
         return self._compiled
 
-    def check(self, ctx: Context) -> Iterable[Hit]:
-        from ..knowledge.claims import entity_spans, org_of, referent
-        from ..knowledge.scan import candidates, document_intervals
+    def check_facts(self, ctx: Context, patterns: Any, kb: Any) -> Iterable[Hit]:
+        from ..knowledge.claims import entity_spans
+        from ..knowledge.scan import document_intervals
 
-        text = ctx.text
-        loaded = self.loaded(self._patterns)  # the knowledge base, on first use
-        if isinstance(loaded, Hit):
-            yield loaded
-            return
-        patterns, kb = loaded
         countries = kb.countries
         seen: set[tuple[int, int]] = set()
-        for sent, passing in candidates(ctx, self._words, self.markers.quiet, patterns, countries,
-                                        self._anaphora, self._anaphor):
-            s_start, sentence = sent.start, sent.text
-            for trigger in passing:
-                pattern, orgs, anaphoric = trigger.pattern, trigger.info["orgs"], trigger.anaphoric
-                for match in trigger.finditer(sent, countries):
-                    if "org" not in pattern.groupindex:
-                        org = orgs[0]
-                    elif anaphoric:
-                        org = referent(text, s_start, match.group("org"), orgs)
-                    else:
-                        org = org_of(match.group("org"), orgs)
-                    if org is None:
-                        continue
-                    spans = entity_spans(match, kb, s_start)
-                    intervals = self.markers.intervals(sentence, ctx.date, org) + \
-                        document_intervals(ctx, self.markers)
-                    for start, end, code in spans:
-                        if (start, end) in seen or not self._wrong(org, code, intervals, ctx.date):
-                            continue
-                        seen.add((start, end))
-                        in_sentence = {countries.code(m.group(0)) for m in sent.countries(countries)}
-                        context = _context(ctx.text, match, s_start, spans)
-                        yield self._hit(ctx, kb, org, code, start, end, context, spans, in_sentence)
+        for found in self.trigger_matches(ctx, patterns, kb):
+            sent, match, org = found.sentence, found.match, found.org
+            spans = entity_spans(match, kb, sent.start)
+            intervals = self.markers.intervals(sent.text, ctx.date, org) + document_intervals(ctx, self.markers)
+            for start, end, code in spans:
+                if (start, end) in seen or not self._wrong(org, code, intervals, ctx.date):
+                    continue
+                seen.add((start, end))
+                in_sentence = {countries.code(m.group(0)) for m in sent.countries(countries)}
+                context = _quote(ctx.text, *found.cue(), spans)
+                yield self._hit(ctx, kb, org, code, start, end, context, spans, in_sentence)
         if self.frames:
             yield from self._frame_hits(ctx, kb, seen)
 
@@ -310,12 +291,6 @@ class Kind(FactChecks, RuleKind):
 
         ranked = sorted(options, key=lambda c: (c not in mentioned, distance(c), options.index(c)))
         return [capitalised(kb.countries.display(c)) for c in ranked]
-
-
-def _context(text: str, match: Any, base: int, spans: list[tuple[int, int, str]]) -> str:
-    """The trigger phrase as quoted in the message, each captured country shown as '…'."""
-    group = "cue" if "cue" in match.re.groupindex and match.start("cue") >= 0 else 0
-    return _quote(text, base + match.start(group), base + match.end(group), spans)
 
 
 def _quote(text: str, start: int, end: int, spans: list[tuple[int, int, str]]) -> str:
