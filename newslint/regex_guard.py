@@ -82,6 +82,7 @@ class _Group:
     end: int = -1
     size: int = 0  # items so far, all branches added
     last: int = 0  # size of the item a quantifier would repeat
+    parent: _Group | None = None  # the capturing group it stands in, if any
 
 
 @dataclass
@@ -90,7 +91,7 @@ class _Scan:
     verbose: bool
     size: int = 0
     groups: list[_Group] = field(default_factory=list)
-    calls: list[tuple[int, str | int]] = field(default_factory=list)  # (position, target)
+    calls: list[tuple[_Group | None, str | int]] = field(default_factory=list)  # (innermost group, target)
 
     def run(self) -> None:
         s = self.source
@@ -120,7 +121,7 @@ class _Scan:
             elif kind in ("bar", "flags"):
                 frame.last = 0
             elif kind == "call":
-                self.calls.append((token.start(), self._target(token, opened)))
+                self.calls.append((_innermost(stack), self._target(token, opened)))
                 frame.size += 1
                 frame.last = 1
             elif kind in ("named", "group", "capture"):
@@ -129,7 +130,7 @@ class _Scan:
                     opened += 1
                     name = token.group(token.re.groupindex["named"] + 1) or \
                         token.group(token.re.groupindex["named"] + 2) if kind == "named" else None
-                frame = _Group(opened if kind != "group" else 0, name, token.start())
+                frame = _Group(opened if kind != "group" else 0, name, token.start(), parent=_innermost(stack))
                 stack.append(frame)
                 self.groups.append(frame)
             elif kind == "close":
@@ -162,38 +163,58 @@ class _Scan:
         return str(name or python_name)
 
     def check_recursion(self) -> None:
-        """A cycle in "group G holds a call to group H" (group 0 is the whole pattern)."""
+        """A cycle in "group G holds a call to group H"; a call to the whole pattern is one at once."""
         numbered = {g.number: g for g in self.groups if g.number}
         by_name: dict[str, list[_Group]] = {}
         for g in self.groups:
             if g.name:
                 by_name.setdefault(g.name, []).append(g)
-        whole = _Group(0, None, 0, len(self.source))
-        edges: dict[int, set[int]] = {}  # id of a group's record -> ids of groups it calls
-        records: dict[int, _Group] = {id(whole): whole}
-        records.update({id(g): g for g in self.groups})
-        for pos, target in self.calls:
+        # group -> the groups it runs: those nested in it, and those it calls
+        edges: dict[int, set[int]] = {}
+        for g in self.groups:
+            if g.number and g.parent is not None:
+                edges.setdefault(id(g.parent), set()).add(id(g))
+        for holder, target in self.calls:
             if target == 0:
                 raise UnsafePattern("it calls itself with (?R) or (?0): recursion is not allowed")
             called = by_name.get(target, []) if isinstance(target, str) else \
                 [numbered[target]] if target in numbered else []
             if not called:
                 raise UnsafePattern(f"it calls group {target!r}, which it does not define")
-            holders = [g for g in records.values() if g.start <= pos and (g.end < 0 or pos < g.end)]
-            for holder in holders:
+            if holder is not None:
                 edges.setdefault(id(holder), set()).update(id(g) for g in called)
-        # depth-first search for a cycle
-        state: dict[int, int] = {}
+        if _has_cycle(edges):
+            raise UnsafePattern("a group calls itself ((?1), (?&name) or (?P>name) inside the group it "
+                                "names): recursion is not allowed")
 
-        def visit(node: int) -> bool:
-            state[node] = 1
-            for nxt in edges.get(node, ()):
-                if state.get(nxt) == 1 or (state.get(nxt) is None and visit(nxt)):
+
+def _innermost(stack: list[_Group]) -> _Group | None:
+    """The innermost capturing group open on the stack."""
+    for group in reversed(stack):
+        if group.number:
+            return group
+    return None
+
+
+def _has_cycle(edges: dict[int, set[int]]) -> bool:
+    """Whether the directed graph has a cycle (iterative: a pattern may hold thousands of groups)."""
+    done: set[int] = set()
+    for root in edges:
+        if root in done:
+            continue
+        path = {root}
+        stack = [(root, iter(edges.get(root, ())))]
+        while stack:
+            node, nexts = stack[-1]
+            for nxt in nexts:
+                if nxt in path:
                     return True
-            state[node] = 2
-            return False
-
-        for node in list(edges):
-            if state.get(node) is None and visit(node):
-                raise UnsafePattern("a group calls itself ((?1), (?&name) or (?P>name) inside the group it "
-                                    "names): recursion is not allowed")
+                if nxt not in done:
+                    path.add(nxt)
+                    stack.append((nxt, iter(edges.get(nxt, ()))))
+                    break
+            else:
+                stack.pop()
+                path.discard(node)
+                done.add(node)
+    return False
