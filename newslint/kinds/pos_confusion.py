@@ -8,6 +8,9 @@ the words before it: a word is flagged only when the lexicon says it cannot be w
 the sentence uses it as and its partner can. A pair whose words share a part of speech
 ("effect" and "affect" are both verbs) is never flagged for it, whatever the tagger says.
 
+A pair may join a one-word noun to the phrasal verb it comes from (["crackdown",
+"crack down"]): the noun used as a verb ("police will crackdown on") is flagged.
+
 Pack fields: ``pairs`` (a TOML file, relative to the pack, holding ``pairs = [["advise",
 "advice"], ...]`` with its source).
 """
@@ -37,6 +40,8 @@ NOUN_OPENERS = frozenset({"a", "an", "the", "no", "my", "your", "his", "its", "o
 #: Prepositions after which a plain word is a noun ('to' is left out: 'to sell').
 PREPOSITIONS = frozenset({"for", "of", "with", "about", "on", "in", "at", "from", "by", "without", "under", "into",
                           "upon", "after", "before", "during", "against", "among", "between", "through"})
+#: Tags of a word that a verb does not follow directly: 'a management buyout' is a noun.
+NOT_BEFORE_VERB = frozenset({"DT", "PRP$", "JJ", "JJR", "JJS", "NN", "POS", "IN", "CD"})
 #: A line that holds a sentence ends with a full stop (not a headline or a caption).
 ENDING = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
@@ -60,7 +65,7 @@ def use_of(doc: Any, token: Any) -> tuple[str, str] | None:
         return None
     if tag in NOUN_TAGS and token.dep_ in ("dobj", "pobj", "nsubj", "attr", "conj"):
         return "noun", tag
-    if tag.startswith("VB") and (
+    if tag.startswith("VB") and before and before[-1].tag_ not in NOT_BEFORE_VERB and (
             any(c.dep_ in ("nsubj", "aux", "neg") for c in token.children) or (k >= 0 and before[-1].tag_ in ("MD", "TO"))):
         return "verb", tag
     if tag in ("JJ", "JJR") and token.dep_ in ("acomp", "amod"):
@@ -87,7 +92,7 @@ class Kind(RuleKind):
         for first, second in pairs:
             self.partners[first.lower()] = second.lower()
             self.partners[second.lower()] = first.lower()
-        self.forms = forms_of(tuple(sorted(self.partners)))
+        self.forms = forms_of(tuple(sorted(w for w in self.partners if " " not in w)))
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         tokens = ctx.tokens()
@@ -121,10 +126,13 @@ class Kind(RuleKind):
         if wf.mask(token.lower_) & USE_BITS[use] or wf.mask(lemma) & USE_BITS[use]:
             return None  # the word can be used so ('proof' is also a verb)
         partner = self.partners[lemma]
-        if not wf.mask(partner) & USE_BITS[use]:
+        head, _, rest = partner.partition(" ")  # a phrasal verb: 'crackdown' -> 'crack down'
+        if rest and use != "verb":
             return None
-        form = inflect(partner, tag) if use in ("noun", "verb") else partner
-        return (form, use) if form else None
+        if not wf.mask(head) & USE_BITS[use]:
+            return None
+        form = inflect(head, tag) if use in ("noun", "verb") else head
+        return (f"{form} {rest}".strip(), use) if form else None
 
 
 @lru_cache(maxsize=4096)
