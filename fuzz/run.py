@@ -5,6 +5,7 @@
     python fuzz/run.py patterns --examples 5000
     python fuzz/run.py paths --examples 2000     # walking trees of links, FIFOs and loops
     python fuzz/run.py outputs --examples 2000   # --output to devices, FIFOs, links, inputs
+    python fuzz/run.py cache --examples 500      # crafted disk cache entries of every kind
     python fuzz/run.py all --examples 5000 --seed 1
 
 The only acceptable outcomes are a document (Markdown) or a Config / compiled
@@ -23,6 +24,7 @@ from hypothesis import HealthCheck, given, seed, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from cache_targets import TARGETS as CACHE_TARGETS  # noqa: E402
 from fs_targets import TARGETS as FS_TARGETS  # noqa: E402
 from regex_patterns import check_pattern, pack_patterns  # noqa: E402
 from strategies import config_files, markdown_texts  # noqa: E402
@@ -66,7 +68,7 @@ def check_config(files: dict[str, str]) -> None:
 
 
 TARGETS = {"markdown": (check_markdown, markdown_texts), "config": (check_config, config_files),
-           "patterns": (check_pattern, pack_patterns), **FS_TARGETS}
+           "patterns": (check_pattern, pack_patterns), **FS_TARGETS, **CACHE_TARGETS}
 
 
 def main() -> int:

@@ -222,3 +222,15 @@ def _plant_without_nl201(blob: bytes) -> bytes:
         value["rules"] = [r for r in value["rules"] if r.get("code") != "NL201"]
         return mac + b"\n" + json.dumps(entry).encode()
     return blob
+
+
+def test_fuzz_target_cache_bounded() -> None:
+    """fuzz/run.py's 'cache' target, a few dozen cases (the long run is in fuzz/)."""
+    from hypothesis import HealthCheck, given, settings
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "fuzz"))
+    from cache_targets import cache_cases, check_cache
+
+    test = settings(max_examples=40, deadline=None, database=None,
+                    suppress_health_check=list(HealthCheck))(given(cache_cases())(check_cache))
+    test()
