@@ -135,9 +135,11 @@ class Kind(FactChecks, RuleKind):
             own = None
             if claim.frame.shape in ("label", "apposition"):  # history markers must be the claim's own
                 own = ctx.text[max(claim.context[0] - 20, s_start):claim.context[1]]
+            marked = [y for y in claim.years if y <= ctx.date.year]
+            if marked:  # "which became the newest member last year": the marker says when, not "became"
+                own = ""
             intervals = self.markers.intervals(ctx.text[s_start:s_end], ctx.date, claim.org, False, False, own) + \
                 document_intervals(ctx, self.markers)
-            marked = [y for y in claim.years if y <= ctx.date.year]
             if marked:  # "applied for membership last April": a past claim, checked in its own years
                 intervals += [(dt.date(y, 1, 1), min(dt.date(y, 12, 31), ctx.date)) for y in marked]
             elif claim.past and not _YEAR.search(ctx.text, s_start, s_end):  # unanchored past: maybe history

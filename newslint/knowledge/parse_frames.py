@@ -66,11 +66,16 @@ def parsed_claims(finder: Any, ctx: Any, view: Any, topic: Any, claimed: set[tup
     the window did not claim in that frame."""
     from .frames import _Group, _bare_end
 
+    from .frames import _PERFECT, is_past
+
     wanted = []
     for k, word in enumerate(view.lower):
         for frame, cue, weak in finder._index.get(word, ()):
-            if frame.shape in ("subject", "object") and not weak and finder._cue_end(view, k, cue) is not None:
-                wanted.append((k, frame, cue))
+            if frame.shape not in ("subject", "object") or weak or finder._cue_end(view, k, cue) is None:
+                continue
+            if is_past(word) and (k == 0 or view.lower[k - 1] not in _PERFECT) and not (finder.events or frame.events):
+                continue  # an accession event ("Poland joined"): the accession-year rule's
+            wanted.append((k, frame, cue))
     unclaimed = [m for g in view.groups for m in g.members if all((f.name, m[0]) not in claimed
                                                                   for _, f, _ in wanted)]
     if not wanted or not unclaimed:
@@ -83,11 +88,6 @@ def parsed_claims(finder: Any, ctx: Any, view: Any, topic: Any, claimed: set[tup
         tok = by_char.get(view.starts[k])
         if tok is None or tok.pos_ not in ("VERB", "AUX"):
             continue
-        from .frames import is_past, _PERFECT
-
-        if is_past(view.lower[k]) and (k == 0 or view.lower[k - 1] not in _PERFECT) and not (
-                finder.events or frame.events):
-            continue  # an accession event: the accession-year rule's
         heads, negated = subjects(tok) if frame.shape == "subject" else objects(tok)
         if negated and not frame.negated:
             continue
