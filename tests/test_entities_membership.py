@@ -78,8 +78,8 @@ def test_bad_frame_is_a_pack_error(spec: dict, message: str) -> None:
 
 
 def test_a_pack_with_a_bad_frame_names_the_file_and_rule(tmp_path: Path) -> None:
-    from newslint.records import NewslintError
     from newslint.packs import compile_rule, load_pack
+    from newslint.records import NewslintError
 
     pack = tmp_path / "bad.toml"
     pack.write_text('[pack]\nname = "bad"\n\n[[rules]]\ncode = "NL950"\nname = "bad-frame"\nkind = "membership"\n'

@@ -20,8 +20,8 @@ import regex
 
 from ..knowledge.checking import FactChecks, cue_span
 from ..records import Hit
-from .base import Context, PackError, RuleKind
 from ..text_case import capitalised
+from .base import Context, PackError, RuleKind
 
 
 class Kind(FactChecks, RuleKind):
@@ -95,11 +95,11 @@ class Kind(FactChecks, RuleKind):
         """"All 27 member states": right if it fits any organisation the copy has named
         before it (at any moment the sentence may be about); reported against the one
         named most often in the paragraph before."""
-        from ..safe_regex import finditer
         from ..knowledge import knowledge
         from ..knowledge.claims import expand, parse_number
         from ..knowledge.frames import named_organisations, topic_of
         from ..knowledge.scan import document_intervals, scan
+        from ..safe_regex import finditer
 
         if self._topic is None:
             self._topic = [expand(s, knowledge(), self._orgs) for s in self.topic_sources]

@@ -26,8 +26,8 @@ import regex
 
 from ..knowledge.checking import FactChecks
 from ..records import Hit
-from .base import Context, PackError, RuleKind
 from ..text_case import capitalised, match_case
+from .base import Context, PackError, RuleKind
 
 _YEAR = regex.compile(r"(?<![\w.-])(?:1[89]\d\d|20\d\d)(?![\w-])")
 EXPECTS = ("member", "non-member", "founder", "newest", "candidate", "former", "ordinal")

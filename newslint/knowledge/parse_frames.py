@@ -64,9 +64,7 @@ def objects(cue: Any) -> tuple[list[Any], bool]:
 def parsed_claims(finder: Any, ctx: Any, view: Any, topic: Any, claimed: set[tuple[str, int]]) -> Iterator[Any]:
     """Claims the parse finds for subject and object frames in one sentence, for countries
     the window did not claim in that frame."""
-    from .frames import _Group, _bare_end
-
-    from .frames import _PERFECT, is_past
+    from .frames import _PERFECT, _bare_end, _Group, is_past
 
     wanted = []
     for k, word in enumerate(view.lower):

@@ -52,7 +52,7 @@ def years_at(words: Sequence[str], pos: int, today: dt.date) -> tuple[tuple[int,
             if words[j] in _MEMBER_WORDS:
                 k = j + 1
                 break
-    w = words[k:k + 4] + [""] * 4
+    w = list(words[k:k + 4]) + [""] * 4
     if w[0] == "earlier" and w[1] == "this" and w[2] in ("year", "month", "week"):
         return ((today.year,) if w[2] == "year" else _recent(today, 31)), k + 3
     if w[0] in ("last", "this") and w[1] in MONTH_NUMBERS:
