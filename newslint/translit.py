@@ -13,7 +13,7 @@ from typing import Any
 
 import regex
 
-from .kinds.base import PackError
+from .kinds.base import PackError, str_list
 
 
 def fold(word: str) -> str:
@@ -88,10 +88,7 @@ class Transliteration:
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> Transliteration:
         def strings(name: str) -> list[str]:
-            value = spec.get(name, [])
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise PackError(f"'{name}' must be a list of strings")
-            return value
+            return str_list(spec, name)
 
         def pairs(name: str) -> list[tuple[str, str]]:
             value = spec.get(name, [])

@@ -15,6 +15,8 @@ from typing import Any, Protocol
 import duckdb
 import pyarrow as pa
 
+from ..union_find import UnionFind
+
 
 class NameMatcher(Protocol):
     """What cross-article pairing needs from the names rules (NL103's transliteration)."""
@@ -31,23 +33,13 @@ def _groups(counts: dict[str, int], names: NameMatcher) -> list[set[str]]:
     for name in counts:
         for key in names.keys(name):
             buckets[key].append(name)
-    parent = {name: name for name in counts}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    same = UnionFind(counts)
     for members in buckets.values():
         for i, a in enumerate(members):
             for b in members[i + 1:]:
-                if root(a) != root(b) and names.same(a, b):
-                    parent[root(a)] = root(b)
-    groups: dict[str, set[str]] = defaultdict(set)
-    for name in counts:
-        groups[root(name)].add(name)
-    return [g for g in groups.values() if len(g) > 1]
+                if same.find(a) != same.find(b) and names.same(a, b):
+                    same.union(a, b)
+    return [set(g) for g in same.groups() if len(g) > 1]
 
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema([("partition", pa.string()), ("id", pa.string()), ("date", pa.date32()),

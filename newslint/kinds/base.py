@@ -163,6 +163,14 @@ def as_str_list(value: Any, field: str) -> list[str]:
     return list(value)
 
 
+def str_list(spec: dict[str, Any], key: str, items: str = "strings") -> list[str]:
+    """``spec[key]`` (absent: an empty list), which must be a list of strings."""
+    value = spec.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise PackError(f"'{key}' must be a list of {items}")
+    return value
+
+
 def line_numbers(ctx: Any, offsets: Iterable[int]) -> list[int]:
     """Original-file line numbers of prose offsets, sorted and unique."""
     doc = ctx.doc

@@ -35,6 +35,7 @@ from typing import Any
 
 from ..records import Hit
 from ..translit import Transliteration, fold
+from ..union_find import UnionFind
 from .base import Context, PackError, RuleKind
 from .mixing import minority_hits
 
@@ -133,26 +134,16 @@ class Kind(RuleKind):
     def check(self, ctx: Context) -> Iterable[Hit]:
         forms = self.candidates(ctx)
         words = sorted(forms, key=lambda w: forms[w].spans[0][0])
-        parent = {w: w for w in words}
-
-        def root(w: str) -> str:
-            while parent[w] != w:
-                parent[w] = parent[parent[w]]
-                w = parent[w]
-            return w
-
+        same = UnionFind(words)
         strong: set[str] = set()  # words joined to their cluster by strong evidence
         for i, j in self._candidate_pairs(words):
             a, b = words[i], words[j]
             evidence = self._same_name(forms[a], forms[b])
             if evidence:
-                parent[root(b)] = root(a)
+                same.union(a, b)
                 if evidence == "strong":
                     strong.update((a, b))
-        clusters: dict[str, list[str]] = {}
-        for w in words:
-            clusters.setdefault(root(w), []).append(w)
-        for members in clusters.values():
+        for members in same.groups():
             if len(members) > 1:
                 severity = None if strong & set(members) else "info"
                 yield from self._hits(ctx, [forms[m] for m in members], severity)

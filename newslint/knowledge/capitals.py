@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..records import NewslintError
 from ..toml import load_toml
-from .files import knowledge_files, strings
+from .files import folder_loader, strings
 from .offices import fold
 
 
@@ -104,9 +103,7 @@ def _spell(result: Capitals, spelling: str, city: str) -> None:
     result.spellings.add(spelling)
 
 
-@lru_cache(maxsize=4)
-def capitals(*folders: str) -> Capitals:
-    """Every ``*.toml`` in the given folders; ``""`` (the default) is the bundled
-    ``rules/knowledge/capitals``. Later files add to earlier ones, so a newsroom folder
-    listed after the bundled one extends it."""
-    return load_capitals(knowledge_files(folders, "capitals", "capitals"))
+#: ``capitals(*folders)``: every ``*.toml`` in the folders; ``""`` (the default) is the bundled
+#: ``rules/knowledge/capitals``. Later files add to earlier ones, so a newsroom folder listed
+#: after the bundled one extends it.
+capitals = folder_loader(load_capitals, "capitals", "capitals")

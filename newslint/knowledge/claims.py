@@ -16,9 +16,9 @@ from typing import Any
 
 import regex
 
-from ..kinds.base import PackError
-from ..safe_regex import compile_regex, finditer
+from ..kinds.base import PackError, str_list
 from ..records import Hit
+from ..safe_regex import compile_regex, finditer
 from . import Knowledge
 from .organisations import Interval, Organisation
 
@@ -182,10 +182,7 @@ class Markers:
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> Markers:
         def patterns(key: str) -> list[Any]:
-            value = spec.get(key, [])
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise PackError(f"'{key}' must be a list of patterns")
-            return [compile_regex(v, True, f"{key} pattern") for v in value]
+            return [compile_regex(v, True, f"{key} pattern") for v in str_list(spec, key, "patterns")]
 
         recent, grace = spec.get("recent-years", 5), spec.get("grace-days", 90)
         if not isinstance(recent, int) or not isinstance(grace, int) or recent < 0 or grace < 0:

@@ -1,8 +1,10 @@
 """Reading knowledge files: field checks and folder listing shared by every loader."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..records import NewslintError
 
@@ -21,6 +23,20 @@ def strings(value: Any, path: Path, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise NewslintError(f"{path}: {where} must be a list of strings")
     return value
+
+
+T = TypeVar("T")
+
+
+def folder_loader(load: Callable[[list[Path]], T], bundled: str, what: str) -> Callable[..., T]:
+    """``loader(*folders)``: ``load`` of every ``*.toml`` in the folders (see
+    :func:`knowledge_files`), cached per list of folders."""
+
+    @lru_cache(maxsize=4)
+    def loader(*folders: str) -> T:
+        return load(knowledge_files(folders, bundled, what))
+
+    return loader
 
 
 def knowledge_files(folders: tuple[str, ...], bundled: str, what: str) -> list[Path]:

@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..records import NewslintError
 from ..toml import load_toml
-from .files import knowledge_files, strings, table
+from .files import folder_loader, strings, table
 
 FAR_PAST = dt.date(1, 1, 1)
 
@@ -157,9 +156,7 @@ def _index_names(result: Offices, holder: dict[str, Any], path: Path, office: st
         result.spellings.add(surname)
 
 
-@lru_cache(maxsize=4)
-def offices(*folders: str) -> Offices:
-    """Every ``*.toml`` in the given folders; ``""`` (the default) is the bundled
-    ``rules/knowledge/offices``. Later files add to earlier ones, so a newsroom folder
-    listed after the bundled one extends it."""
-    return load_offices(knowledge_files(folders, "offices", "office"))
+#: ``offices(*folders)``: every ``*.toml`` in the folders; ``""`` (the default) is the bundled
+#: ``rules/knowledge/offices``. Later files add to earlier ones, so a newsroom folder listed
+#: after the bundled one extends it.
+offices = folder_loader(load_offices, "offices", "office")

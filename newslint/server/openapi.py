@@ -54,6 +54,14 @@ _ERRORS = {
 }
 
 
+def _text_post(summary: str, description: str, properties: dict[str, Any]) -> dict[str, Any]:
+    """A POST path that takes a text (the lint request) and answers with an object."""
+    return {"post": {
+        "summary": summary,
+        "requestBody": {"required": True, "content": {"application/json": {"schema": _REQUEST}}},
+        "responses": {"200": _json({"type": "object", "properties": properties}, description), **_ERRORS}}}
+
+
 def openapi_document() -> dict[str, Any]:
     return {
         "openapi": "3.1.0",
@@ -61,20 +69,12 @@ def openapi_document() -> dict[str, Any]:
                  "description": "Lint news copy: names, places, entities, grammar, spelling, punctuation, dates, "
                                 "style and web furniture."},
         "paths": {
-            "/api/v1/lint": {"post": {
-                "summary": "Lint a text",
-                "requestBody": {"required": True, "content": {"application/json": {"schema": _REQUEST}}},
-                "responses": {"200": _json({"type": "object", "properties": {
-                    "version": {"type": "string"}, "path": {"type": "string"},
-                    "findings": {"type": "array", "items": _FINDING},
-                    "summary": {"type": "object"}}}, "the findings"), **_ERRORS}}},
-            "/api/v1/fix": {"post": {
-                "summary": "Apply safe fixes to a text",
-                "requestBody": {"required": True, "content": {"application/json": {"schema": _REQUEST}}},
-                "responses": {"200": _json({"type": "object", "properties": {
-                    "text": {"type": "string"}, "changed": {"type": "boolean"},
-                    "applied": {"type": "array", "items": _FINDING},
-                    "remaining": {"type": "array", "items": _FINDING}}}, "the fixed text"), **_ERRORS}}},
+            "/api/v1/lint": _text_post("Lint a text", "the findings", {
+                "version": {"type": "string"}, "path": {"type": "string"},
+                "findings": {"type": "array", "items": _FINDING}, "summary": {"type": "object"}}),
+            "/api/v1/fix": _text_post("Apply safe fixes to a text", "the fixed text", {
+                "text": {"type": "string"}, "changed": {"type": "boolean"},
+                "applied": {"type": "array", "items": _FINDING}, "remaining": {"type": "array", "items": _FINDING}}),
             "/api/v1/rules": {"get": {"summary": "Every rule", "responses": {"200": {"description": "rules"}}}},
             "/api/v1/styles": {"get": {"summary": "House-style presets",
                                        "responses": {"200": {"description": "styles"}}}},
