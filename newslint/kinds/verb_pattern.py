@@ -13,7 +13,9 @@ Pack fields: ``word-lists`` (the TOML file, relative to the pack) with
 refuse, help), ``to-gerund`` (phrases ending in the preposition 'to' followed by an
 -ing form: look forward to, object to), ``adjective-infinitive`` (adjectives followed
 by 'to' and a plain verb: eager, able, willing), ``not-that`` (verbs that take an object
-and 'to', never a 'that' clause: want).
+and 'to', never a 'that' clause: want), ``no-preposition`` (a verb and the preposition it
+does not take: "discuss about", "regarding to"), ``no-pronoun-object`` (verbs whose person
+takes 'to': "explained her" for "explained to her").
 """
 from __future__ import annotations
 
@@ -28,7 +30,9 @@ from ..records import Hit
 from .base import Context, PackError, RuleKind
 from .pattern import load_word_lists
 
-LISTS = ("gerund", "infinitive", "to-gerund", "adjective-infinitive", "not-that")
+LISTS = ("gerund", "infinitive", "to-gerund", "adjective-infinitive", "not-that", "no-preposition",
+         "no-pronoun-object")
+OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them"})
 OBJECT = {"i": "me", "we": "us", "you": "you", "he": "him", "she": "her", "they": "them", "it": "it"}
 SUBJECT_PRONOUNS = frozenset(OBJECT)
 
@@ -59,6 +63,11 @@ class Kind(RuleKind):
         #: 'look forward to' -> the words before 'to'
         self.to_gerund = {tuple(p.split()[:-1]) for p in self.lists["to-gerund"] if p.endswith(" to")}
         self.cues = frozenset(w.split()[0] for name in LISTS for w in self.lists[name])
+        #: 'discuss' -> {'about'}
+        self.no_preposition: dict[str, set[str]] = {}
+        for phrase in self.lists["no-preposition"]:
+            verb, _, preposition = phrase.partition(" ")
+            self.no_preposition.setdefault(verb, set()).add(preposition)
 
     def _is(self, word: str, name: str) -> bool:
         return word in self.lists[name] or any(lemma in self.lists[name] for lemma in verb_lemmas(word))
@@ -86,7 +95,7 @@ class Kind(RuleKind):
         lower = token.lower_
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         after = doc[token.i + 2] if token.i + 2 < len(doc) else None
-        if nxt is None or not token.text.islower():
+        if nxt is None or not token.text.islower() and not token.is_sent_start:
             return None
         if token.tag_.startswith("VB"):
             # enjoy to run -> enjoy running
@@ -101,6 +110,14 @@ class Kind(RuleKind):
                 # (a finite verb in its phrase: 'agreed receiving the honour capped off a year' is a clause)
                 base = next((b for b in (inflect(lemma, "VB") for lemma in verb_lemmas(nxt.lower_)) if b), None)
                 return (token.i, nxt.i, f"{token.text} to {base}") if base else None
+            # discussed about the plan -> discussed the plan
+            if any(nxt.lower_ in self.no_preposition.get(v, ()) for v in (lower, *verb_lemmas(lower))) and (
+                    nxt.dep_ in ("prep", "dative", "prt") and nxt.head.i == token.i):
+                return token.i, nxt.i, token.text
+            # explained her the rule -> explained to her the rule
+            if (self._is(lower, "no-pronoun-object") and nxt.lower_ in OBJECT_PRONOUNS and after is not None
+                    and (after.tag_ in ("DT", "PRP$", "IN", "WDT", "WP", "WRB") or after.lower_ in ("that", "how", "why"))):
+                return token.i, nxt.i, f"{token.text} to {nxt.text}"
             # wants that I send -> wants me to send
             if (self._is(lower, "not-that") and nxt.lower_ == "that" and after is not None
                     and after.lower_ in SUBJECT_PRONOUNS and after.dep_ == "nsubj"):
