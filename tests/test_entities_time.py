@@ -59,6 +59,8 @@ def test_explicit_years_and_leading_markers() -> None:
     assert leading_years("in 2024 ,".split(), dt.date(2025, 6, 1)) == (2024,)
     assert leading_years("last month".split(), dt.date(2025, 11, 10)) == (2025,)
     assert leading_years("in belgium ,".split(), dt.date(2025, 6, 1)) == ()
+    # a clause between the marker and the country: the marker dates that clause
+    assert leading_years("on thursday , officials recalled that".split(), dt.date(2025, 6, 1)) == ()
 
 
 def test_a_relative_year_is_named_in_the_finding() -> None:

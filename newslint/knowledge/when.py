@@ -107,10 +107,14 @@ def explicit_year(words: Sequence[str], pos: int) -> tuple[int | None, int]:
 
 
 def leading_years(words: Sequence[str], today: dt.date) -> tuple[int, ...]:
-    """A time marker that opens the sentence and is closed by a comma or followed by a
-    name: "In 2024, Egypt joined", "Last month Vietnam joined", "Earlier this year, ..."."""
+    """A time marker that opens the sentence right before the country (``words`` are the
+    tokens up to it), closed by a comma or not: "In 2024, Egypt joined", "Last month
+    Vietnam joined". Not when a clause stands between: in "On Thursday, officials recalled
+    that Poland joined NATO" the marker dates the recalling."""
     year, end = explicit_year(words, 0)
-    if year is not None:
-        return (year,)
-    years, end = years_at(words, 0, today)
-    return years if years and end > 0 else ()
+    if year is None:
+        years, end = years_at(words, 0, today)
+    else:
+        years = (year,)
+    rest = [w for w in words[end:] if w != ","]
+    return years if years and end > 0 and not rest else ()
