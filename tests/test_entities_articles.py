@@ -22,7 +22,7 @@ DATA = Path(__file__).parent / "data" / "entities"
 #: work and measured at 20/32 then (a "rule" may name two codes: "NL301|NL304").
 #: articles-heldout2.jsonl (22 pairs, 14 organisations, roles and capitals) was written
 #: after this round's rule changes and measured once, untuned: 21/22, no false alarm.
-SETS = {"articles.jsonl": (16, 1), "articles-heldout.jsonl": (9, 1), "articles-fresh.jsonl": (32, 1),
+SETS = {"articles.jsonl": (17, 1), "articles-heldout.jsonl": (9, 1), "articles-fresh.jsonl": (32, 1),
         "articles-heldout2.jsonl": (21, 1)}
 
 
