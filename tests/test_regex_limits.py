@@ -211,12 +211,12 @@ def test_regex_in_a_tagged_pattern_is_checked_at_load(tmp_path) -> None:
 # ----- the budget: a pattern's calls on one document share the limit -------------------------
 
 class FakeClock:
-    """perf_counter that moves a second at every reading: each call seems to take a second."""
+    """thread_time that moves a second at every reading: each call seems to take a second."""
 
     def __init__(self) -> None:
         self.now = 0.0
 
-    def perf_counter(self) -> float:
+    def thread_time(self) -> float:
         self.now += 1.0
         return self.now
 
