@@ -143,7 +143,8 @@ class Kind(RuleKind):
             if k >= 0 and doc[k].tag_ in ("NN", "NNS", "NNP", "WP"):
                 return None  # 'the money the charity had was spent', 'nothing he did helped': a clause without 'that'
         if aux.lower_ == "to" and (aux.tag_ != "TO" or wf.mask(verb.lower_) & wf.NOUN or any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or (before is not None and before.tag_.startswith("VB"))):
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or (
+                before is not None and before.tag_.startswith("VB") and verb.dep_ != "xcomp")):
             return None  # 'the person I spoke to said', 'the hospital he was taken to closed': 'to' ends a clause
         if self._wrong(verb.lower_, form):
             return verb, form
