@@ -25,6 +25,15 @@ def full_names(table: Mapping[str, int]) -> dict[int, str]:
 
 
 @lru_cache(maxsize=1)
+def spellings() -> tuple[dict[str, int], dict[str, int]]:
+    """Every spelling of a month and of a weekday (abbreviations included), casefolded,
+    mapped to its number: what a reader of dates in copy accepts."""
+    data, _ = load_toml(data_path("data", "calendar.toml"))
+    return ({k.casefold(): int(v) for k, v in data["months"].items()},
+            {k.casefold(): int(v) for k, v in data["weekdays"].items()})
+
+
+@lru_cache(maxsize=1)
 def _bundled() -> tuple[dict[int, str], dict[int, str]]:
     data, _ = load_toml(data_path("data", "calendar.toml"))
     return full_names(data["months"]), full_names(data["weekdays"])

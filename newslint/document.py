@@ -24,6 +24,13 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _DATE_VALUE = r"['\"]?(\d{4}-\d{2}-\d{2})"
 _LEADING_DATE = re.compile(r"[ \t\r\n]*(date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*)", re.IGNORECASE)
+# A first line that is only a date as copy writes it: "March 4, 2025", "Tuesday 4 March
+# 2025", "Mar. 4, 2025", "2025-03-04". Month and weekday spellings come from calendar.toml.
+_BARE_DATE_LINE = re.compile(
+    r"[ \t\r\n]*((?:(?P<wd>[A-Za-z]+)\.?,?[ \t]+)?"
+    r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?P<m1>[A-Za-z]+)\.?,?"
+    r"|(?P<m2>[A-Za-z]+)\.?[ \t]+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?)"
+    r"[ \t]+(?P<y>\d{4})|(?P<iso>\d{4}-\d{2}-\d{2}))[ \t]*(?=\r?\n|\Z)")
 _FRONT_MATTER = re.compile(
     r"(---|\+\+\+)[ \t]*\r?\n(.*?)^\1[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE
 )
@@ -192,6 +199,9 @@ def make_document(text: str, path: str = "<text>", fmt: str | None = None) -> Do
     if lead:
         date = date or _parse_date(lead, 2)
         skips.append(lead.span(1))
+    elif (bare := _bare_date_line(text, body_start)) is not None:
+        date = date or bare[0]
+        skips.append(bare[1])
 
     if fmt == "markdown":
         from .markup import markdown_skips
@@ -215,7 +225,31 @@ def make_document(text: str, path: str = "<text>", fmt: str | None = None) -> Do
     return doc
 
 
-def _parse_date(match: re.Match[str] | None, group: int = 1) -> dt.date | None:
+def _bare_date_line(text: str, start: int) -> tuple[dt.date, tuple[int, int]] | None:
+    """The article date from a first line that holds nothing but a date, and its span (the
+    line is the article's date, not its prose, so no rule reads it)."""
+    match = _BARE_DATE_LINE.match(text, start)
+    if match is None:
+        return None
+    if match["iso"]:
+        iso = _parse_date(match, "iso")
+        return (iso, match.span(1)) if iso else None
+    from .calendar_names import spellings
+
+    months, weekdays = spellings()
+    month = months.get((match["m1"] or match["m2"]).casefold())
+    if month is None:
+        return None
+    try:
+        day = dt.date(int(match["y"]), month, int(match["d1"] or match["d2"]))
+    except ValueError:
+        return None  # "30 February 2025" stays prose, for the date rules to flag
+    if match["wd"] and weekdays.get(match["wd"].casefold()) != day.weekday():
+        return None  # an unknown or wrong weekday stays prose, for the weekday rule
+    return day, match.span(1)
+
+
+def _parse_date(match: re.Match[str] | None, group: int | str = 1) -> dt.date | None:
     if not match:
         return None
     try:

@@ -113,6 +113,18 @@ def test_inline_code_keeps_sentence_shape():
         ("The date 2022-03-11 was mentioned.", "a.txt", None),
         ("Body only", "a.txt", None),
         ("date 2022-02-30\nBody", "a.txt", None),
+        # a first line that is only a date, as copy writes it
+        ("March 4, 2025\n\nBRUSSELS - Body", "a.txt", dt.date(2025, 3, 4)),
+        ("12 March 2025\nBody", "a.txt", dt.date(2025, 3, 12)),
+        ("Tuesday, 4 March 2025\nBody", "a.txt", dt.date(2025, 3, 4)),
+        ("Sept. 9, 2025\nBody", "a.txt", dt.date(2025, 9, 9)),
+        ("\n2025-03-04\nBody", "a.txt", dt.date(2025, 3, 4)),
+        ("---\ntitle: t\n---\n4 May 2024\nBody", "a.md", dt.date(2024, 5, 4)),
+        ("March 4, 2025 is when the talks begin.", "a.txt", None),  # a sentence, not a date line
+        ("Updated March 4, 2025\nBody", "a.txt", None),  # page furniture, not the article's date
+        ("Friday 4 March 2025\nBody", "a.txt", None),  # wrong weekday: left for the weekday rule
+        ("30 February 2025\nBody", "a.txt", None),  # no such day: left for the date rules
+        ("4 Marchh 2025\nBody", "a.txt", None),
     ],
 )
 def test_article_date(text, path, expected):
@@ -122,6 +134,16 @@ def test_article_date(text, path, expected):
 def test_leading_date_line_is_not_prose():
     doc = make_document(" date 2022-03-11 Disclaimer: hi", "a.txt")
     assert "2022" not in doc.prose and "Disclaimer" in doc.prose
+
+
+def test_a_date_line_is_the_articles_date_and_no_rule_reads_it():
+    from newslint.api import lint_text
+
+    text = "May 22, 2025\n\nGerman Chancellor Olaf Scholz attended the launch.\n"
+    assert "2025" not in make_document(text, "a.txt").prose.split("German")[0]
+    rules = {f.rule for f in lint_text(text, {"select": ["entities", "furniture"]})}
+    assert "NL310" in rules  # dated by its first line: Scholz had left office on 6 May 2025
+    assert not any(r.startswith("NL8") for r in rules)
 
 
 def test_suppression_comments():
