@@ -104,10 +104,13 @@ def print_kinds(argv: list[str]) -> int:
     """``newslint kinds`` lists the rule kinds; ``newslint kinds NAME`` prints one's pack fields."""
     import importlib
 
-    from .kinds import available_kinds, module_name
+    from .kinds import DEPRECATED_KINDS, available_kinds, module_name
 
     names = available_kinds()
     if argv:
+        if argv[0] in DEPRECATED_KINDS:
+            sys.stdout.write(f"'{argv[0]}' is a deprecated name of '{DEPRECATED_KINDS[argv[0]]}'.\n\n")
+            argv = [DEPRECATED_KINDS[argv[0]]]
         if argv[0] not in names:
             raise NewslintError(f"no rule kind '{argv[0]}' (see newslint kinds)")
         module = importlib.import_module(module_name(argv[0]))

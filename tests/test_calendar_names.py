@@ -11,9 +11,6 @@ from newslint.resources import data_path
 from newslint.toml import load_toml
 
 PACKAGE = Path(newslint.__file__).parent
-#: Modules other engineers were still changing when this test was written (issue 17 item 3
-#: leaves them to their owners): they may still spell month names out.
-PENDING = {"knowledge/frames.py"}
 
 
 def test_names_come_from_the_calendar_file() -> None:
@@ -40,6 +37,6 @@ def test_no_module_lists_month_names_or_formats_them_with_strftime() -> None:
     for path in sorted(PACKAGE.rglob("*.py")):
         rel = path.relative_to(PACKAGE).as_posix()
         text = path.read_text(encoding="utf-8")
-        if formatted.search(text) or (rel not in PENDING and listed.search(text)):
+        if formatted.search(text) or listed.search(text):
             offenders.append(rel)
     assert offenders == []

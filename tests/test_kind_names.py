@@ -124,3 +124,10 @@ def test_fix_consistency_knows_the_new_names() -> None:
 
     assert all(is_consistency_kind(k) for k in ("mixed-terms", "mixed-spelling", "mixed-spelling-unlisted"))
     assert not is_consistency_kind("house-spelling")
+
+
+def test_kinds_command_explains_a_deprecated_name() -> None:
+    proc = subprocess.run([sys.executable, "-m", "newslint", "kinds", "name-groups"], capture_output=True, text=True)
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("'name-groups' is a deprecated name of 'house-spelling'.")
+    assert "``house-spelling``" in proc.stdout and "Fields:" in proc.stdout

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ..calendar_names import month_names
 from ..kinds.base import PackError
 
 SHAPES = ("subject", "object", "possessor", "label", "apposition", "prep")
@@ -910,7 +911,7 @@ def _bare_end(view: _View, pos: int) -> bool:
     return False
 
 
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_MONTHS = frozenset(m.lower() for m in month_names())  # rules/data/calendar.toml
 
 
 _MODALS = frozenset({"could", "would", "might", "should", "must", "may", "can", "will", "shall"})

@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-MONTH_NUMBERS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+from ..calendar_names import month_names, weekday_name
+
+# the names from rules/data/calendar.toml, lower case
+MONTH_NUMBERS = {m.lower(): i + 1 for i, m in enumerate(month_names())}
+WEEKDAYS = frozenset(weekday_name(d).lower() for d in range(7))
 _RECENT = frozenset({"today", "yesterday", "tonight", "recently"})
 _SKIP = frozenset({"only", "finally", "formally", "officially", "eventually", "just", "also", "then", "too"})
 _MEMBER_WORDS = frozenset({"member", "members", "ally", "state", "country", "nation"})
