@@ -92,7 +92,8 @@ ANAPHOR_NOUN = (r"(?:(?:military|western|transatlantic|atlantic|defen[cs]e|secur
 ANAPHOR = r"(?<!\w)[Tt]he\s+" + ANAPHOR_NOUN
 #: Counts name their organisation by more nouns ("the 10-member group", "the club of 38
 #: countries"): a number and "member" make the reference safe to resolve.
-COUNT_ANAPHORS = ANAPHORS + ("group", "grouping", "club", "union", "organisation", "organization")
+COUNT_ANAPHORS = ANAPHORS + ("group", "grouping", "club", "union", "organisation", "organization", "body",
+                             "council")
 COUNT_ANAPHOR_NOUN = ANAPHOR_NOUN.replace("|".join(ANAPHORS), "|".join(COUNT_ANAPHORS))
 
 
