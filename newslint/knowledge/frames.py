@@ -52,6 +52,7 @@ _DETS = frozenset({"a", "an", "the", "another", "both", "all", "one", "now", "al
 _HEADS = frozenset({"country", "countries", "state", "states", "nation", "nations", "member", "members",
                     "ally", "allies", "member-state", "member-states"})
 _COORD = frozenset({",", "and", "or", "nor", "&", "the"})
+_BEEN_ADVERBS = frozenset({"never", "not", "n't", "ever", "always", "also", "long", "still", "yet"})
 
 
 _FORMS_VERSION = 1  # bump when forms() changes: results are kept on disk
@@ -179,6 +180,7 @@ class Frame:
     events: bool = False  # frames that read past cues too ("left the EU")
     ordinal: bool = False  # the cue carries an ordinal ("the 11th member"): claims without one are dropped
     only_negated: bool = False  # frames that claim only when negated ("Sweden is not a member of NATO")
+    lists: bool = False  # a plural label may introduce a plain list ("its closest non-members, Ukraine and Austria")
 
     @property
     def cues(self) -> tuple[Cue, ...]:
@@ -197,7 +199,7 @@ class Frame:
         if not isinstance(spec, dict):
             raise PackError(f"{where} must be a table")
         unknown = set(spec) - {"name", "shape", "cues", "weak-cues", "org", "links", "not-after", "negated",
-                               "events", "ordinal", "note"}
+                               "events", "ordinal", "lists", "note"}
         if unknown:
             raise PackError(f"{where}: unknown field '{sorted(unknown)[0]}'")
         shape = spec.get("shape")
@@ -221,7 +223,7 @@ class Frame:
         return cls(str(spec.get("name", where)), shape, cues, org, tuple(words("links")), weak,
                    frozenset(w.lower() for w in words("not-after")), spec.get("negated", False) in (True, "only"),
                    bool(spec.get("events", False)), bool(spec.get("ordinal", False)),
-                   spec.get("negated", False) == "only")
+                   spec.get("negated", False) == "only", bool(spec.get("lists", False)))
 
 
 @lru_cache(maxsize=256)
@@ -756,7 +758,7 @@ class FrameFinder:
                 if pos < len(view.lower) and view.lower[pos] == ",":
                     pos += 1
                 break
-        if plural and not linked and view.lower[pos - 1] == ",":
+        if plural and not linked and view.lower[pos - 1] == "," and not frame.lists:
             return  # "EU member states, Ukraine and Moldova": a list, not a label
         group = view.group_starting.get(pos)
         if group is None or _possessive(view, group.end):
@@ -818,13 +820,18 @@ class FrameFinder:
                     return
                 denied = True
             pos -= 1
-        if frame.only_negated and not denied:
-            return
         link = view.lower[pos - 1] if pos > 0 else ""
         if link == ",":
             group = view.group_ending.get(pos - 1)
         elif link in _LINKS or link in _APOSTROPHE_S:
             at = pos - 1
+            # "which has never been a member": the negation stands before "been"
+            while link == "been" and at > 1 and view.lower[at - 1] in _BEEN_ADVERBS:
+                if view.lower[at - 1] in self.vocab.negations:
+                    if not frame.negated:
+                        return
+                    denied = True
+                at -= 1
             if link == "been" and at > 0 and view.lower[at - 1] in ("has", "have", "had"):
                 at -= 1
             if at > 1 and view.lower[at - 1] in ("which", "who") and view.lower[at - 2] == ",":
@@ -834,7 +841,7 @@ class FrameFinder:
                 return
         else:
             return
-        if group is None:
+        if group is None or (frame.only_negated and not denied):
             return
         if ref is None:
             ref, stop = self._org_after(view, end, strict=False)
