@@ -47,7 +47,7 @@ def test_every_kind_has_wrong_and_quiet_cases() -> None:
 
 def test_wrong_country_role_names_the_holders_country() -> None:
     (finding,) = lint_text("date 2024-09-12\nKazakh President Shavkat Mirziyoyev opened the forum in Astana.", CONFIG)
-    assert "President of Uzbekistan" in finding.message
+    assert "President of Uzbekistan" in finding.message and "write 'Uzbek President'" in finding.message
     assert "Kassym-Jomart Tokayev" in finding.replacements or "Tokayev" in finding.replacements
 
 
@@ -55,3 +55,10 @@ def test_rejoin_year_is_checked_against_the_knowledge_base() -> None:
     (finding,) = lint_text("date 2025-02-17\nAfrican Union leaders met. Morocco, which rejoined the union in 2015, "
                            "backed the motion.", CONFIG)
     assert "30 January 2017" in finding.message
+
+
+def test_rejoin_is_the_later_accession() -> None:
+    text = "date 2024-10-25\nCommonwealth leaders met. Pakistan, which rejoined the Commonwealth in {}, spoke."
+    assert not lint_text(text.format(1989), CONFIG)
+    (finding,) = lint_text(text.format(1947), CONFIG)
+    assert finding.match == "Pakistan"

@@ -16,12 +16,16 @@ countries that did join that year as suggestions.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from ..knowledge.checking import FactChecks
 from ..records import Hit
 from .base import Context, PackError, RuleKind
+
+# "The Gambia, which rejoined the Commonwealth in 2018": the year of a later accession.
+_REJOIN = re.compile(r"\bre-?join(?:s|ed|ing)?\b", re.IGNORECASE)
 
 
 class Kind(FactChecks, RuleKind):
@@ -101,6 +105,8 @@ class Kind(FactChecks, RuleKind):
             if not (claim.cue_past or claim.frame.shape == "apposition"):
                 continue  # "will join in 2030" is a plan, not an accession year
             periods = [p for p in org.members if p.country == claim.code]
+            if len(periods) > 1 and _REJOIN.search(ctx.text, claim.context[0], claim.context[1]):
+                periods = sorted(periods, key=lambda p: p.joined)[1:]  # "rejoined": a later accession
             if any(p.joined.year == y or y in p.also for p in periods for y in years):
                 continue
             if not periods and not (claim.cue_past and org.exists_on(dt.date(min(years), 12, 31))):

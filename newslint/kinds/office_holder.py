@@ -336,6 +336,9 @@ class Kind(RuleKind):
                 t = elsewhere[0]
                 other = data.offices[t.office]
                 fact += f" (they were {_office_label(other, countries)} {_span(t)})"
+                adjective = _adjective(data, other.country)
+                if adjective and t.covers(day, 0) and mention.country is not None and other.country != mention.country:
+                    fact += f"; if {person} was meant, write '{adjective} {_title_case(mention.title)}'"
         elif mention.qualifier == "past":
             first = min(held, key=lambda t: t.start)
             fact = f"{person} only became {post} on {long_date(first.start)}, after {long_date(day)}"
@@ -392,6 +395,11 @@ def _post_name(mention: Mention, offices: list[Any], countries: Any) -> str:
     if mention.country is None:
         return title
     return f"{title} of {_where(mention.country, countries)}"
+
+
+def _adjective(data: Any, code: str) -> str | None:
+    """The first word the offices files give for a country ("Uzbek" for UZB)."""
+    return next((word for word, c in data.adjectives.items() if c == code), None)
 
 
 def _where(code: str, countries: Any) -> str:
