@@ -205,7 +205,8 @@ def test_json_contract_on_every_dev_file_and_stdin(capsys):
 def test_kinds_lists_and_documents_rule_kinds(capsys):
     code, out, _ = run(capsys, "kinds")
     names = [line.split()[0] for line in out.splitlines()]
-    assert code == 0 and {"substitution", "existence", "consistency", "pattern"} <= set(names)
+    assert code == 0 and {"substitution", "existence", "mixed-terms", "pattern"} <= set(names)
+    assert "consistency" not in names  # a deprecated alias is not listed as a kind
     code, out, _ = run(capsys, "kinds", "substitution")
     assert code == 0 and "Fields: " in out and "terms" in out and "Required: terms" in out
     code, _, err = run(capsys, "kinds", "teleport")
