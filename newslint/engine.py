@@ -11,11 +11,11 @@ from collections.abc import Iterable, Sequence
 from .config import Config
 from .document import Document, section_bounds
 from .kinds.base import Context, RuleKind
-from .safe_regex import PatternTimeout, pattern_budget
-from .records import CATEGORIES, Finding, Fix, Hit, Rule
 from .nlp import NLP, TRAINED_FEATURES
 from .packs import compile_rule, load_packs
 from .presets import preset_settings
+from .records import CATEGORIES, Finding, Fix, Hit, Rule
+from .safe_regex import PatternTimeout, pattern_budget
 
 ISSUE_URL = "https://github.com/newslint/newslint/issues"
 #: Prose characters above which a document is linted in sections (about 80,000 words).

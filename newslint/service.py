@@ -18,8 +18,8 @@ from .config import Config, parse_date
 from .document import make_document
 from .engine import Linter, matches
 from .fix import fix_text
-from .records import CATEGORIES, Finding, NewslintError, Rule
 from .presets import all_presets
+from .records import CATEGORIES, Finding, NewslintError, Rule
 
 
 class RequestError(ValueError):

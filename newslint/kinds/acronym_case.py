@@ -24,8 +24,7 @@ import regex
 
 from ..records import Hit
 from ..regex_cache import compile_pattern
-from .base import Context, RuleKind
-from .base import as_str_list, format_lines, line_numbers
+from .base import Context, RuleKind, as_str_list, format_lines, line_numbers
 
 _WORD = compile_pattern(r"(?<![\w.])(\p{Lu}[\p{L}]+)(?!\w)")  # NATO-led and anti-Nato count
 

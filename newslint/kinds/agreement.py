@@ -30,8 +30,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..records import Hit
 from ..nlp import sentence_docs
+from ..records import Hit
 from .base import Context, PackError, RuleKind
 from .pattern import load_word_lists
 
@@ -209,7 +209,8 @@ class Kind(RuleKind):
                 if self.number == "plural" and nxt not in OBJECT_OPENERS:
                     continue
                 back = 2 if lower[i - 1] in ("who", "that") else 1
-                if self.number == "singular" and (nxt_word(lower, i) in OBJECT_OPENERS or nxt_word(lower, i).endswith("ly")):
+                following = nxt_word(lower, i)
+                if self.number == "singular" and (following in OBJECT_OPENERS or following.endswith("ly")):
                     back = WINDOW  # 'the dogs of war barks loudly', 'users in Asia wants to': a verb by what follows
             if back == WINDOW and i > 1 and lower[i - 1] == ",":
                 back = 2 * WINDOW + 1  # room for a parenthesis between commas
@@ -313,9 +314,10 @@ class Kind(RuleKind):
             return None  # a plain verb is checked only right after 'the minister', 'a spokesman'
         edge = subject.left_edge.i
         nouns = ("NN", "NNS", "NNP", "NNPS", "PRP")
-        if any(c.dep_ == "csubj" for c in head.children) or edge > 0 and (
-                doc[edge - 1].tag_ in ("IN", "TO", "RP") and doc[edge - 1].dep_ != "mark" or doc[edge - 1].tag_ == "CC" and (
-                    doc[edge - 1].head.tag_ in nouns or edge > 1 and doc[edge - 2].tag_ in nouns)):
+        before = doc[edge - 1] if edge > 0 else None
+        if any(c.dep_ == "csubj" for c in head.children) or before is not None and (
+                before.tag_ in ("IN", "TO", "RP") and before.dep_ != "mark" or before.tag_ == "CC" and (
+                    before.head.tag_ in nouns or edge > 1 and doc[edge - 2].tag_ in nouns)):
             return None  # 'capitalising on Brits success were ...', 'feedback or requests is': not the subject
         number = self._number(subject)
         if number is None or number == self.number:

@@ -16,8 +16,7 @@ from typing import Any
 from ..records import Hit
 from ..regex_cache import compile_pattern
 from .balanced_quotes import judge, mark_hit, units
-from .base import Context, PackError, RuleKind
-from .base import as_str_list
+from .base import Context, PackError, RuleKind, as_str_list
 
 # "1)", "a)", "iv)" opening a line or following a space: an enumeration, not a bracket.
 _LIST_MARKER = compile_pattern(r"(?:^|(?<=[\s(]))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)")

@@ -22,10 +22,9 @@ from typing import Any
 
 import regex
 
-from ..records import Hit
-from .base import Context, RuleKind
-from .base import as_str_list
 from ..prefilter import doc_view
+from ..records import Hit
+from .base import Context, RuleKind, as_str_list
 
 OPEN_DOUBLE = "“„"
 CLOSE_DOUBLE = "”"

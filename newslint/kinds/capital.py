@@ -22,8 +22,7 @@ from typing import Any
 import regex
 
 from ..records import Hit, NewslintError
-from .base import Context, PackError, RuleKind
-from .base import as_str_list
+from .base import Context, PackError, RuleKind, as_str_list
 from .office_holder import YEAR, alternation, compiled, knowledge_folders, long_date, quoted
 
 

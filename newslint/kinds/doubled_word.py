@@ -26,12 +26,11 @@ from collections.abc import Iterable
 from itertools import compress, count
 from typing import Any
 
+from ..prefilter import doc_view
 from ..records import Hit
 from ..regex_cache import compile_pattern
-from .base import Context, PackError, RuleKind
-from .base import as_str_list
 from ..safe_regex import compile_regex, finditer, matches_at
-from ..prefilter import doc_view
+from .base import Context, PackError, RuleKind, as_str_list
 
 _DOUBLE = compile_pattern(r"(?<![\w'’\-])(?P<first>[^\W\d_]+)(?P<gap>[ \t]*\n?[ \t]*)"
                         r"(?P<second>(?i:(?P=first)))"

@@ -11,9 +11,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..records import Hit
-from .base import Context, PackError, RuleKind
 from ..safe_regex import Exceptions, compile_regex, finditer, terms_regex
-from .base import as_str_list
+from .base import Context, PackError, RuleKind, as_str_list
 
 
 class Kind(RuleKind):

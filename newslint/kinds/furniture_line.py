@@ -45,9 +45,9 @@ from typing import Any
 import regex
 
 from ..records import Hit
+from ..safe_regex import PATTERN_TIMEOUT, compile_regex
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
-from ..safe_regex import PATTERN_TIMEOUT, compile_regex
 
 _REFERENCE = regex.compile(r"\{([a-z][a-z0-9-]*)\}")
 _BULLET = regex.compile(r"^(?:[-–—*•·▪►▶◦]|\d{1,2}[.)])[ \t]+")

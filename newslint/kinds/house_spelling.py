@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..prefilter import doc_view
 from ..records import Hit
 from ..regex_cache import compile_pattern
 from ..safe_regex import Exceptions, finditer, terms_regex
@@ -40,7 +41,6 @@ from ..text_case import match_case
 from .base import Context, PackError, RuleKind
 from .mention import MENTION_FIELDS, configured_cues, mentions_for
 from .mixing import minority_hits
-from ..prefilter import doc_view
 
 # A quoted stretch whose words are all capitalised reads as a title (“Kiev Nights”).
 _QUOTED = compile_pattern(r"[\"“‘']([^\"“”‘’'\n]{1,80})[\"”’'](?!\p{L})")  # not “Kiev’s

@@ -27,12 +27,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..prefilter import doc_view
 from ..records import Hit, NewslintError
 from ..regex_cache import compile_pattern
+from ..safe_regex import matches_at
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
-from ..safe_regex import matches_at
-from ..prefilter import doc_view
 
 _CANDIDATE = compile_pattern(
     r"(?<![\w'’\-.])(?P<art>a|an|A|An)(?P<gap>[ \t]+|[ \t]*\n[ \t]*)[\"'‘“(]?(?P<word>[^\W_][\w'’.\-]*)"

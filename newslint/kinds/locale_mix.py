@@ -20,14 +20,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..prefilter import doc_view
 from ..records import Hit, NewslintError
 from ..regex_cache import compile_pattern
-from ..toml import load_toml
-from .base import Context, PackError, RuleKind
 from ..safe_regex import Exceptions, matches_at
-from .base import format_lines, line_numbers
 from ..text_case import match_case
-from ..prefilter import doc_view
+from ..toml import load_toml
+from .base import Context, PackError, RuleKind, format_lines, line_numbers
 from .weekday import data_file
 
 SYSTEMS = ("us", "oxford", "uk")

@@ -17,8 +17,7 @@ from typing import Any
 
 from ..records import Hit
 from ..regex_cache import compile_pattern
-from .base import Context, RuleKind
-from .base import as_str_list, runs_under_style
+from .base import Context, RuleKind, as_str_list, runs_under_style
 
 WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _FIGURE = compile_pattern(

@@ -29,8 +29,7 @@ import regex
 
 from ..calendar_names import long_date, month_names
 from ..records import Hit, NewslintError
-from .base import Context, PackError, RuleKind
-from .base import as_str_list
+from .base import Context, PackError, RuleKind, as_str_list
 
 QUALIFIER_CLASSES = ("past", "near", "any", "plain")
 YEAR = regex.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
@@ -41,8 +40,9 @@ def _month_pattern() -> Any:
     """A month as a time ("in December", "on 3 March", "last May"), not "Theresa May";
     the names come from rules/data/calendar.toml."""
     names = "|".join(month_names())
+    day = r"\d{1,2}(?:st|nd|rd|th)?\s+"
     return regex.compile(r"(?:(?<![\w-])(?i:in|on|since|until|by|during|early|late|mid|last|that)[\s-]+"
-                         r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?|\d{1,2}(?:st|nd|rd|th)?\s+)(?P<month>" + names + r")(?![\w-])")
+                         r"(?:" + day + r")?|" + day + r")(?P<month>" + names + r")(?![\w-])")
 
 
 @dataclass(frozen=True)

@@ -51,10 +51,10 @@ from typing import Any
 
 from ..matcher import TAGGED_ATTRS, Pattern, PatternError, PatternIndex
 from ..records import Hit, NewslintError
+from ..safe_regex import Exceptions, compile_regex
 from ..tokens import Tokens
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind, check_template
-from ..safe_regex import Exceptions, compile_regex
 
 #: Every plain pattern of the process, by its gate words.
 INDEX = PatternIndex()

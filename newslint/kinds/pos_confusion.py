@@ -66,7 +66,8 @@ def use_of(doc: Any, token: Any) -> tuple[str, str] | None:
     if tag in NOUN_TAGS and token.dep_ in ("dobj", "pobj", "nsubj", "attr", "conj"):
         return "noun", tag
     if tag.startswith("VB") and before and before[-1].tag_ not in NOT_BEFORE_VERB and (
-            any(c.dep_ in ("nsubj", "aux", "neg") for c in token.children) or (k >= 0 and before[-1].tag_ in ("MD", "TO"))):
+            any(c.dep_ in ("nsubj", "aux", "neg") for c in token.children)
+            or (k >= 0 and before[-1].tag_ in ("MD", "TO"))):
         return "verb", tag
     if tag in ("JJ", "JJR") and token.dep_ in ("acomp", "amod"):
         return "adjective", "JJ"

@@ -15,8 +15,7 @@ from typing import Any
 
 from ..records import Hit
 from ..regex_cache import compile_pattern
-from .base import Context, PackError, RuleKind
-from .base import format_lines, line_numbers
+from .base import Context, PackError, RuleKind, format_lines, line_numbers
 
 _STRAIGHT = compile_pattern(r'(?<!\d)"|(?<=\d)"(?=\w)')
 _CURLY = compile_pattern(r"[“”„]")

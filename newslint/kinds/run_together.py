@@ -33,8 +33,7 @@ from typing import Any
 from ..records import Hit
 from ..regex_cache import compile_pattern
 from ..toml import load_toml
-from .base import Context, PackError, RuleKind
-from .base import as_str_list
+from .base import Context, PackError, RuleKind, as_str_list
 
 # A token with one seam: a word (lower case after an optional capital) or a figure of two
 # digits or more, then a capitalised word; not inside an address, a handle or a path.

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from ..records import Hit
-from .base import Context, PackError, RuleKind
 from ..safe_regex import Exceptions, finditer, terms_regex
 from ..text_case import match_case
+from .base import Context, PackError, RuleKind
 from .mention import load_cues, mentions_for
 
 

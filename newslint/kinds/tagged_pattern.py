@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..records import Hit
 from ..nlp import sentence_docs
-from .base import Context, PackError
+from ..records import Hit
 from ..safe_regex import Exceptions, compile_regex
+from .base import Context, PackError
 from .pattern import TEMPLATE, _fill_replacement, _reported, _SpacyView, _tagged_matcher
 from .pattern import Kind as PatternKind
 

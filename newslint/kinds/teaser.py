@@ -18,9 +18,8 @@ from typing import Any
 
 from ..records import Hit
 from ..regex_cache import compile_pattern
-from .base import Context, PackError, RuleKind
-from .base import as_str_list
 from ..safe_regex import compile_regex
+from .base import Context, PackError, RuleKind, as_str_list
 
 _WORDS = compile_pattern(r"[\p{L}][\p{L}'’-]*")
 _MINOR = {

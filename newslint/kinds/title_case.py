@@ -18,9 +18,8 @@ import regex
 
 from ..records import Hit
 from ..regex_cache import compile_cached, compile_pattern
-from .base import Context, RuleKind
 from ..safe_regex import Exceptions
-from .base import as_str_list, runs_under_style
+from .base import Context, RuleKind, as_str_list, runs_under_style
 
 _DETERMINERS = (
     "the|a|an|two|three|four|five|several|many|both|all|his|her|its|their|our|your|"

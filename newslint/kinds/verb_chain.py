@@ -26,9 +26,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from .. import wordforms as wf
 from ..nlp import sentence_docs
 from ..records import Hit
-from .. import wordforms as wf
 from .base import Context, PackError, RuleKind
 from .pattern import load_word_lists
 

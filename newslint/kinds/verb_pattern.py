@@ -116,7 +116,8 @@ class Kind(RuleKind):
                 return token.i, nxt.i, token.text
             # explained her the rule -> explained to her the rule
             if (self._is(lower, "no-pronoun-object") and nxt.lower_ in OBJECT_PRONOUNS and after is not None
-                    and (after.tag_ in ("DT", "PRP$", "IN", "WDT", "WP", "WRB") or after.lower_ in ("that", "how", "why"))):
+                    and (after.tag_ in ("DT", "PRP$", "IN", "WDT", "WP", "WRB")
+                         or after.lower_ in ("that", "how", "why"))):
                 return token.i, nxt.i, f"{token.text} to {nxt.text}"
             # wants that I send -> wants me to send
             if (self._is(lower, "not-that") and nxt.lower_ == "that" and after is not None

@@ -24,11 +24,12 @@ from typing import Any
 import regex
 
 from ..calendar_names import full_names, long_date, weekday_name
+from ..prefilter import doc_view
 from ..records import Hit, NewslintError, Rule
 from ..resources import data_path, rules_dir
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
-from ..prefilter import doc_view
+
 
 @dataclass(frozen=True)
 class Calendar:

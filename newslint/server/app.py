@@ -23,8 +23,8 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from .. import __version__
-from ..records import Finding
 from ..presets import all_presets
+from ..records import Finding
 from ..service import RequestError, Service
 from . import languagetool
 from .openapi import openapi_document
