@@ -31,6 +31,7 @@ from typing import Any
 from .. import lexicon
 from ..records import Hit
 from ..resources import data_path
+from ..toml import load_toml
 from .base import Context, PackError, RuleKind
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -154,6 +155,35 @@ def candidates(word: str, system: str | None, min_frequency: int) -> tuple[tuple
     return tuple(found)
 
 
+#: How common (pyspellchecker count) the content word of a run-together pair must be:
+#: "the city" (199,327) yes, "nat us" (297) no.
+PAIR_CONTENT = 2000
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """rules/data/function-words.toml: the closed-class words a run-together pair needs."""
+    data, _ = load_toml(data_path("data", "function-words.toml"))
+    return frozenset(str(w).lower() for w in data.get("words", []))
+
+
+def two_words(word: str, system: str | None, min_frequency: int) -> str | None:
+    """``word`` as two words run together ("thecity" -> "the city"), when exactly one split
+    gives two dictionary words of the variety, one of them a function word and the other
+    common (``PAIR_CONTENT``) (two content words are a closed compound: "smartcard");
+    one letter only for "a" ("amatch"); None when no split or several do."""
+    closed = function_words()
+    found: list[str] = []
+    for cut in range(1, len(word)):
+        left, right = word[:cut], word[cut:]
+        if (len(left) < 2 and left != "a") or len(right) < 2 or (left not in closed and right not in closed):
+            continue
+        if all(lexicon.frequency(part) >= (min_frequency if part in closed else max(min_frequency, PAIR_CONTENT))
+               and lexicon.known_lower(part, system) for part in (left, right)):
+            found.append(f"{left} {right}")
+    return found[0] if len(found) == 1 else None
+
+
 def near(a: str, b: str) -> bool:
     """Within about two slips (a sentence-opening word against the article's names)."""
     return abs(len(a) - len(b)) <= 2 and slip_cost(a, b) <= 2.0
@@ -257,6 +287,13 @@ class Kind(RuleKind):
                 continue
             if not system_known:
                 system, system_known = self.system(ctx, lowered), True
+            # Two words that lost the space between them ("thecity", "bythe") before any
+            # one-word neighbour ("bathe"): the split is the likelier slip.
+            pair = two_words(lower, system, self.min_frequency)
+            if pair and not lexicon.known_form(lower) and not (capital and lexicon.is_word(stem)) \
+                    and lower not in gazetteer():
+                yield self.hit(offset, stem, ((_case_like(stem, pair), 0.0, 0),))
+                continue
             ranked = candidates(lower, system, self.min_frequency)
             if not ranked:
                 continue  # no common word is near: a name, a loanword, a new word
