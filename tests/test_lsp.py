@@ -45,7 +45,7 @@ async def wait_for_diagnostics(client: LanguageClient, uri: str,
     for _ in range(100):
         if uri in client.diagnostics and until(client.diagnostics[uri]):
             return client.diagnostics[uri]
-        await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30)
+        await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 120)  # a ceiling, not a timing test
     raise AssertionError(f"no such diagnostics for {uri}: {client.diagnostics.get(uri)}")
 
 
