@@ -8,6 +8,7 @@ a green run always means all the copy was checked.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -96,41 +97,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: Subcommands and the function that runs each (module relative to this package).
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "rules": (".docs", "print_rules"),
+    "explain": (".docs", "explain"),
+    "kinds": (".docs", "print_kinds"),
+    "serve": (".server.command", "main"),
+    "archive": (".archive.command", "main"),
+    "lsp": (".lsp.command", "main"),
+    "check-pack": (".packcheck", "check_packs"),
+    "init": (".settings", "init"),
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and argv[0] == "rules":
-            from .docs import print_rules
-
-            return print_rules(argv[1:])
-        if argv and argv[0] == "explain":
-            from .docs import explain
-
-            return explain(argv[1:])
-        if argv and argv[0] == "kinds":
-            from .docs import print_kinds
-
-            return print_kinds(argv[1:])
-        if argv and argv[0] == "serve":
-            from .server.command import main as serve_main
-
-            return serve_main(argv[1:])
-        if argv and argv[0] == "archive":
-            from .archive.command import main as archive_main
-
-            return archive_main(argv[1:])
-        if argv and argv[0] == "lsp":
-            from .lsp.command import main as lsp_main
-
-            return lsp_main(argv[1:])
-        if argv and argv[0] == "check-pack":
-            from .packcheck import check_packs
-
-            return check_packs(argv[1:])
-        if argv and argv[0] == "init":
-            from .settings import init
-
-            return init(argv[1:])
+        if argv and argv[0] in SUBCOMMANDS:
+            module, function = SUBCOMMANDS[argv[0]]
+            # imported only when named: 'newslint serve' needs Starlette, a lint run does not
+            return int(getattr(importlib.import_module(module, __package__), function)(argv[1:]))
         if argv and argv[0] == "empty-report":
             return _empty_report(argv[1:])
         if argv and argv[0] == "config":

@@ -27,13 +27,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from ..nlp import sentence_docs
 from ..records import Hit
 from .base import Context, PackError, RuleKind
-from .pattern import load_word_lists
+from .pattern import required_word_lists
 
 SINGULAR_FINITE = frozenset({"is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't",
                              "isn’t", "wasn’t", "hasn’t", "doesn’t"})
@@ -156,12 +155,7 @@ class Kind(RuleKind):
             raise PackError("'subject' must be \"noun\" or \"coordinated\"")
         if self.subject == "coordinated" and self.number == "plural":
             raise PackError("a coordinated subject is checked against singular verbs only")
-        path = Path(self.rule.pack_path).parent / spec.get("word-lists", "data/agreement.toml")
-        lists = load_word_lists(str(path))
-        missing = [name for name in LISTS if name not in lists]
-        if missing:
-            raise PackError(f"word lists {path.name} lack: {', '.join(missing)}")
-        self.lists = {name: frozenset(w.lower() for w in lists[name]) for name in LISTS}
+        self.lists = required_word_lists(self.rule.pack_path, spec.get("word-lists", "data/agreement.toml"), LISTS)
 
     # -- the gate: no spaCy --------------------------------------------------------------
     def _verb_candidate(self, word: str) -> bool:

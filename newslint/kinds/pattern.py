@@ -222,7 +222,12 @@ class Kind(RuleKind):
             return
         text = ctx.text
         exempt = self.exceptions.spans(text) if self.exceptions.patterns else []
-        seen: set[tuple[int, int]] = set()
+        yield from self._hits(view, found, text, exempt, set())
+
+    def _hits(self, view: Any, found: list[tuple[int, int, Any]], text: str,
+              exempt: list[tuple[int, int]], seen: set[tuple[int, int]]) -> Iterable[Hit]:
+        """One hit per matched span (``seen`` spans are skipped), outside exceptions and
+        the unless-before/after context, with the message and replacements filled in."""
         for start, end, report in sorted(found, key=lambda m: (m[0], m[1])):
             first, last = _reported(report, start, end)
             span_start, span_end = view.start(first), view.end(last)
@@ -310,6 +315,17 @@ def load_word_lists(path: str) -> dict[str, list[str]]:
             raise PackError(f"{path}: word list '{name}' must be a list of strings")
         lists[name] = words
     return lists
+
+
+def required_word_lists(pack_path: str, file: str, names: Iterable[str]) -> dict[str, frozenset[str]]:
+    """The named lists a kind needs from a word-list file beside its pack, lower-cased; a
+    missing list is a pack error that names them."""
+    path = Path(pack_path).parent / file
+    lists = load_word_lists(str(path))
+    missing = [name for name in names if name not in lists]
+    if missing:
+        raise PackError(f"word lists {path.name} lack: {', '.join(missing)}")
+    return {name: frozenset(w.lower() for w in lists[name]) for name in names}
 
 
 def _uses_lists(value: Any) -> bool:

@@ -16,10 +16,10 @@ from typing import Any
 
 from ..nlp import sentence_docs
 from ..records import Hit
-from ..safe_regex import Exceptions, compile_regex
+from ..safe_regex import compile_regex
 from .base import Context, PackError
-from .pattern import TEMPLATE, _fill_replacement, _reported, _SpacyView, _tagged_matcher
 from .pattern import Kind as PatternKind
+from .pattern import _SpacyView, _tagged_matcher
 
 
 class _OffsetView(_SpacyView):
@@ -64,20 +64,4 @@ class Kind(PatternKind):
             matcher = _tagged_matcher(doc.vocab)
             found = [(start, end, report) for key, report in zip(self.keys, self.report, strict=True)
                      for start, end in matcher.matches(doc, key)]
-            for start, end, report in sorted(found, key=lambda m: (m[0], m[1])):
-                first, last = _reported(report, start, end)
-                span_start, span_end = view.start(first), view.end(last)
-                if (span_start, span_end) in seen or Exceptions.covers(exempt, span_start, span_end):
-                    continue
-                if not self._context_allows(view, first, text, span_start, span_end):
-                    continue
-                seen.add((span_start, span_end))
-                tokens = view.words(start, end)
-                found_text = text[span_start:span_end]
-                values = {"match": found_text}
-                replacements = [_fill_replacement(r, tokens, values) for r in self.replacements]
-                replacements = [r for r in dict.fromkeys(replacements) if r != found_text]
-                values["replacement"] = " or ".join(replacements)
-                yield Hit(span_start, span_end, TEMPLATE.fill(self.rule.message, tokens, values),
-                          replacements=replacements,
-                          fix=replacements[0] if len(replacements) == 1 else None, safe=self.safe)
+            yield from self._hits(view, found, text, exempt, seen)

@@ -23,14 +23,13 @@ Pack fields:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from .. import wordforms as wf
 from ..nlp import sentence_docs
 from ..records import Hit
-from .base import Context, PackError, RuleKind
-from .pattern import load_word_lists
+from .base import Context, RuleKind
+from .pattern import required_word_lists
 
 LISTS = ("base", "participle", "progressive", "skip", "not-verbs")
 #: How far (in words) a verb may stand from its auxiliary.
@@ -51,12 +50,7 @@ class Kind(RuleKind):
     needs = frozenset({"tokens", "pos", "dep"})
 
     def configure(self, spec: dict[str, Any]) -> None:
-        path = Path(self.rule.pack_path).parent / spec.get("word-lists", "data/verb-chain.toml")
-        lists = load_word_lists(str(path))
-        missing = [name for name in LISTS if name not in lists]
-        if missing:
-            raise PackError(f"word lists {path.name} lack: {', '.join(missing)}")
-        self.lists = {name: frozenset(w.lower() for w in lists[name]) for name in LISTS}
+        self.lists = required_word_lists(self.rule.pack_path, spec.get("word-lists", "data/verb-chain.toml"), LISTS)
         self.calls_for = {w: form for form in ("base", "participle", "progressive") for w in self.lists[form]}
 
     def _wrong(self, word: str, form: str) -> bool:

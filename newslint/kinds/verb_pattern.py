@@ -21,14 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from .. import wordforms as wf
 from ..nlp import sentence_docs
 from ..records import Hit
-from .base import Context, PackError, RuleKind
-from .pattern import load_word_lists
+from .base import Context, RuleKind
+from .pattern import required_word_lists
 
 LISTS = ("gerund", "infinitive", "to-gerund", "adjective-infinitive", "not-that", "no-preposition",
          "no-pronoun-object")
@@ -54,12 +53,7 @@ class Kind(RuleKind):
     needs = frozenset({"tokens", "pos", "dep"})
 
     def configure(self, spec: dict[str, Any]) -> None:
-        path = Path(self.rule.pack_path).parent / spec["word-lists"]
-        lists = load_word_lists(str(path))
-        missing = [name for name in LISTS if name not in lists]
-        if missing:
-            raise PackError(f"word lists {path.name} lack: {', '.join(missing)}")
-        self.lists = {name: frozenset(w.lower() for w in lists[name]) for name in LISTS}
+        self.lists = required_word_lists(self.rule.pack_path, spec["word-lists"], LISTS)
         #: 'look forward to' -> the words before 'to'
         self.to_gerund = {tuple(p.split()[:-1]) for p in self.lists["to-gerund"] if p.endswith(" to")}
         self.cues = frozenset(w.split()[0] for name in LISTS for w in self.lists[name])
