@@ -12,7 +12,7 @@ GRACE); outside a run, each call (or scan) may.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
@@ -145,6 +145,18 @@ def _iterate(pattern: Any, method: Any, args: tuple[Any, ...], kwargs: dict[str,
         yield item
 
 
+def _bounded(name: str, run: Callable[..., Any] = _call) -> Callable[..., Any]:
+    """SafePattern's method ``name``: the `regex` pattern's own, run by ``run`` (:func:`_call`,
+    or :func:`_iterate` for a scan) under the time limit."""
+
+    def method(self: SafePattern, *args: Any, **kwargs: Any) -> Any:
+        return run(self.raw, getattr(self.raw, name), args, kwargs)
+
+    method.__name__, method.__qualname__ = name, f"SafePattern.{name}"
+    method.__doc__ = f"``{name}`` of the `regex` pattern, under the time limit."
+    return method
+
+
 class SafePattern:
     """A compiled pack pattern: the `regex` pattern's methods, each under the time limit
     (a ``timeout`` argument is ignored: the limit is newslint's). ``raw`` is the `regex`
@@ -159,32 +171,15 @@ class SafePattern:
         self.groups: int = raw.groups
         self.groupindex: Any = raw.groupindex
 
-    def search(self, *args: Any, **kwargs: Any) -> Any:
-        return _call(self.raw, self.raw.search, args, kwargs)
-
-    def match(self, *args: Any, **kwargs: Any) -> Any:
-        return _call(self.raw, self.raw.match, args, kwargs)
-
-    def fullmatch(self, *args: Any, **kwargs: Any) -> Any:
-        return _call(self.raw, self.raw.fullmatch, args, kwargs)
-
-    def findall(self, *args: Any, **kwargs: Any) -> Any:
-        return _call(self.raw, self.raw.findall, args, kwargs)
-
-    def sub(self, *args: Any, **kwargs: Any) -> Any:
-        return _call(self.raw, self.raw.sub, args, kwargs)
-
-    def subn(self, *args: Any, **kwargs: Any) -> Any:
-        return _call(self.raw, self.raw.subn, args, kwargs)
-
-    def split(self, *args: Any, **kwargs: Any) -> Any:
-        return _call(self.raw, self.raw.split, args, kwargs)
-
-    def finditer(self, *args: Any, **kwargs: Any) -> Iterator[Any]:
-        return _iterate(self.raw, self.raw.finditer, args, kwargs)
-
-    def splititer(self, *args: Any, **kwargs: Any) -> Iterator[Any]:
-        return _iterate(self.raw, self.raw.splititer, args, kwargs)
+    search = _bounded("search")
+    match = _bounded("match")
+    fullmatch = _bounded("fullmatch")
+    findall = _bounded("findall")
+    sub = _bounded("sub")
+    subn = _bounded("subn")
+    split = _bounded("split")
+    finditer = _bounded("finditer", _iterate)
+    splititer = _bounded("splititer", _iterate)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (SafePattern, (self.raw,))

@@ -29,27 +29,39 @@ APPLICANT_LEAD = dt.timedelta(days=400)  # application to candidate status, as c
 
 
 @dataclass(frozen=True)
-class Membership:
+class Period:
+    """A country's dated tie to an organisation, ``start`` .. ``end`` inclusive (open if ``end`` is None)."""
+
     country: str
-    joined: dt.date
-    left: dt.date | None = None
-    status: str = "member"
+    start: dt.date
+    end: dt.date | None = None
     note: str = ""
-    also: tuple[int, ...] = ()
 
     def covers(self, day: dt.date) -> bool:
-        return self.joined <= day and (self.left is None or day <= self.left)
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+def _alias(field_name: str) -> property:
+    """The knowledge files' own word for a period's bound (``joined``, ``since``), read-only."""
+    return property(lambda self: getattr(self, field_name), doc=f"the period's {field_name}")
 
 
 @dataclass(frozen=True)
-class Aspirant:
-    country: str
-    since: dt.date
-    until: dt.date | None = None
-    note: str = ""
+class Membership(Period):
+    """A period of membership: ``joined`` .. ``left``, with a status and other years copy may give."""
 
-    def covers(self, day: dt.date) -> bool:
-        return self.since <= day and (self.until is None or day <= self.until)
+    status: str = "member"
+    also: tuple[int, ...] = ()
+    joined = _alias("start")
+    left = _alias("end")
+
+
+@dataclass(frozen=True)
+class Aspirant(Period):
+    """A period as a candidate or applicant: ``since`` .. ``until``."""
+
+    since = _alias("start")
+    until = _alias("end")
 
 
 @dataclass
@@ -252,7 +264,7 @@ def load_organisation(path: Path, countries: Countries) -> Organisation:
         if not isinstance(also, list) or not all(isinstance(y, int) for y in also):
             raise NewslintError(f"{path}: members #{i + 1}: 'also-years' must be a list of years")
         org.members.append(Membership(code, _date(row.get("joined"), path, f"members #{i + 1} joined"), left,
-                                      status, str(row.get("note", "")), tuple(also)))
+                                      note=str(row.get("note", "")), status=status, also=tuple(also)))
     for i, row in enumerate(_rows(data, "aspirants", path)):
         code = _country(row, path, f"aspirants #{i + 1}", known)
         until = _date(row["until"], path, "until") if "until" in row else None
