@@ -139,8 +139,10 @@ class Kind(FactChecks, RuleKind):
         from ..knowledge.claims import spell_like
 
         firm, unclear = org.count(ctx.date)
-        right = str(firm) if not unclear else f"{firm} or {firm + unclear}"
-        fact = f"{capitalised(org.name)} had {right} members on {long_date(ctx.date)}"
+        right = str(firm) if not unclear else f"{firm} {'or' if unclear == 1 else 'to'} {firm + unclear}"
+        bodies = [b.country for b in org.bodies if b.covers(ctx.date)]
+        counted = f" (counting {' and '.join(bodies)} or not)" if bodies else ""
+        fact = f"{capitalised(org.name)} had {right} members{counted} on {long_date(ctx.date)}"
         context = " ".join(ctx.text[cue[0]:cue[1]].split())
         replacement = spell_like(ctx.text[start:end], firm) if not unclear else None
         message = self.format(fact=fact, context=context, said=str(said), source=org.path,

@@ -30,7 +30,8 @@ APPLICANT_LEAD = dt.timedelta(days=400)  # application to candidate status, as c
 
 @dataclass(frozen=True)
 class Period:
-    """A country's dated tie to an organisation, ``start`` .. ``end`` inclusive (open if ``end`` is None)."""
+    """A country's (or, in ``bodies``, a member body's) dated tie to an organisation,
+    ``start`` .. ``end`` inclusive (open if ``end`` is None)."""
 
     country: str
     start: dt.date
@@ -91,6 +92,9 @@ class Organisation:
     not_followed_by: list[str] = field(default_factory=list)
     members: list[Membership] = field(default_factory=list)
     aspirants: list[Aspirant] = field(default_factory=list)
+    #: Members that are not countries (the EU and the African Union in the G20): copy
+    #: counts them or not, so each adds one to the counts that are right.
+    bodies: list[Period] = field(default_factory=list)
 
     # ----- one day ------------------------------------------------------------------------
     def status(self, country: str, day: dt.date) -> str:
@@ -109,6 +113,7 @@ class Organisation:
                     firm += 1
                 else:
                     unclear += 1
+        unclear += sum(1 for body in self.bodies if body.covers(day))
         return firm, unclear
 
     def aspirants_on(self, day: dt.date) -> list[str]:
@@ -142,8 +147,8 @@ class Organisation:
         if end < start:
             return []
         days = {start}
-        for period in self.members:
-            for edge in (period.joined, (period.left + ONE_DAY) if period.left else None):
+        for period in [*self.members, *self.bodies]:
+            for edge in (period.start, (period.end + ONE_DAY) if period.end else None):
                 if edge is not None and start < edge <= end:
                     days.add(edge)
         return sorted(days)
@@ -270,6 +275,13 @@ def load_organisation(path: Path, countries: Countries) -> Organisation:
         until = _date(row["until"], path, "until") if "until" in row else None
         org.aspirants.append(Aspirant(code, _date(row.get("since"), path, f"aspirants #{i + 1} since"), until,
                                       str(row.get("note", ""))))
+    for i, row in enumerate(_rows(data, "bodies", path)):
+        name = row.get("name")
+        if not isinstance(name, str) or not name:
+            raise NewslintError(f"{path}: bodies #{i + 1}: needs a 'name'")
+        left = _date(row["left"], path, "left") if "left" in row else None
+        org.bodies.append(Period(name, _date(row.get("joined"), path, f"bodies #{i + 1} joined"), left,
+                                 str(row.get("note", ""))))
     return org
 
 
