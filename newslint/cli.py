@@ -12,7 +12,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .records import SEVERITY_RANK, NewslintError
@@ -41,6 +41,74 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+#: The lint command's options after --format, in --help order: flags (aliases after a
+#: space), the value's name in --help ("" for an on/off switch) and the help. One row per
+#: option, so that adding or changing one is an edit to this table, not to code.
+LINT_OPTIONS: tuple[tuple[str, str, str], ...] = (
+    ("--config", "FILE",
+     "use this config file for every input (no discovery)"),
+    ("--select", "RULES",
+     "rules to run: codes, prefixes (NL4), names or categories, comma-separated"),
+    ("--extend-select", "RULES",
+     "rules to run besides the default set"),
+    ("--ignore", "RULES",
+     "rules not to run"),
+    ("--fail-on", "LEVEL",
+     "lowest severity that exits 1: info, warning (default), error or never (unreadable input still exits 2)"),
+    ("--exit-zero", "",
+     "exit 0 even when there are findings (same as --fail-on never)"),
+    ("--encoding", "NAME",
+     "decode files with this encoding (e.g. cp1252 for legacy wire copy; default utf-8)"),
+    ("--date", "YYYY-MM-DD",
+     "article date for articles that carry none"),
+    ("--style", "PRESET",
+     "house-style preset (default, ap, reuters, bbc, ...)"),
+    ("--stdin-filename", "NAME",
+     "name (and format) to report for '-'"),
+    ("--quiet -q", "",
+     "findings only: no source lines, no summary"),
+    ("--statistics", "",
+     "count findings per rule"),
+    ("--fix", "",
+     "apply safe fixes in place (changes to stderr); with '-' (stdin): fixed text to stdout, report to stderr"),
+    ("--show-fixes", "",
+     "after the report, list the safe fixes (applied with --fix, else available)"),
+    ("--diff", "",
+     "print a diff of what --fix would change; change nothing (exit 1 if any)"),
+    ("--fix-consistency", "",
+     "like --fix, and also make an article use one form (consistency, name rules)"),
+    ("--output --output-file -o", "FILE",
+     "write the report in --format to FILE and print the text report"),
+    ("--markdown-summary", "FILE",
+     "also append a Markdown summary table to FILE (e.g. $GITHUB_STEP_SUMMARY)"),
+    ("--show-settings", "",
+     "print the settings in force for the first PATH and where each came from; lint nothing"),
+    ("--jobs -j", "N",
+     "lint files in N processes; auto (or 0, the default): one per core when there are many files"),
+    ("--follow-symlinks", "",
+     "follow symbolic links out of the folders given (by default: reported, not read, never written by --fix)"),
+    ("--fast", "",
+     "skip the trained pipeline and the rules that need it (same as [nlp] model = \"none\")"),
+)
+
+#: What some options take besides a value: a converter, a default, the values allowed.
+OPTION_EXTRAS: dict[str, dict[str, Any]] = {
+    "--select": {"type": _csv},
+    "--extend-select": {"type": _csv},
+    "--ignore": {"type": _csv, "default": ()},
+    "--fail-on": {"choices": ["info", "warning", "error", "never"]},
+    "--jobs": {"type": _jobs},
+}
+
+
+def _add_options(parser: argparse.ArgumentParser) -> None:
+    """Add LINT_OPTIONS: a switch is ``store_true``, any other option stores its value."""
+    for flags, value, text in LINT_OPTIONS:
+        names = flags.split()
+        kind = {"metavar": value} if value else {"action": "store_true"}
+        parser.add_argument(*names, **kind, **OPTION_EXTRAS.get(names[0], {}), help=text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .report import FORMATS
 
@@ -53,46 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; '-' reads standard input")
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="report format (default: text)")
-    parser.add_argument("--config", metavar="FILE", help="use this config file for every input (no discovery)")
-    parser.add_argument("--select", type=_csv, metavar="RULES",
-                        help="rules to run: codes, prefixes (NL4), names or categories, comma-separated")
-    parser.add_argument("--extend-select", type=_csv, metavar="RULES", help="rules to run besides the default set")
-    parser.add_argument("--ignore", type=_csv, default=(), metavar="RULES", help="rules not to run")
-    parser.add_argument("--fail-on", choices=["info", "warning", "error", "never"],
-                        help="lowest severity that makes the exit status 1 (default: warning); never: "
-                        "findings never do (unreadable input still exits 2)")
-    parser.add_argument("--exit-zero", action="store_true",
-                        help="exit 0 even when there are findings (same as --fail-on never)")
-    parser.add_argument("--encoding", metavar="NAME",
-                        help="decode files with this encoding (e.g. cp1252 for legacy wire copy; default utf-8)")
-    parser.add_argument("--date", metavar="YYYY-MM-DD", help="article date for articles that carry none")
-    parser.add_argument("--style", metavar="PRESET", help="house-style preset (default, ap, reuters, bbc, ...)")
-    parser.add_argument("--stdin-filename", metavar="NAME", help="name (and format) to report for '-'")
-    parser.add_argument("--quiet", "-q", action="store_true", help="findings only: no source lines, no summary")
-    parser.add_argument("--statistics", action="store_true", help="count findings per rule")
-    parser.add_argument("--fix", action="store_true",
-                        help="apply safe fixes in place (changes go to stderr); with '-' (standard input) "
-                        "the fixed text goes to standard output and the report to standard error")
-    parser.add_argument("--show-fixes", action="store_true",
-                        help="after the report, list the safe fixes (applied with --fix, else available)")
-    parser.add_argument("--diff", action="store_true",
-                        help="print a diff of what --fix would change; change nothing (exit 1 if any)")
-    parser.add_argument("--fix-consistency", action="store_true",
-                        help="like --fix, and also make an article use one form (consistency, name rules)")
-    parser.add_argument("--output", "--output-file", "-o", metavar="FILE", dest="output",
-                        help="write the report in --format to FILE and print the text report")
-    parser.add_argument("--markdown-summary", metavar="FILE",
-                        help="also append a Markdown summary table to FILE (e.g. $GITHUB_STEP_SUMMARY)")
-    parser.add_argument("--show-settings", action="store_true",
-                        help="print the settings in force for the first PATH and where each came from; lint nothing")
-    parser.add_argument("--jobs", "-j", type=_jobs, metavar="N",
-                        help="lint files in N processes; auto (or 0, the default): one per core when there "
-                        "are many files")
-    parser.add_argument("--follow-symlinks", action="store_true",
-                        help="follow symbolic links to files and folders outside the folders given (by "
-                        "default they are reported and not read, and --fix never writes through them)")
-    parser.add_argument("--fast", action="store_true",
-                        help="skip the trained pipeline and the rules that need it (same as [nlp] model = \"none\")")
+    _add_options(parser)
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     return parser
 
