@@ -38,6 +38,7 @@ class Kind(FactChecks, RuleKind):
         from ..knowledge import organisation_ids
         from ..knowledge.claims import Markers, check_placeholders, organisation_list
         from ..knowledge.scan import needs_of
+        from ..knowledge.word_lists import fill_words
 
         known = organisation_ids()
         self.org_ids = organisation_list(spec.get("organisations", known), known, "organisations")
@@ -46,6 +47,7 @@ class Kind(FactChecks, RuleKind):
             source = trigger.get("pattern") if isinstance(trigger, dict) else trigger
             if not isinstance(source, str) or "{org}" not in source or "{year}" not in source:
                 raise PackError(f"trigger #{i + 1} must be a pattern with {{org}} and {{year}}")
+            source = fill_words(source, f"trigger #{i + 1}")
             check_placeholders(source, f"trigger #{i + 1}")
             members_only = bool(trigger.get("members-only", False)) if isinstance(trigger, dict) else False
             self.triggers.append((source, members_only))

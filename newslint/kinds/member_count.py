@@ -155,12 +155,14 @@ def _patterns(sources: Any, what: str, with_org: bool) -> list[str]:
     """A pack's count patterns: each a string with {n}, and with {org} (``with_org``) or
     without it (topic patterns, checked against every organisation named before)."""
     from ..knowledge.claims import check_placeholders
+    from ..knowledge.word_lists import fill_words
 
     need = "with {org} and {n}" if with_org else "with {n} and no {org}"
     found: list[str] = []
     for i, source in enumerate(sources):
         if not isinstance(source, str) or "{n}" not in source or ("{org}" in source) != with_org:
             raise PackError(f"{what} #{i + 1} must be a string {need}")
+        source = fill_words(source, f"{what} #{i + 1}")
         check_placeholders(source, f"{what} #{i + 1}")
         found.append(source)
     return found

@@ -54,6 +54,7 @@ class Kind(FactChecks, RuleKind):
         if not spec.get("triggers") and not spec.get("frames"):
             raise PackError("needs 'triggers' or 'frames'")
         from ..knowledge.frames import Frame
+        from ..knowledge.word_lists import fill_words
 
         self.frames = [Frame.from_spec(f, f"frame #{i + 1}") for i, f in enumerate(spec.get("frames", []))]
         for i, trigger in enumerate(spec.get("triggers", [])):
@@ -65,6 +66,7 @@ class Kind(FactChecks, RuleKind):
                                         f"trigger #{i + 1} organisations")
             else:
                 raise PackError(f"trigger #{i + 1} must be a pattern or a table with 'pattern'")
+            source = fill_words(source, f"trigger #{i + 1}")
             check_placeholders(source, f"trigger #{i + 1}")
             if "{org}" not in source and len(ids) != 1:
                 raise PackError(f"trigger #{i + 1} has no {{org}}, so it must name exactly one organisation")

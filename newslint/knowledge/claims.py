@@ -182,8 +182,11 @@ class Markers:
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> Markers:
+        from .word_lists import fill_words
+
         def patterns(key: str) -> list[Any]:
-            return [compile_regex(v, True, f"{key} pattern") for v in str_list(spec, key, "patterns")]
+            return [compile_regex(fill_words(v, f"{key} pattern"), True, f"{key} pattern")
+                    for v in str_list(spec, key, "patterns")]
 
         recent, grace = spec.get("recent-years", 5), spec.get("grace-days", 90)
         if not isinstance(recent, int) or not isinstance(grace, int) or recent < 0 or grace < 0:
