@@ -24,6 +24,7 @@ KINDS: dict[str, str] = {
     "balanced-brackets": "balanced_brackets",
     "balanced-quotes": "balanced_quotes",
     "capital": "capital",
+    "confused-word": "confused_word",
     "dash-style": "dash_style",
     "doubled-word": "doubled_word",
     "existence": "existence",
