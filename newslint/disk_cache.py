@@ -31,6 +31,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .atomic_write import replace_file
+
 T = TypeVar("T")
 
 #: Bump when the entry layout changes.
@@ -80,26 +82,16 @@ def _private(folder: Path) -> bool:
 
 
 def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> bool:
-    """Write ``data`` to ``path`` through a temp file and a rename, so a reader sees the old
-    file or the new one, never half of one; on any failure (a full disk) the temp file is
-    removed and False returned."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    """Write ``data`` to ``path`` through a temp file and a rename (:mod:`newslint.atomic_write`),
+    so a reader sees the old file or the new one, never half of one; on any failure (a full
+    disk) the temp file is removed and False returned. An entry need not survive a crash, so
+    it is not flushed to the disk."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+        replace_file(str(path), data, mode=mode, durable=False)
     except OSError:
         return False
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-        return True
-    except OSError:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        return False
+    return True
 
 
 def source_hash(source: str | bytes) -> str:

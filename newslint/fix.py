@@ -18,11 +18,11 @@ import errno
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from .atomic_write import remove_stale_temp_files, replace_file
 from .document import UnreadableFile, decode_as, make_document, read_bytes
 from .records import Finding
 
@@ -161,58 +161,6 @@ def encode(text: str, bom: bool | bytes, codec: str = "utf-8") -> bytes:
     return mark + text.encode(codec)
 
 
-#: Temporary files are named ``.newslint-<pid>-<random>.tmp`` so that a later run can tell
-#: which ones a killed run left behind (their process is gone) and remove them.
-TMP_PREFIX = ".newslint-"
-TMP_SUFFIX = ".tmp"
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def remove_stale_temp_files(folder: str) -> list[str]:
-    """Remove temp files of fixes whose process no longer runs (a run killed mid-write)."""
-    removed = []
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return removed
-    for name in names:
-        if not (name.startswith(TMP_PREFIX) and name.endswith(TMP_SUFFIX)):
-            continue
-        pid_text = name[len(TMP_PREFIX):].split("-", 1)[0]
-        if not pid_text.isdigit() or _pid_alive(int(pid_text)):
-            continue
-        try:
-            os.unlink(os.path.join(folder, name))
-            removed.append(name)
-        except OSError:
-            pass
-    return removed
-
-
-def _copy_xattrs(source: str, target: str) -> None:
-    """Extended attributes (labels, quarantine flags, ACLs) survive the replace where the platform has them."""
-    if not hasattr(os, "listxattr"):
-        return
-    try:
-        names = os.listxattr(source)
-    except OSError:
-        return
-    for name in names:
-        try:
-            os.setxattr(target, name, os.getxattr(source, name))
-        except OSError:
-            pass  # e.g. security.* as a normal user: the file is still fixed, as cp -p would
-
-
 def check_writable(path: str, info: os.stat_result) -> None:
     """A file whose mode has no write bit is left alone, also for root (who could write it)."""
     if not stat.S_ISREG(info.st_mode):
@@ -259,55 +207,28 @@ def _write_checked(path: str, target: str, folder: str, data: bytes, expected: b
         raise FixError(f"{path}: cannot re-read the file before fixing ({_reason(exc)}); not fixed") from None
     check_writable(path, info)
     remove_stale_temp_files(folder)
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{os.getpid()}-", suffix=TMP_SUFFIX, dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
-            try:
-                os.chown(tmp, info.st_uid, info.st_gid)
-            except OSError:
-                pass  # only root may give a file away; the mode is kept either way
-        _copy_xattrs(target, tmp)
-        # the last look before the rename: a writer that appended meanwhile is detected
+
+    def still_expected() -> None:
+        """The last look before the rename: a writer that appended meanwhile is detected."""
         now = os.stat(target)
         if (now.st_size, now.st_mtime_ns, now.st_ino) != (info.st_size, info.st_mtime_ns, info.st_ino):
             raise changed
         with open(target, "rb") as handle:
             if handle.read() != expected:
                 raise changed
-        os.replace(tmp, target)
-        tmp = None
+
+    try:
+        replace_file(target, data, like=info, keep_owner=True, xattrs_from=target, before_rename=still_expected)
         # a write that slipped in after the last look went to the old inode: put it back
         after = os.fstat(original.fileno())
         if (after.st_size, after.st_mtime_ns) != (info.st_size, info.st_mtime_ns):
             original.seek(0)
-            _restore(target, original.read(), mode)
+            replace_file(target, original.read(), mode=mode)
             raise changed
     except OSError as exc:
         raise FixError(
             f"{path}: could not write the fix ({_reason(exc)}); the original file is intact"
         ) from None
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-
-
-def _restore(target: str, content: bytes, mode: int) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{os.getpid()}-", suffix=TMP_SUFFIX, dir=os.path.dirname(target))
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(content)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.chmod(tmp, mode)
-    os.replace(tmp, target)
 
 
 def _reason(exc: OSError) -> str:

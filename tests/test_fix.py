@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import newslint.fix as fixmod
+from newslint import atomic_write
 from newslint.cli import main
 from newslint.records import Finding, Fix
 
@@ -278,7 +279,7 @@ def test_permission_denied_leaves_original(capsys, tmp_path, monkeypatch):
     def denied(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(fixmod.tempfile, "mkstemp", denied)
+    monkeypatch.setattr(atomic_write.tempfile, "mkstemp", denied)  # the one write-and-rename helper
     _, _, err = run(capsys, path, "--fix")
     _assert_intact(path, err)
     assert "permission denied" in err

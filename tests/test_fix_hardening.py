@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from newslint.fix import TMP_PREFIX, FixError, remove_stale_temp_files, write_atomic
+from newslint.atomic_write import TMP_PREFIX, remove_stale_temp_files
+from newslint.fix import FixError, write_atomic
 
 
 def newslint(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -12,14 +12,10 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 
+from ..atomic_write import TempFileRefused, replace_file
 from ..records import NewslintError
-
-#: Same naming as --fix's temporary files, so a later run removes those a killed run left behind.
-TMP_PREFIX = ".newslint-"
-TMP_SUFFIX = ".tmp"
 
 
 def refuse_inputs(target: str, inputs: Iterable[str], flag: str = "--output") -> None:
@@ -77,39 +73,19 @@ def _stat_or_none(path: str) -> os.stat_result | None:
 
 
 def _replace(target: str, data: bytes, info: os.stat_result | None) -> None:
-    """A temporary file in the same folder, flushed, given the old mode, renamed over ``target``."""
-    folder = os.path.dirname(target) or "."
+    """A temporary file in the same folder, flushed, given the old mode (or a new file's under
+    the umask), renamed over ``target``."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{os.getpid()}-", suffix=TMP_SUFFIX, dir=folder)
-    except PermissionError:
-        if info is not None:  # a writable file in a folder we cannot write: write it in place
-            _write_through(target, data)
-            return
-        raise
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+        replace_file(target, data, like=info)
+    except TempFileRefused:
+        if info is None:
+            raise
+        _write_through(target, data)  # a writable file in a folder we cannot write: write it in place
 
 
 def _write_through(path: str, data: bytes, append: bool = False) -> None:
     with open(path, "ab" if append else "wb") as handle:
         handle.write(data)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _reason(exc: OSError) -> str:
