@@ -63,8 +63,10 @@ class Kind(FactChecks, RuleKind):
             self._anaphora = tuple(COUNT_ANAPHORS)
             self._anaphor = regex.compile(COUNT_ANAPHOR_NOUN, regex.IGNORECASE)
             compiled = [Trigger(s, lambda s=s: expand(s, kb, self._orgs), self._needs[s]) for s in self.sources]
+            # "where the grouping of 11 countries met": a count's noun may follow the name in
+            # the same sentence, so these run on every sentence, named or not.
             compiled += [Trigger(s, lambda s=s: expand(s, kb, self._orgs, anaphora="count"), self._needs[s],
-                                 anaphoric=True) for s in self.anaphora]
+                                 anaphoric=True, anywhere=True) for s in self.anaphora]
             self._compiled = Triggers(compiled if self._orgs else [])
         return self._compiled
 
@@ -84,9 +86,9 @@ class Kind(FactChecks, RuleKind):
             if (start, end) in seen:
                 continue
             intervals = self.markers.intervals(sent.text, ctx.date, org) + document_intervals(ctx, self.markers)
+            seen.add((start, end))  # judged once: by the first pattern that reads it, right or wrong
             if not org.counts_known(intervals) or said in org.counts_during(intervals):
                 continue
-            seen.add((start, end))
             yield self._hit(ctx, org, said, found.cue(), start, end)
         if self.topic_sources:
             yield from self._topic_hits(ctx, seen)

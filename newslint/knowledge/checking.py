@@ -93,7 +93,8 @@ class FactChecks:
                     if "org" not in match.re.groupindex:
                         org = pool[0]
                     elif trigger.anaphoric:
-                        org = referent(ctx.text, sent.start, match.group("org"), pool)
+                        # the organisation named last before the noun, in this sentence or before it
+                        org = referent(ctx.text, sent.start + match.start("org"), match.group("org"), pool)
                     else:
                         org = org_of(match.group("org"), pool)
                     if org is not None:

@@ -91,10 +91,14 @@ ANAPHOR_NOUN = (r"(?:(?:military|western|transatlantic|atlantic|defen[cs]e|secur
                 r"(?:" + "|".join(ANAPHORS) + r")(?![\w-])")
 ANAPHOR = r"(?<!\w)[Tt]he\s+" + ANAPHOR_NOUN
 #: Counts name their organisation by more nouns ("the 10-member group", "the club of 38
-#: countries"): a number and "member" make the reference safe to resolve.
+#: countries", "the family of 56 nations"): a number and "member" make the reference safe
+#: to resolve. Up to two lower-case words may describe the noun ("the human rights body",
+#: "a continental body"), or a compound like "Russia-led" or "Paris-based"; a capitalised
+#: word ends the phrase ("the 15-member Security Council" is not the UN).
 COUNT_ANAPHORS = ANAPHORS + ("group", "grouping", "club", "union", "organisation", "organization", "body",
-                             "council")
-COUNT_ANAPHOR_NOUN = ANAPHOR_NOUN.replace("|".join(ANAPHORS), "|".join(COUNT_ANAPHORS))
+                             "council", "family", "association", "forum")
+COUNT_ANAPHOR_NOUN = (r"(?:(?-i:[a-z][\w-]*|[A-Z][a-z]+-[a-z][\w-]*|\d+-[a-z]+)\s+){0,2}"
+                      r"(?:" + "|".join(COUNT_ANAPHORS) + r")(?![\w-])")
 
 
 _COUNTRY_GROUP = "_newslint_country"

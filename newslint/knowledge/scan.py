@@ -512,7 +512,8 @@ class Triggers:
         found = []
         for i in sorted(chosen):
             trigger = self.triggers[i]
-            if trigger.anaphoric != named and trigger.needs.met(sentence, countries):
+            wanted = trigger.anaphoric != named or trigger.info.get("anywhere")
+            if wanted and trigger.needs.met(sentence, countries):
                 found.append(trigger)
         return found
 
