@@ -48,6 +48,7 @@ from ..records import Hit
 from ..safe_regex import PATTERN_TIMEOUT, compile_regex
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
+from .page_edges import edge_spans
 
 _REFERENCE = regex.compile(r"\{([a-z][a-z0-9-]*)\}")
 _BULLET = regex.compile(r"^(?:[-–—*•·▪►▶◦]|\d{1,2}[.)])[ \t]+")
@@ -57,7 +58,8 @@ _CLASS_FIELDS = {"lines", "tails", "heads", "list-words", "max-words", "allow-fu
                  "run-min-furniture", "run-keep", "zone-header-words", "zone-footer-words",
                  "zone-prose-words", "zone-header-furniture", "zone-footer-furniture",
                  "zone-document-furniture", "address", "keep", "header-lines", "trailing-lines",
-                 "kicker-lines"}
+                 "kicker-lines", "kicker-words", "edge-lines", "tag-labels", "tag-words",
+                 "tag-block-lines", "tag-keep", "below-first-paragraph"}
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,13 @@ class FurnitureClass:
     header_lines: Any = None  # furniture only above the first paragraph of prose
     trailing_lines: Any = None  # furniture only after the story's last paragraph of prose
     kicker_lines: Any = None  # the page's first line, a section label above the headline
+    kicker_words: int = 0  # section labels and mastheads above the headline (page_edges.py)
+    edge_lines: Any = None  # lines above the first paragraph or below the last (slogans)
+    tag_labels: Any = None  # a label whose following short lines are tags
+    tag_words: int = 5  # a tag has at most this many words
+    tag_block_lines: int = 0  # a tight block of this many short labels below the story is tags
+    tag_keep: Any = None  # lines that are never tags (bylines, job titles)
+    below_first_paragraph: bool = False  # above the story such a line is the byline's (credits)
 
 
 @dataclass(frozen=True)
@@ -131,13 +140,20 @@ class Kind(RuleKind):
             return
         # a line another class takes is theirs: the reader's address is asked only of the rest
         other = _furniture_test(ctx, self.vocabulary, address=False) if cls.address else None
+        first = _first_paragraph(ctx, self.vocabulary) if cls.below_first_paragraph else -1
         for start, end in ctx.doc.prose_lines():
-            if other is not None and other((start, end)):
+            if (other is not None and other((start, end))) or start < first:
                 continue
             for s, e in self.matcher.spans(text, start, end):
                 yield Hit(s, e, self.format(match=text[s:e]))
         if cls.header_lines is not None or cls.trailing_lines is not None:
             for s, e in position_spans(ctx, self.vocabulary, cls):
+                yield Hit(s, e, self.format(match=text[s:e]))
+        if cls.kicker_words or cls.edge_lines is not None or cls.tag_labels is not None or cls.tag_block_lines:
+            lines = [(s, e) for s, e in ctx.doc.prose_lines() if text[s:e].strip()]
+            is_furniture = _furniture_test(ctx, self.vocabulary)
+            for s, e in edge_spans(text, lines, cls, self.vocabulary.words, self.vocabulary.shape,
+                                   is_furniture, _match):
                 yield Hit(s, e, self.format(match=text[s:e]))
 
 
@@ -438,13 +454,28 @@ def _furniture_test(ctx: Context, vocabulary: Vocabulary, address: bool = True) 
                 and (c.lines is not None or c.tails is not None or c.heads is not None
                      or c.list_words or c.address)]
     text = ctx.text
+    first = _first_paragraph(ctx, vocabulary)
 
     def test(line: tuple[int, int]) -> bool:
         if line not in known:
-            known[line] = any(next(iter(m.spans(text, *line)), None) is not None for m in matchers)
+            known[line] = any(next(iter(m.spans(text, *line)), None) is not None for m in matchers
+                              if not (m.cls.below_first_paragraph and line[0] < first))
         return known[line]
 
     return test
+
+
+def _first_paragraph(ctx: Context, vocabulary: Vocabulary) -> int:
+    """Where the story's first paragraph starts: its first line of ten words or more that
+    ends a sentence (the start of the text if none). Lines above it are the page's header, where
+    "Edited by Jane Doe" or "WRITER: Jane Doe" is the byline and not a credits box."""
+    key = ("furniture-first-paragraph", id(vocabulary))
+    if key not in ctx.memo:
+        text = ctx.text
+        ctx.memo[key] = next((s for s, e in ctx.doc.prose_lines()
+                              if len(_WORD.findall(text[s:e])) >= 10
+                              and vocabulary.shape.sentence_end.search(text[s:e].rstrip())), 0)
+    return ctx.memo[key]
 
 
 def _tail_starts(gaps: Any, line: str, cut: int) -> Iterator[int]:
@@ -606,6 +637,13 @@ def _furniture_class(name: str, spec: Any, expand: _Expander, shape: Shape, path
         header_lines=alternation("header-lines", "(?:{body})"),
         trailing_lines=alternation("trailing-lines", "(?:{body})"),
         kicker_lines=alternation("kicker-lines", "(?:{body})"),
+        kicker_words=_whole(spec, "kicker-words", 0, name, path),
+        edge_lines=alternation("edge-lines", "(?:{body})"),
+        tag_labels=alternation("tag-labels", "(?:{body})"),
+        tag_words=_whole(spec, "tag-words", 5, name, path),
+        tag_block_lines=_whole(spec, "tag-block-lines", 0, name, path),
+        tag_keep=alternation("tag-keep", "(?:{body})"),
+        below_first_paragraph=bool(spec.get("below-first-paragraph", False)),
     )
 
 

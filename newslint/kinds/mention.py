@@ -26,6 +26,9 @@ from .base import PackError
 _WINDOW = 160  # characters looked at on each side of a use
 _QUOTES_OPEN = "\"“‘'«"
 _QUOTES_CLOSE = "\"”’'»"
+# Items of a list that come before the term: "Kiev and ", "Kharkov, Lvov and " (capitalised).
+_LIST_ITEMS = (r"(?:(?-i:\p{Lu})[\p{L}'’-]+[\"”’']?(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)"
+               r"[\"“‘'«]?){0,4}")
 _SENTENCE_END = regex.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?\p{Lu}|\d)|\n\s*\n")
 
 
@@ -40,6 +43,9 @@ class Cues:
     subject_vocabulary: Any
     subject_min: int
     subject_sentence: Any
+    object_before: Any = None  # a verb of saying, using or writing right before the term ...
+    object_after: Any = None  # ... and the clause ending after it: "I used to say Kharkov."
+    elsewhere_after: Any = None  # a same-named place elsewhere: "Odessa, Texas"
 
 
 def _alternation(items: Any, where: str, anchor: str = "") -> Any:
@@ -57,9 +63,17 @@ def load_cues(path: str | None = None) -> Cues:
         data, _ = load_toml(file)
     except (OSError, ValueError) as exc:
         raise PackError(f"cannot read mention cues {file}: {exc}") from None
-    naming, contrast, subject = (data.get(k, {}) for k in ("naming", "contrast", "subject"))
-    # A cue, then an optional comma/colon and an opening quote, up to the term.
-    before = r"(?:BODY)[\s,:]*[\"“‘'«]?\s*$"
+    naming, contrast, subject, objects, elsewhere = (
+        data.get(k, {}) for k in ("naming", "contrast", "subject", "object", "elsewhere"))
+    # A cue, then an optional comma/colon and an opening quote, then maybe the items of a list
+    # before the term ("spellings such as Kiev and Odessa", "names like Kharkov, Lvov and ..."),
+    # up to the term.
+    before = r"(?:BODY)[\s,:]*[\"“‘'«]?\s*" + _LIST_ITEMS + "$"
+    regions = elsewhere.get("regions", [])
+    if not isinstance(regions, list) or not all(isinstance(r, str) for r in regions):
+        raise PackError("mention cues: 'elsewhere.regions' must be a list of names")
+    region = "(?-i:" + "|".join(regex.escape(r) for r in sorted(regions, key=len, reverse=True)) + ")"
+    elsewhere_after = [e.replace("{regions}", region) for e in elsewhere.get("after", [])]
     after_other = contrast.get("after-other", [])
     _alternation(after_other, "contrast.after-other")  # each cue is checked here, used later
     return Cues(
@@ -70,6 +84,9 @@ def load_cues(path: str | None = None) -> Cues:
         subject_vocabulary=_alternation(subject.get("vocabulary", []), "subject.vocabulary", "BODY"),
         subject_min=int(subject.get("min-count", 2)),
         subject_sentence=_alternation(subject.get("sentence", []), "subject.sentence", "BODY"),
+        object_before=_alternation(objects.get("before", []), "object.before", r"(?:BODY)\s+" + _LIST_ITEMS + "$"),
+        object_after=_alternation(objects.get("after", []), "object.after", "(?:BODY)"),
+        elsewhere_after=_alternation(elsewhere_after, "elsewhere.after", "(?:BODY)"),
     )
 
 
@@ -98,6 +115,11 @@ class Mentions:
         cues = self.cues
         if cues.naming_before.search(left) or cues.naming_after.match(text, right_pos):
             return True
+        if cues.object_before is not None and cues.object_before.search(left) \
+                and cues.object_after.match(text, right_pos):
+            return True  # the term is the object of "say", "use", "write": a word, not the city
+        if cues.elsewhere_after is not None and cues.elsewhere_after.match(text, right_pos):
+            return True  # "Odessa, Texas": a same-named place elsewhere
         if not others:
             return False
         other_re = self._other_re(others)
