@@ -247,6 +247,9 @@ class Vocabulary:
     max_chain: int = 6
     speech: frozenset[str] = frozenset()
     aims: frozenset[str] = frozenset()
+    #: Verbs (every inflection) after which "as" introduces an apposition: "joined NATO
+    #: as its 32nd member", "was admitted as the bloc's 11th member".
+    as_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> Vocabulary:
@@ -259,8 +262,10 @@ class Vocabulary:
         nouns = spec.get("org-nouns", ["alliance", "bloc", "union", "cartel"])
         if not isinstance(nouns, list) or not all(isinstance(v, str) for v in nouns):
             raise PackError("'org-nouns' must be a list of words")
+        lemmas = words("as-verbs", [])
+        as_verbs = frozenset(f for lemma in lemmas for f in forms(lemma)) if lemmas else frozenset()
         return cls(words("chain-breaks", []), words("fillers", []), words("negations", ["not", "never", "n't"]),
-                   tuple(nouns), int(spec.get("max-chain", 6)), words("speech", []), words("aims", []))
+                   tuple(nouns), int(spec.get("max-chain", 6)), words("speech", []), words("aims", []), as_verbs)
 
 
 FRAMES_DATA = ("data", "frames.toml")  # under rules/
@@ -821,7 +826,9 @@ class FrameFinder:
                 denied = True
             pos -= 1
         link = view.lower[pos - 1] if pos > 0 else ""
-        if link == ",":
+        if link == "as":
+            group = self._as_subject(view, pos - 1)
+        elif link == ",":
             group = view.group_ending.get(pos - 1)
         elif link in _LINKS or link in _APOSTROPHE_S:
             at = pos - 1
@@ -833,6 +840,9 @@ class FrameFinder:
                     denied = True
                 at -= 1
             if link == "been" and at > 0 and view.lower[at - 1] in ("has", "have", "had"):
+                at -= 1
+            while at > 1 and view.group_ending.get(at) is None and _adverb(view.lower[at - 1]):
+                # "Costa Rica formally became"
                 at -= 1
             if at > 1 and view.lower[at - 1] in ("which", "who") and view.lower[at - 2] == ",":
                 at -= 2  # "Germany, which is not a member of the alliance,"
@@ -850,6 +860,33 @@ class FrameFinder:
         if org is None:
             return
         yield from self._claims(frame, org, group, view, k, end)
+
+    def _as_subject(self, view: _View, at: int) -> _Group | None:
+        """The country "as" (token ``at``) describes: its object ("admitted Timor-Leste as")
+        or, back over the organisation, time words and adverbs, the subject of a joining
+        verb ("Sweden formally joined NATO on Thursday as", "Morocco was readmitted as")."""
+        group = view.group_ending.get(at)
+        if group is not None:
+            ok = group.first > 0 and view.lower[group.first - 1] in self.vocab.as_verbs
+            return group if ok and not _possessive(view, group.end) else None
+        pos = at
+        for _ in range(8):
+            pos -= 1
+            if pos < 1:
+                return None
+            word = view.lower[pos]
+            if word in self.vocab.as_verbs:
+                break
+            if word in (".", ";", ":", "!", "?", ",", "and", "but", "which", "who", "that"):
+                return None
+        else:
+            return None
+        while pos > 1 and view.group_ending.get(pos) is None and (
+                view.lower[pos - 1] in ("was", "were", "is", "are", "been", "has", "had", "have", "be")
+                or _adverb(view.lower[pos - 1])):
+            pos -= 1
+        group = view.group_ending.get(pos)
+        return None if group is None or _possessive(view, group.end) else group
 
     def _prep(self, view: _View, frame: Frame, k: int, end: int, weak: bool, topic: Any) -> Iterator[Claim]:
         pos = end
@@ -946,6 +983,11 @@ _ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
 _ORDINAL_WORDS.update({"thirtieth": 30, "fortieth": 40, "fiftieth": 50})
 _ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)")
+
+
+def _adverb(word: str) -> bool:
+    """An adverb that may stand between a subject and its verb ("formally joined")."""
+    return len(word) > 4 and word.endswith("ly") and word.isalpha() or word in ("now", "then", "finally")
 
 
 def ordinal_value(word: str) -> int | None:

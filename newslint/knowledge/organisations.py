@@ -53,6 +53,7 @@ class Membership(Period):
 
     status: str = "member"
     also: tuple[int, ...] = ()
+    place: int | None = None  # its place in the order of joining, when members joined on one day
     joined = _alias("start")
     left = _alias("end")
 
@@ -220,7 +221,9 @@ class Organisation:
         since countries that joined together share the day."""
         found: set[int] = set()
         for period in self.members:
-            if period.country == country:
+            if period.country == country and period.place is not None:
+                found.add(period.place)  # the organisation's own order ("Gabon and Togo, the 55th and 56th")
+            elif period.country == country:
                 before = self.count(period.joined - ONE_DAY)
                 after = self.count(period.joined)
                 found.update(range(before[0] + 1, after[0] + after[1] + 1))
@@ -268,8 +271,11 @@ def load_organisation(path: Path, countries: Countries) -> Organisation:
         also = row.get("also-years", [])
         if not isinstance(also, list) or not all(isinstance(y, int) for y in also):
             raise NewslintError(f"{path}: members #{i + 1}: 'also-years' must be a list of years")
+        place = row.get("place")
+        if place is not None and (not isinstance(place, int) or place < 1):
+            raise NewslintError(f"{path}: members #{i + 1}: 'place' must be a whole number of at least 1")
         org.members.append(Membership(code, _date(row.get("joined"), path, f"members #{i + 1} joined"), left,
-                                      note=str(row.get("note", "")), status=status, also=tuple(also)))
+                                      note=str(row.get("note", "")), status=status, also=tuple(also), place=place))
     for i, row in enumerate(_rows(data, "aspirants", path)):
         code = _country(row, path, f"aspirants #{i + 1}", known)
         until = _date(row["until"], path, "until") if "until" in row else None
