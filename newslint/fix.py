@@ -25,6 +25,7 @@ from typing import Any, TextIO
 from .atomic_write import remove_stale_temp_files, replace_file
 from .document import UnreadableFile, decode_as, make_document, read_bytes
 from .records import Finding
+from .streams import stream_kind
 
 MAX_PASSES = 10
 BOM = b"\xef\xbb\xbf"
@@ -377,6 +378,9 @@ def run(
         ):
             if result.path == "-" and result.findings and write:
                 log.write("newslint: standard input is not fixed in place; use --diff to see the fixes\n")
+            elif result.findings and write and result.path != "-" and stream_kind(result.path):
+                log.write(f"newslint: {result.path}: {stream_kind(result.path)} is read once, not fixed in "
+                          "place; fix a copy of its text\n")
             out.append(result)
             continue
         outside = _outside_roots(result.path, session) if write else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from .document import Document, UnreadableFile, decode, make_document, read_docu
 from .engine import Linter, matches
 from .packs import load_packs
 from .records import Finding, NewslintError
+from .streams import read_stream, stream_kind
 from .toml import line_of
 from .walk import Walk
 from .walk import expand as walk_paths
@@ -130,13 +131,28 @@ class Session:
     def lint_stdin(self, data: bytes) -> FileResult:
         name = self.options.stdin_filename or "-"
         config = self.config_for(name if name != "-" else os.path.join(os.getcwd(), "-"))
+        return self._lint_bytes(lambda: data, name, config)
+
+    def lint_stream(self, path: str) -> FileResult:
+        """A FIFO or character device named on the command line, read here (a pipe can be read
+        once, and ``/dev/fd/N`` exists only in this process), at most max-file-size bytes. One
+        the shell made (``<(...)``, ``/dev/stdin``) takes the configuration of the current folder,
+        as standard input does."""
+        system = os.path.abspath(path).startswith(("/dev/", "/proc/"))
+        config = self.config_for(os.path.join(os.getcwd(), "-") if system else path)
+        return self._lint_bytes(lambda: read_stream(path, config.max_file_size), path, config)
+
+    def _lint_bytes(self, read: Callable[[], bytes], name: str, config: Config) -> FileResult:
         try:
-            text, _ = decode(data, name, config.encoding)
+            text, _ = decode(read(), name, config.encoding)
         except UnreadableFile as exc:
             return FileResult(name, error=str(exc))
         doc = make_document(text, name)
         linter = self.linter(config)
-        return FileResult(name, self._finish(doc, linter, linter.lint(doc, self.options.date)), text=text)
+        result = FileResult(name, self._finish(doc, linter, linter.lint(doc, self.options.date)), text=text)
+        if name != "-" and not text.strip():
+            result.note = "empty file, nothing to lint"
+        return result
 
 
 def merge_options(base: Config, o: Options) -> Config:
@@ -174,7 +190,8 @@ def expand(paths: Sequence[str], session: Session) -> Iterator[tuple[str, str | 
 def lint_paths(paths: Sequence[str], session: Session) -> list[FileResult]:
     """Results in the order the files were found, whether linted here or by worker processes."""
     items = list(expand(paths, session))
-    files = [path for path, problem in items if not problem and path != "-"]
+    streams = {path for path, problem in items if not problem and path != "-" and stream_kind(path)}
+    files = [path for path, problem in items if not problem and path != "-" and path not in streams]
     linted = dict(zip(files, _lint_files(files, session), strict=True))
     results: list[FileResult] = []
     for path, problem in items:
@@ -182,6 +199,8 @@ def lint_paths(paths: Sequence[str], session: Session) -> list[FileResult]:
             results.append(FileResult(path, error=problem))
         elif path == "-":
             results.append(session.lint_stdin(sys.stdin.buffer.read()))
+        elif path in streams:
+            results.append(session.lint_stream(path))
         else:
             results.append(linted[path])
     return results

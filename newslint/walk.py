@@ -4,7 +4,9 @@ Why it is careful: a pull request can add a symbolic link to ``/etc/passwd`` (wh
 report would print, and which ``--fix`` would rewrite), a FIFO (reading it hangs the run)
 or a link to ``/dev/urandom`` (read until memory runs out). So a link is followed only when
 its target lies inside the folders given (for a file named on the command line: the folder
-it is named in), unless ``--follow-symlinks``; FIFOs, sockets and devices are never opened;
+it is named in), unless ``--follow-symlinks``; FIFOs, sockets and devices found in a folder
+are never opened (a FIFO or character device *named* on the command line is read, bounded:
+:mod:`newslint.streams`);
 broken links, link loops and folders that cannot be listed are reported, each with its
 own message. Everything skipped this way counts as not checked (Contract 2: exit 2), except
 links to folders outside the tree, which are told about and not walked (as ``os.walk``
@@ -19,6 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .document import special_kind
+from .streams import stream_kind, stream_mode
 
 
 @dataclass
@@ -65,9 +68,16 @@ def link_problem(path: str, walk: Walk) -> str | None:
     return None
 
 
-def entry_problem(path: str, walk: Walk) -> str | None:
+def system_stream(path: str) -> bool:
+    """Whether ``path`` is a stream the system names under /dev (``/dev/stdin``, ``/dev/fd/63``
+    from ``<(...)``): links that lead to a pipe of this process, not out of a tree."""
+    return os.path.abspath(path).startswith("/dev/") and stream_kind(path) is not None
+
+
+def entry_problem(path: str, walk: Walk, named: bool = False) -> str | None:
     """Why the file ``path`` (named or found) cannot be linted, or None: a missing file, a
-    link that is not followed, or something that is not a regular file."""
+    link that is not followed, or something that is not a regular file. A FIFO or a
+    character device ``named`` on the command line is read (:mod:`newslint.streams`)."""
     try:
         info = os.lstat(path)
     except FileNotFoundError:
@@ -76,11 +86,11 @@ def entry_problem(path: str, walk: Walk) -> str | None:
         return f"cannot open: {exc.strerror or exc}"
     if stat.S_ISLNK(info.st_mode):
         problem = link_problem(path, walk)
-        if problem:
+        if problem and not (named and system_stream(path)):
             return problem
         info = os.stat(path)
     kind = special_kind(info.st_mode)
-    if kind:
+    if kind and not (named and stream_mode(info.st_mode)):
         return f"{kind}, not a regular file; skipped"
     return None
 
@@ -93,7 +103,7 @@ def expand(paths: Sequence[str], walk: Walk, config_for: Callable[[str], object]
         if raw == "-":
             yield raw, None
             continue
-        problem = entry_problem(raw, walk) if not os.path.isdir(raw) else None
+        problem = entry_problem(raw, walk, named=True) if not os.path.isdir(raw) else None
         if problem:
             yield raw, problem
             continue

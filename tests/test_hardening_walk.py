@@ -1,6 +1,7 @@
 """Walking folders (issue 16, item 3 and the walking part of item 7): links out of the tree are
-not followed unless --follow-symlinks, FIFOs and devices are never opened, size is bounded by
-what is read, loops have their own message, and --fix never writes outside the folders given."""
+not followed unless --follow-symlinks, FIFOs and devices in a folder are never opened (named
+ones are read, bounded), size is bounded by what is read, loops have their own message, and
+--fix never writes outside the folders given."""
 from __future__ import annotations
 
 import os
@@ -77,10 +78,13 @@ def test_a_fifo_in_the_tree_is_skipped_not_waited_on(tree: Path) -> None:
     assert res.returncode == 2
 
 
-def test_a_fifo_named_on_the_command_line_is_skipped(tmp_path: Path) -> None:
+def test_a_fifo_named_on_the_command_line_is_read(tmp_path: Path) -> None:
+    """Issue 16 leftover: a shell user who names a FIFO means it (tests/test_streams.py has more)."""
     os.mkfifo(tmp_path / "pipe.md")
-    res = newslint("pipe.md", cwd=tmp_path, timeout=60)
-    assert res.returncode == 2 and "FIFO" in res.stderr
+    writer = subprocess.Popen(["sh", "-c", "printf 'Talks in Kiev.\\n' > pipe.md"], cwd=tmp_path)
+    res = newslint("--format", "json", "pipe.md", cwd=tmp_path, timeout=60)
+    writer.wait(timeout=60)
+    assert res.returncode == 1 and '"NL201"' in res.stdout and "FIFO" not in res.stderr
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/urandom"), reason="no /dev/urandom")
@@ -88,10 +92,12 @@ def test_a_link_to_urandom_is_never_read(tree: Path) -> None:
     (tree / "random.txt").symlink_to("/dev/urandom")
     res = newslint("tree", cwd=tree.parent, timeout=60)
     assert res.returncode == 2 and "random.txt: symbolic link to /dev/urandom" in res.stderr
+    # named on the command line, a device is read, but never past max-file-size
+    (tree.parent / "newslint.toml").write_text("max-file-size = 1000\n", encoding="utf-8")
     res = newslint("--follow-symlinks", "tree/random.txt", cwd=tree.parent, timeout=60)
-    assert res.returncode == 2 and "a character device, not a regular file" in res.stderr
+    assert res.returncode == 2 and "a character device that gave more than the max-file-size" in res.stderr
     res = newslint("/dev/urandom", cwd=tree.parent, timeout=60)
-    assert res.returncode == 2 and "a character device" in res.stderr
+    assert res.returncode == 2 and "/dev/urandom: a character device that gave more than" in res.stderr
     assert "Traceback" not in res.stderr and "MemoryError" not in res.stderr
 
 
