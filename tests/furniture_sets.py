@@ -71,9 +71,9 @@ def unseen_articles(folder: str = "unseen") -> list[Path]:
     return sorted((DATA / folder).glob("*.txt"))
 
 
-def blind5_story_lines() -> list[Case]:
+def blind5_story_lines(folder: str = "blind5") -> list[Case]:
     """Story lines that look like the classes of blind set 5 (each linted on its own)."""
-    return [Case(r[0], "", r[1], "") for r in _rows("blind5/story-lines.tsv")]
+    return [Case(r[0], "", r[1], "") for r in _rows(f"{folder}/story-lines.tsv")]
 
 
 def articles() -> list[Path]:
@@ -208,16 +208,16 @@ def main_unseen(folder: str = "unseen") -> int:
     precision = f_all / (f_all + false) if f_all + false else 1.0
     print(f"all      {n_all:6} {f_all:6}  {f_all / n_all:.2f}  precision {precision:.2f} "
           f"({false} false alarms; {clean_false} on the clean versions)")
-    if folder == "blind5":
-        alarms = [(f.rule, case) for case in blind5_story_lines() for f in furniture_findings(case.line)]
+    if folder in ("blind5", "blind6"):
+        alarms = [(f.rule, case) for case in blind5_story_lines(folder) for f in furniture_findings(case.line)]
         for rule, case in alarms:
             print(f"  false alarm on a story line {rule} {case.code}: {case.line}")
-        print(f"story lines: {len(blind5_story_lines())}, false alarms {len(alarms)}")
+        print(f"story lines: {len(blind5_story_lines(folder))}, false alarms {len(alarms)}")
     return 0
 
 
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    if sys.argv[1:] in (["--unseen"], ["--blind5"]):
+    if sys.argv[1:] in (["--unseen"], ["--blind5"], ["--blind6"]):
         raise SystemExit(main_unseen(sys.argv[1][2:]))
     raise SystemExit(main())

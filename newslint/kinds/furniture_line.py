@@ -152,8 +152,9 @@ class Kind(RuleKind):
         if cls.kicker_words or cls.edge_lines is not None or cls.tag_labels is not None or cls.tag_block_lines:
             lines = [(s, e) for s, e in ctx.doc.prose_lines() if text[s:e].strip()]
             is_furniture = _furniture_test(ctx, self.vocabulary)
+            mastheads = tuple(c.edge_lines for c in self.vocabulary.classes.values() if c.edge_lines is not None)
             for s, e in edge_spans(text, lines, cls, self.vocabulary.words, self.vocabulary.shape,
-                                   is_furniture, _match):
+                                   is_furniture, _match, mastheads):
                 yield Hit(s, e, self.format(match=text[s:e]))
 
 

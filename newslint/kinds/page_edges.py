@@ -45,10 +45,13 @@ Line = tuple[int, int]
 
 
 def edge_spans(text: str, lines: list[Line], cls: Any, words: dict[str, tuple[str, ...]], shape: Any,
-               is_furniture: Callable[[Line], bool], match: Callable[[Any, str, str], Any]) -> Iterator[Line]:
+               is_furniture: Callable[[Line], bool], match: Callable[[Any, str, str], Any],
+               mastheads: tuple[Any, ...] = ()) -> Iterator[Line]:
     """Spans of this class's furniture at the page's edges (see the module's docstring).
     ``lines`` are the document's non-blank prose lines in order; blocks are told apart by
-    the blank lines between them (``text`` between two lines holds a second newline)."""
+    the blank lines between them (``text`` between two lines holds a second newline).
+    ``mastheads`` are the slogan patterns of every class: a first line they match is not the
+    headline when another line can be."""
 
     def body(line: Line) -> tuple[int, str]:
         raw = text[line[0]:line[1]]
@@ -68,7 +71,7 @@ def edge_spans(text: str, lines: list[Line], cls: Any, words: dict[str, tuple[st
     # the headline: the first line above the story of four words or more that is not other
     # furniture (a time stamp) and, on the page's first line, not the masthead's slogan
     def masthead(i: int, line: Line) -> bool:
-        return i == 0 and cls.edge_lines is not None and match(cls.edge_lines, body(line)[1], "fullmatch") is not None
+        return i == 0 and any(match(p, body(line)[1], "fullmatch") is not None for p in mastheads)
 
     headline = next((line for i, line in enumerate(header) if len(_WORD.findall(body(line)[1])) >= 4
                      and not is_furniture(line) and not masthead(i, line)
@@ -112,6 +115,8 @@ def _is_kicker(label: str, cls: Any, words: dict[str, tuple[str, ...]], shape: A
     if tokens[-1].lower() in vocab["masthead-words"] and len(tokens) <= 3:
         return True
     rest = [t for t in tokens if t.lower() not in _JOINERS]
+    if "-" in rest[0] and len(rest) <= 2 and all(_is_place(p, vocab["section-places"]) for p in rest[0].split("-")):
+        rest = rest[1:] or ["News"]  # "Israel-Palestine conflict", "Israel-Gaza war"
     if _is_place(" ".join(rest), vocab["section-places"]):
         return True  # "South Africa", "Middle East", "Canada"
     rest = _strip_phrases(rest, vocab["section-words"])
