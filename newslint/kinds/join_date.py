@@ -104,8 +104,9 @@ class Kind(FactChecks, RuleKind):
             years, org = [y for y in claim.years if y <= ctx.date.year], claim.org
             if not years or (claim.start, claim.end) in seen:
                 continue
-            if not (claim.cue_past or claim.frame.shape == "apposition"):
-                continue  # "will join in 2030" is a plan, not an accession year
+            if not (claim.cue_past or (claim.frame.shape == "apposition" and not claim.frame.events)
+                    or claim.frame.shape == "possessor"):
+                continue  # "will join in 2030" is a plan, not an accession year; "Hungary, admitting defeat"
             periods = [p for p in org.members if p.country == claim.code]
             if len(periods) > 1 and _REJOIN.search(ctx.text, claim.context[0], claim.context[1]):
                 periods = sorted(periods, key=lambda p: p.joined)[1:]  # "rejoined": a later accession

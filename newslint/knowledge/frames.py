@@ -181,6 +181,7 @@ class Frame:
     ordinal: bool = False  # the cue carries an ordinal ("the 11th member"): claims without one are dropped
     only_negated: bool = False  # frames that claim only when negated ("Sweden is not a member of NATO")
     lists: bool = False  # a plural label may introduce a plain list ("its closest non-members, Ukraine and Austria")
+    preps: tuple[str, ...] = ("to", "for", "with")  # prep shape: the words before the country ("admission of")
 
     @property
     def cues(self) -> tuple[Cue, ...]:
@@ -199,7 +200,7 @@ class Frame:
         if not isinstance(spec, dict):
             raise PackError(f"{where} must be a table")
         unknown = set(spec) - {"name", "shape", "cues", "weak-cues", "org", "links", "not-after", "negated",
-                               "events", "ordinal", "lists", "note"}
+                               "events", "ordinal", "lists", "preps", "note"}
         if unknown:
             raise PackError(f"{where}: unknown field '{sorted(unknown)[0]}'")
         shape = spec.get("shape")
@@ -220,10 +221,11 @@ class Frame:
             raise PackError(f"{where}: needs 'cues' or 'weak-cues'")
         if spec.get("negated", False) not in (True, False, "only"):
             raise PackError(f"{where}: 'negated' must be true, false or \"only\"")
+        preps = tuple(w.lower() for w in words("preps")) or ("to", "for", "with")
         return cls(str(spec.get("name", where)), shape, cues, org, tuple(words("links")), weak,
                    frozenset(w.lower() for w in words("not-after")), spec.get("negated", False) in (True, "only"),
                    bool(spec.get("events", False)), bool(spec.get("ordinal", False)),
-                   spec.get("negated", False) == "only", bool(spec.get("lists", False)))
+                   spec.get("negated", False) == "only", bool(spec.get("lists", False)), preps)
 
 
 @lru_cache(maxsize=256)
@@ -805,8 +807,8 @@ class FrameFinder:
                 if r is not None:
                     ref, pos = r, r.first
                     continue
-            if prev in self.vocab.fillers or ordinal_value(prev) is not None:
-                pos -= 1
+            if prev in self.vocab.fillers or ordinal_value(prev) is not None or _cardinal(prev):
+                pos -= 1  # "one of the EU's 27 member states"
                 continue
             break
         det = view.lower[pos - 1] if pos > 0 else ""
@@ -890,7 +892,7 @@ class FrameFinder:
 
     def _prep(self, view: _View, frame: Frame, k: int, end: int, weak: bool, topic: Any) -> Iterator[Claim]:
         pos = end
-        if pos >= len(view.lower) or view.lower[pos] not in ("to", "for", "with"):
+        if pos >= len(view.lower) or view.lower[pos] not in frame.preps:
             return
         group = view.group_starting.get(pos + 1)
         if group is None or _possessive(view, group.end):
@@ -983,6 +985,13 @@ _ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
 _ORDINAL_WORDS.update({"thirtieth": 30, "fortieth": 40, "fiftieth": 50})
 _ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th)")
+
+
+def _cardinal(word: str) -> bool:
+    """A count in digits or words ("27", "twenty-seven")."""
+    from .claims import parse_number
+
+    return parse_number(word) is not None
 
 
 def _adverb(word: str) -> bool:

@@ -1,0 +1,69 @@
+"""Issue 12, fifth round: 205 dated sentences written from news wordings before the
+rules were changed (tests/data/entities/blind5.jsonl), each wrong one beside a
+look-alike that must stay quiet: counts with the organisation named by a generic noun
+("the 54-member body"), G20 counting (19, 20 or 21 are all right), ordinals ("joined
+NATO as the 31st member"), join years (OAU years for African Union founders) and
+membership frames. ``known_miss`` rows are strict xfails: a fix makes them pass and
+the mark must go."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newslint.api import lint_text
+from newslint.config import Config
+
+CONFIG = Config(select=("NL3",))
+CASES = [json.loads(line) for line in
+         (Path(__file__).parent / "data" / "entities" / "blind5.jsonl").read_text(encoding="utf-8").splitlines()
+         if line.strip()]
+
+
+def _param(case: dict) -> object:
+    marks = [pytest.mark.xfail(reason=case["known_miss"], strict=True)] if case.get("known_miss") else []
+    return pytest.param(case, id=f"{case['kind']}-{'wrong' if case['match'] else 'right'}-{case['text'][:40]}",
+                        marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+def test_blind5_case(case: dict) -> None:
+    found = lint_text(f"date {case['date']}\n{case['text']}", CONFIG)
+    if case["match"] is None:
+        assert not found, [(f.rule, f.match, f.message) for f in found]
+    else:
+        assert any(f.match == case["match"] for f in found), [(f.rule, f.match) for f in found]
+
+
+def test_the_set_is_big_and_balanced() -> None:
+    wrong = [c for c in CASES if c["match"]]
+    right = [c for c in CASES if not c["match"]]
+    assert len(wrong) >= 80 and len(right) >= 80
+    for kind in ("count", "g20", "ordinal", "join", "oau", "membership"):
+        assert any(c["kind"] == kind and c["match"] for c in CASES), kind
+        assert any(c["kind"] == kind and not c["match"] for c in CASES), kind
+
+
+def test_g20_counts_every_common_counting() -> None:
+    text = "date 2024-11-18\nLeaders of the {}-member G20 met in Rio de Janeiro."
+    assert not any(lint_text(text.format(n), CONFIG) for n in (19, 20, 21))
+    (finding,) = lint_text(text.format(22), CONFIG)
+    assert "19 to 21 members" in finding.message and "the African Union" in finding.message
+    assert not lint_text("date 2022-11-15\nLeaders of the 20-member G20 met in Bali.", CONFIG)
+    assert lint_text("date 2022-11-15\nLeaders of the 21-member G20 met in Bali.", CONFIG)  # the AU joined in 2023
+
+
+def test_au_founders_keep_their_oau_year_and_others_do_not() -> None:
+    text = "date 2025-02-15\nAfrican Union leaders met. {}, which joined the union in {}, backed the motion."
+    assert not lint_text(text.format("Ghana", 1963), CONFIG)
+    assert not lint_text(text.format("Ghana", 2002), CONFIG)
+    (finding,) = lint_text(text.format("Eritrea", 1963), CONFIG)
+    assert finding.match == "Eritrea" and "african-union.toml" in finding.message
+
+
+def test_generic_noun_count_names_the_organisation_it_resolved_to() -> None:
+    (finding,) = lint_text("date 2024-02-18\nAfrican Union leaders met. The 54-member body suspended Niger.", CONFIG)
+    assert finding.rule == "NL303" and "The African Union had 55 members" in finding.message
+    assert finding.replacements == ["55"]
