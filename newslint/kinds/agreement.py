@@ -134,6 +134,8 @@ def bridges(between: list[str], coordinated: bool) -> bool:
     if words[0] == "," and words[-1] == "," and 2 < len(words) <= 2 * WINDOW and words.count(",") == 2 \
             and not coordinated:
         return True  # a parenthesis: 'the dogs, finally, is', 'gases, such as carbon dioxide, prevents'
+    if words == [",", "which"] and not coordinated:
+        return True  # 'the company, which employ': the noun a relative clause hangs on
     if any(w in (",", ";", ":", "(", ")", "—", "–") for w in words) or len(words) > WINDOW - 1:
         return False
     if coordinated:
@@ -196,6 +198,8 @@ class Kind(RuleKind):
             if not ENDING.search(text, at, len(text) if line_end < 0 else line_end):
                 continue  # a headline or a caption: often a fragment ('Muslim police stops more likely')
             back = WINDOW if self.number == "singular" or word in PLURAL_FINITE else 1
+            if self.number == "plural" and lower[i - 1] in RELATIVE:
+                back = 3  # 'the minister who were', 'the company, which employ'
             if word not in SINGULAR_FINITE | PLURAL_FINITE and "NOUN" in lemmas(word):
                 # 'claims', 'deal': as often a noun; tried only right after a possible subject,
                 # and a plain form only before a clause or an object ('the minister say the ...')
@@ -203,6 +207,8 @@ class Kind(RuleKind):
                 if self.number == "plural" and nxt not in OBJECT_OPENERS:
                     continue
                 back = 2 if lower[i - 1] in ("who", "that") else 1
+                if self.number == "plural" and lower[i - 1] in RELATIVE:
+                    back = 3
                 following = nxt_word(lower, i)
                 if self.number == "singular" and (following in OBJECT_OPENERS or following.endswith("ly")):
                     back = WINDOW  # 'the dogs of war barks loudly', 'users in Asia wants to': a verb by what follows
@@ -275,7 +281,10 @@ class Kind(RuleKind):
             return None
         if subject.lower_ in RELATIVE:
             if self.number == "plural":
-                return None  # 'activity who happen': the clause may hang on a noun further back
+                antecedent = self._plural_relative(doc, subject, verb, head)
+                if antecedent is None:
+                    return None
+                return antecedent.text if self._number(antecedent) == "singular" else None
             antecedent = head.head
             # 'which' may stand for a whole clause; an antecedent inside a prepositional
             # phrase ('a game for phones which sends') may not be the one meant
@@ -319,6 +328,30 @@ class Kind(RuleKind):
         if self.number == "plural" and self._subjunctive(doc, subject, verb):
             return None
         return subject.text
+
+    def _plural_relative(self, doc: Any, subject: Any, verb: Any, head: Any) -> Any:
+        """The singular noun a relative clause with a plural verb hangs on ('the minister
+        who were'), or None where the clause may hang on another noun: the noun must stand
+        right before 'who'/'that' (or before ', which': a plural verb cannot be a 'which'
+        that stands for a whole clause), outside a prepositional phrase, not after 'one of'.
+        Only 'are', 'were', 'have', 'do' and a plain verb before its object are read."""
+        if head.dep_ != "relcl" or self.subject == "coordinated":
+            return None
+        antecedent = head.head
+        gap = subject.i - antecedent.i
+        if subject.lower_ == "which":
+            if gap != 2 or doc[subject.i - 1].text != ",":
+                return None
+        elif gap != 1:
+            return None
+        if antecedent.dep_ == "pobj" or not self._common_noun(doc, antecedent) or antecedent.tag_ != "NN":
+            return None
+        if any(c.dep_ == "prep" for c in antecedent.children if c.i < subject.i):
+            return None  # 'the leader of the rebels who were': which noun is meant is not clear
+        if verb.lower_ not in PLURAL_FINITE and (verb.i + 1 >= len(doc) or doc[verb.i + 1].tag_ not in (
+                "DT", "PRP$", "CD", "NNS")):
+            return None  # 'activity who happen': a plain verb only before its object
+        return antecedent
 
     @staticmethod
     def _structured(doc: Any, subject: Any, verb: Any, head: Any) -> bool:
