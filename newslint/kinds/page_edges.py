@@ -32,6 +32,7 @@ _WORD = regex.compile(r"\S+")
 _LABEL_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’.\-]*|&")
 _DIGIT = regex.compile(r"\d")
 _JOINERS = frozenset({"&", "and", "of", "the"})
+_MASTHEAD_MARK = regex.compile(r"[ \t][-–—|][ \t]|\b(?:1[5-9]|20)\d\d\b")
 _SMALL = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "-", "–", "—", "|"})
 _BYLINE = regex.compile(r"(?i:by)(?:\p{Lu}|[ \t]*:|[ \t]+\p{Lu})")
 
@@ -71,7 +72,11 @@ def edge_spans(text: str, lines: list[Line], cls: Any, words: dict[str, tuple[st
     # the headline: the first line above the story of four words or more that is not other
     # furniture (a time stamp) and, on the page's first line, not the masthead's slogan
     def masthead(i: int, line: Line) -> bool:
-        return i == 0 and any(match(p, body(line)[1], "fullmatch") is not None for p in mastheads)
+        """A motto on the page's first line; one of four words or more only with a masthead's
+        dash or a founding year ("The Hindu - Since 1878"): a headline may use a motto's words."""
+        b = body(line)[1]
+        return (i == 0 and (len(_WORD.findall(b)) < 4 or _MASTHEAD_MARK.search(b) is not None)
+                and any(match(p, b, "fullmatch") is not None for p in mastheads))
 
     headline = next((line for i, line in enumerate(header) if len(_WORD.findall(body(line)[1])) >= 4
                      and not is_furniture(line) and not masthead(i, line)
