@@ -244,11 +244,22 @@ class Kind(RuleKind):
 
     @staticmethod
     def _holds(slot: Slot, doc: Any, token: Any, text: str, offset: int) -> bool:
+        """The checks a pattern cannot say: words elsewhere in the sentence, the object."""
         if slot.sentence_has is not None and not slot.sentence_has.search(doc.text):
             return False
         if slot.object_in is None and slot.object_not_in is None:
             return True
         obj = object_of(token)
+        if slot.object_not_in is not None:
+            # the parse may hang the object on a modifier ('effect sweeping changes'): any
+            # word up to the next punctuation that the list names keeps the slot quiet
+            ahead = []
+            for following in doc[token.i + 1: token.i + 5]:
+                if following.is_punct:
+                    break
+                ahead.append(following.lower_)
+            if any(word in slot.object_not_in for word in ahead):
+                return False
         if obj is None:
             return slot.object_in is None
         word = obj.lower_
