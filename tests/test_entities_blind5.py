@@ -3,8 +3,10 @@ rules were changed (tests/data/entities/blind5.jsonl), each wrong one beside a
 look-alike that must stay quiet: counts with the organisation named by a generic noun
 ("the 54-member body"), G20 counting (19, 20 or 21 are all right), ordinals ("joined
 NATO as the 31st member"), join years (OAU years for African Union founders) and
-membership frames. ``known_miss`` rows are strict xfails: a fix makes them pass and
-the mark must go."""
+membership frames. blind5b.jsonl (82 sentences) was written after the first changes
+and scored before it was looked at (20/31 found, no false alarm), then fixed where the
+miss was general. ``known_miss`` rows are strict xfails: a fix makes them pass and the
+mark must go."""
 
 from __future__ import annotations
 
@@ -17,8 +19,10 @@ from newslint.api import lint_text
 from newslint.config import Config
 
 CONFIG = Config(select=("NL3",))
-CASES = [json.loads(line) for line in
-         (Path(__file__).parent / "data" / "entities" / "blind5.jsonl").read_text(encoding="utf-8").splitlines()
+DATA = Path(__file__).parent / "data" / "entities"
+CASES = [json.loads(line) for line in (DATA / "blind5.jsonl").read_text(encoding="utf-8").splitlines()
+         if line.strip()]
+LATER = [json.loads(line) for line in (DATA / "blind5b.jsonl").read_text(encoding="utf-8").splitlines()
          if line.strip()]
 
 
@@ -28,7 +32,7 @@ def _param(case: dict) -> object:
                         marks=marks)
 
 
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+@pytest.mark.parametrize("case", [_param(c) for c in CASES + LATER])
 def test_blind5_case(case: dict) -> None:
     found = lint_text(f"date {case['date']}\n{case['text']}", CONFIG)
     if case["match"] is None:

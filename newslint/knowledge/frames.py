@@ -887,6 +887,8 @@ class FrameFinder:
                 view.lower[pos - 1] in ("was", "were", "is", "are", "been", "has", "had", "have", "be")
                 or _adverb(view.lower[pos - 1])):
             pos -= 1
+        if pos > 2 and view.lower[pos - 1] in ("which", "who") and view.lower[pos - 2] == ",":
+            pos -= 2  # "Iran, which was admitted as the SCO's ninth member"
         group = view.group_ending.get(pos)
         return None if group is None or _possessive(view, group.end) else group
 
