@@ -22,7 +22,7 @@ ROWS = [json.loads(line) for line in PATH.read_text(encoding="utf-8").splitlines
 CODES = {code for row in ROWS if row["rule"] for code in row["rule"]}
 #: Least share of the slips found (what the rules reach today, rounded down; raise it when
 #: they find more, never lower it to pass).
-RECALL_FLOOR = 0.80
+RECALL_FLOOR = 0.90
 
 
 def measure() -> tuple[Counter, Counter, Counter, list[str]]:

@@ -184,7 +184,11 @@ class Kind(RuleKind):
         path = Path(self.rule.pack_path).parent / spec["words"]
         self.words, self.slots = load_slots(path, self.rule.code)
         self.by_key = {slot.key: slot for slot in self.slots}
-        self.triggers = frozenset().union(*(slot.triggers for slot in self.slots))
+        #: Each word a slot reports -> the slots that report it (the gate tries only those).
+        self.triggers: dict[str, list[Slot]] = {}
+        for slot in self.slots:
+            for word in slot.triggers:
+                self.triggers.setdefault(word.replace("’", "'"), []).append(slot)
         self._matchers: dict[int, Any] = {}
 
     def _matcher(self, vocab: Any) -> Any:
@@ -204,15 +208,14 @@ class Kind(RuleKind):
         text = ctx.text
         spans: dict[tuple[int, int], None] = {}
         for i, word in enumerate(tokens.lower):
-            if word not in self.triggers and word.replace("’", "'") not in self.triggers:
+            slots = self.triggers.get(word) or self.triggers.get(word.replace("’", "'"))
+            if not slots:
                 continue
             span = tokens.sentence_of(i)
             if span in spans:
                 continue
-            for slot in self.slots:
-                if slot.gate is None or slot.gate.search(text, span[0], span[1]):
-                    spans[span] = None
-                    break
+            if any(slot.gate is None or slot.gate.search(text, span[0], span[1]) for slot in slots):
+                spans[span] = None
         return list(spans)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
