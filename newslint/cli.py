@@ -105,8 +105,8 @@ def _add_options(parser: argparse.ArgumentParser) -> None:
     """Add LINT_OPTIONS: a switch is ``store_true``, any other option stores its value."""
     for flags, value, text in LINT_OPTIONS:
         names = flags.split()
-        kind = {"metavar": value} if value else {"action": "store_true"}
-        parser.add_argument(*names, **kind, **OPTION_EXTRAS.get(names[0], {}), help=text)
+        options: dict[str, Any] = {"metavar": value} if value else {"action": "store_true"}
+        parser.add_argument(*names, **options, **OPTION_EXTRAS.get(names[0], {}), help=text)
 
 
 def build_parser() -> argparse.ArgumentParser:
