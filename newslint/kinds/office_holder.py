@@ -326,8 +326,8 @@ class Kind(RuleKind):
 
         countries = knowledge().countries
         person = sorted(mention.persons)[0]
-        post = (f"{_title_case(mention.title)} of {_where(offices[0].country, countries)}"
-                if mention.country is None and len(offices) == 1 else _post_name(mention, offices, countries))
+        post = (f"{_title_case(mention.title)} of {_where(offices[0].country, countries, data.bodies)}"
+                if mention.country is None and len(offices) == 1 else _post_name(mention, countries, data.bodies))
         held = data.terms_of(person, offices)
         if not held:
             fact = f"{person} never held the post of {post} in the knowledge base"
@@ -335,7 +335,7 @@ class Kind(RuleKind):
             if elsewhere:
                 t = elsewhere[0]
                 other = data.offices[t.office]
-                fact += f" (they were {_office_label(other, countries)} {_span(t)})"
+                fact += f" (they were {_office_label(other, countries, data.bodies)} {_span(t)})"
                 adjective = _adjective(data, other.country)
                 if adjective and t.covers(day, 0) and mention.country is not None and other.country != mention.country:
                     fact += f"; if {person} was meant, write '{adjective} {_title_case(mention.title)}'"
@@ -390,11 +390,11 @@ def _title_case(title: str) -> str:
     return title
 
 
-def _post_name(mention: Mention, offices: list[Any], countries: Any) -> str:
+def _post_name(mention: Mention, countries: Any, bodies: dict[str, str]) -> str:
     title = _title_case(mention.title)
     if mention.country is None:
         return title
-    return f"{title} of {_where(mention.country, countries)}"
+    return f"{title} of {_where(mention.country, countries, bodies)}"
 
 
 def _adjective(data: Any, code: str) -> str | None:
@@ -402,14 +402,12 @@ def _adjective(data: Any, code: str) -> str | None:
     return next((word for word, c in data.adjectives.items() if c == code), None)
 
 
-def _where(code: str, countries: Any) -> str:
-    bodies = {"EUCOM": "the European Commission", "EUCO": "the European Council", "EU": "the EU",
-              "NATO": "NATO", "UN": "the UN"}
+def _where(code: str, countries: Any, bodies: dict[str, str]) -> str:
     return bodies.get(code) or countries.display(code)
 
 
-def _office_label(office: Any, countries: Any) -> str:
-    return f"{office_title(office)} of {_where(office.country, countries)}"
+def _office_label(office: Any, countries: Any, bodies: dict[str, str]) -> str:
+    return f"{office_title(office)} of {_where(office.country, countries, bodies)}"
 
 
 def office_title(office: Any) -> str:

@@ -1,7 +1,8 @@
 """Office holders over time (``rules/knowledge/offices/*.toml``), for the role checks.
 
 Each file lists posts (``[[office]]``) with the titles copy uses for them and their
-holders with start and end dates, plus ``[adjectives]`` ("Russian" -> RUS). Names are
+holders with start and end dates, plus ``[adjectives]`` ("Russian" -> RUS) and ``[bodies]``
+(how a message names a body that is not a country: WHO -> "the World Health Organization"). Names are
 matched without regard to accents or case, so "Erdogan" finds "Erdoğan". A post is only
 judged inside its coverage window (``from``..``to``): what the file does not claim to
 know can never produce a finding.
@@ -72,6 +73,7 @@ class Offices:
 
     offices: dict[str, Office] = field(default_factory=dict)
     adjectives: dict[str, str] = field(default_factory=dict)  # as written -> country code
+    bodies: dict[str, str] = field(default_factory=dict)  # code of a body -> its name in a message
     names: dict[str, str] = field(default_factory=dict)  # folded full name -> person
     surnames: dict[str, set[str]] = field(default_factory=dict)  # folded surname -> persons
     spellings: set[str] = field(default_factory=set)  # every name and surname as written
@@ -97,6 +99,10 @@ def load_offices(paths: list[Path]) -> Offices:
         for code, words in table(data, "adjectives", path).items():
             for word in strings(words, path, f"adjectives.{code}"):
                 result.adjectives[word] = code
+        for code, name in table(data, "bodies", path).items():
+            if not isinstance(name, str):
+                raise NewslintError(f"{path}: bodies.{code} must be a string like \"the World Bank\"")
+            result.bodies[code] = name
         offices = data.get("office", [])
         if not isinstance(offices, list):
             raise NewslintError(f"{path}: [[office]] must be an array of tables")
