@@ -31,6 +31,13 @@ _BARE_DATE_LINE = re.compile(
     r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?P<m1>[A-Za-z]+)\.?,?"
     r"|(?P<m2>[A-Za-z]+)\.?[ \t]+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?)"
     r"[ \t]+(?P<y>\d{4})|(?P<iso>\d{4}-\d{2}-\d{2}))[ \t]*(?=\r?\n|\Z)")
+# A dateline opening the first paragraph: "LONDON, July 9, 2024 —", "KUALA LUMPUR, 27 October
+# 2025 -", "Kyiv, Ukraine, March 3, 2025 --". A place (capitalised words, an optional region
+# after a comma), a date, then a dash: the date is the article's, the line stays prose.
+_DATELINE = re.compile(
+    r"[ \t\r\n]*[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}(?:,[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})?"
+    r",?[ \t]+(?P<date>(?:(?P<d1>\d{1,2})[ \t]+(?P<m1>[A-Za-z]+)\.?|(?P<m2>[A-Za-z]+)\.?[ \t]+(?P<d2>\d{1,2})),?"
+    r"[ \t]+(?P<y>\d{4}))[ \t]*(?:—|–|--?)[ \t]")
 _FRONT_MATTER = re.compile(
     r"(---|\+\+\+)[ \t]*\r?\n(.*?)^\1[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE
 )
@@ -65,6 +72,9 @@ class Document:
     prose: str
     date: dt.date | None = None
     format: str = "text"
+    #: Prose offset where the lede starts after a dateline ("LONDON, July 9, 2024 — "): the
+    #: dateline is not part of the first sentence (its year is not a time the sentence names).
+    dateline_end: int | None = None
     suppressions: list[Suppression] = field(default_factory=list)
     _seg_prose: list[int] = field(default_factory=lambda: [0], repr=False)
     _seg_orig: list[int] = field(default_factory=lambda: [0], repr=False)
@@ -219,8 +229,11 @@ def make_document(text: str, path: str = "<text>", fmt: str | None = None) -> Do
     prose, seg_prose, seg_orig = _build_prose(text, skips, fillers)
     if _SURROGATE.search(prose):  # only via the API: rules get U+FFFD, same length, offsets unchanged
         prose = _SURROGATE.sub("\ufffd", prose)
+    dateline = _dateline(prose)
+    if dateline is not None:
+        date = date or dateline[0]
     doc = Document(path=path, text=text, prose=prose, date=date, format=fmt,
-                   _seg_prose=seg_prose, _seg_orig=seg_orig)
+                   dateline_end=dateline[1] if dateline else None, _seg_prose=seg_prose, _seg_orig=seg_orig)
     doc.suppressions = _suppressions(doc)
     return doc
 
@@ -247,6 +260,23 @@ def _bare_date_line(text: str, start: int) -> tuple[dt.date, tuple[int, int]] | 
     if match["wd"] and weekdays.get(match["wd"].casefold()) != day.weekday():
         return None  # an unknown or wrong weekday stays prose, for the weekday rule
     return day, match.span(1)
+
+
+def _dateline(prose: str) -> tuple[dt.date, int] | None:
+    """The date of a dateline opening the prose ("LONDON, July 9, 2024 — …") and where the
+    lede starts; the dateline stays prose."""
+    match = _DATELINE.match(prose)
+    if match is None:
+        return None
+    from .calendar_names import spellings
+
+    month = spellings()[0].get((match["m1"] or match["m2"]).casefold())
+    if month is None:
+        return None
+    try:
+        return dt.date(int(match["y"]), month, int(match["d1"] or match["d2"])), match.end()
+    except ValueError:
+        return None
 
 
 def _parse_date(match: re.Match[str] | None, group: int | str = 1) -> dt.date | None:

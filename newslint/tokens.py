@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 CLITICS = r"(?:[sS]|[mM]|[dD]|re|RE|ve|VE|ll|LL)"
@@ -81,10 +81,13 @@ class Tokens:
     with sentence starts computed on first use."""
 
     __slots__ = ("text", "words", "lower", "starts", "ends", "vocabulary", "_sent_starts", "_index",
-                 "_sentences", "_sentence_firsts")
+                 "_sentences", "_sentence_firsts", "_breaks")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, breaks: tuple[int, ...] = ()) -> None:
+        """``breaks``: offsets where a sentence starts whatever the punctuation says (the
+        first token at or after each), e.g. after a dateline's dash."""
         self.text = text
+        self._breaks = breaks
         spans = [m.span() for m in token_pattern().finditer(text)]
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
@@ -103,7 +106,14 @@ class Tokens:
     def sent_starts(self) -> list[bool]:
         """Whether each token starts a sentence."""
         if self._sent_starts is None:
-            self._sent_starts = _sentence_starts(self.words)
+            starts = _sentence_starts(self.words)
+            for offset in self._breaks:
+                i = bisect_left(self.starts, offset)
+                while i < len(self.words) and self.words[i].isspace():
+                    i += 1
+                if i < len(starts):
+                    starts[i] = True
+            self._sent_starts = starts
         return self._sent_starts
 
     def positions(self, lower: str) -> list[int]:

@@ -125,10 +125,26 @@ def test_inline_code_keeps_sentence_shape():
         ("Friday 4 March 2025\nBody", "a.txt", None),  # wrong weekday: left for the weekday rule
         ("30 February 2025\nBody", "a.txt", None),  # no such day: left for the date rules
         ("4 Marchh 2025\nBody", "a.txt", None),
+        # a dateline opening the first paragraph: its date is the article's
+        ("LONDON, July 9, 2024 — Prime Minister Keir Starmer will fly", "a.txt", dt.date(2024, 7, 9)),
+        ("KUALA LUMPUR, 27 October 2025 - Leaders met", "a.txt", dt.date(2025, 10, 27)),
+        ("Kyiv, Ukraine, March 3, 2025 -- Talks began", "a.txt", dt.date(2025, 3, 3)),
+        ("ST. LOUIS, Sept. 9, 2025 — Body", "a.txt", dt.date(2025, 9, 9)),
+        ("WASHINGTON (AP) — Body", "a.txt", None),  # no date in it
+        ("The talks, March 3, 2025 — a date", "a.txt", None),  # a sentence, not a dateline
+        ("LONDON, February 30, 2025 — Body", "a.txt", None),
     ],
 )
 def test_article_date(text, path, expected):
     assert make_document(text, path).date == expected
+
+
+def test_a_dateline_dates_the_article_and_stays_prose():
+    from newslint.api import lint_text
+
+    text = "BERLIN, May 22, 2025 — German Chancellor Olaf Scholz attended the launch.\n"
+    assert make_document(text, "a.txt").prose == text
+    assert "NL310" in {f.rule for f in lint_text(text, {"select": ["entities"]})}
 
 
 def test_leading_date_line_is_not_prose():

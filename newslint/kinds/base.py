@@ -54,7 +54,8 @@ class Context:
         """The prose's tokens and sentences (:mod:`newslint.tokens`), built once per
         document and shared by every rule; no spaCy."""
         if self._tokens is None:
-            self._tokens = Tokens(self.text)
+            dateline = self.doc.dateline_end
+            self._tokens = Tokens(self.text, (dateline,) if dateline else ())
         return self._tokens
 
     def sentences(self) -> list[tuple[int, int]]:
