@@ -105,7 +105,8 @@ def quoted(text: str, pos: int) -> bool:
 
 class Kind(RuleKind):
     fields = {"titles": list, "qualifiers": dict, "blockers": list, "honorifics": list, "period-words": dict,
-              "common-surnames": list, "grace-days": int, "undated": str, "knowledge": (str, list), "recent": dict}
+              "common-surnames": list, "grace-days": int, "undated": str, "knowledge": (str, list), "recent": dict,
+              "future-words": list, "now-words": list}
     required = ("titles", "qualifiers")
     needs = frozenset({"tokens"})
 
@@ -133,6 +134,8 @@ class Kind(RuleKind):
         period = spec.get("period-words", {})
         self.period_before = {w.lower() for w in as_str_list(period.get("before", []), "period-words.before")}
         self.period_after = {w.lower() for w in as_str_list(period.get("after", []), "period-words.after")}
+        self.future = _phrases(as_str_list(spec.get("future-words", []), "future-words"), "i")
+        self.now = _phrases(as_str_list(spec.get("now-words", []), "now-words"), "")
         self._compiled: Any = None
 
     def _period(self, sentence: str, start: int, end: int) -> bool:
@@ -274,19 +277,34 @@ class Kind(RuleKind):
 
     def periods(self, sentence: str, day: dt.date) -> list[tuple[dt.date, dt.date]]:
         """The times a sentence names besides the article date: years ("in 2019"), months
-        ("in December": the last one up to the date) and the pack's ``recent`` phrases
-        ("recently", "last month": that many days back)."""
-        spans = [(dt.date(int(y), 1, 1), dt.date(int(y), 12, 31)) for y in YEAR.findall(sentence) if int(y) <= day.year]
+        ("in December", resolved by tense) and the pack's ``recent`` phrases ("last month":
+        that many days back). "since 2022" and "has recently" run up to the article date, so
+        they add nothing: the title must be right on that date."""
+        spans = [(dt.date(int(y.group(1)), 1, 1), dt.date(int(y.group(1)), 12, 31))
+                 for y in YEAR.finditer(sentence) if int(y.group(1)) <= day.year and not _since(sentence, y.start())]
+        now = self.now.search(sentence) is not None
         for m in _month_pattern().finditer(sentence):
+            if now or m.group(0)[:5].lower() == "since" or YEAR.match(sentence, m.end() + 1):
+                continue  # "said on Thursday", "since March", "in March 2019" (the year is read above)
             month = month_names().index(m.group("month")) + 1
-            year = day.year if month <= day.month else day.year - 1
+            if self._future(sentence, m.start()):
+                year = day.year if month >= day.month else day.year + 1
+            else:
+                year = day.year if month <= day.month else day.year - 1
             last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
             spans.append((dt.date(year, month, 1), last))
         lower = sentence.lower()
         for phrase, days in self.recent.items():
-            if regex.search(rf"(?<![\w-]){regex.escape(phrase)}(?![\w-])", lower):
-                spans.append((day - dt.timedelta(days=days), day))
+            for found in regex.finditer(rf"(?<![\w-]){regex.escape(phrase)}(?![\w-])", lower):
+                if not PERFECT.search(lower[:found.start()]):
+                    spans.append((day - dt.timedelta(days=days), day))
         return spans
+
+    def _future(self, sentence: str, pos: int) -> bool:
+        """A month is the coming one when a future word ("will", "is due to") stands before
+        it in the same clause: "will host the summit in June"; not "said in June he would"."""
+        clause = regex.split(r"[,;:—–]", sentence[:pos])[-1]
+        return any(len(clause[f.end():].split()) <= 10 for f in self.future.finditer(clause))
 
     def judge(self, data: Any, mention: Mention, day: dt.date, years: list[tuple[dt.date, dt.date]],
               undated: bool) -> Hit | None:
@@ -359,6 +377,21 @@ class Kind(RuleKind):
                               date=("undated article" if undated else day.isoformat()))
         return Hit(mention.start, mention.end, message, replacements=replacements,
                    fix=None, safe=False)
+
+
+PERFECT = regex.compile(r"(?<![\w-])(?:has|have|had|'s|’s)\s+(?:\w+ly\s+)?\Z")
+
+
+def _since(sentence: str, pos: int) -> bool:
+    """Whether the time at ``pos`` follows "since": a period running up to the article date."""
+    months = "|".join(month_names())
+    return regex.search(rf"(?<![\w-])(?i:since)\s+(?:(?:early|late|mid|the\s+end\s+of)[\s-]+)?(?:(?:{months})\s+)?\Z",
+                        sentence[:pos]) is not None
+
+
+def _phrases(words: list[str], flags: str) -> Any:
+    """Whole-word phrases as one pattern; an empty list matches nothing."""
+    return regex.compile(alternation(words, flags) if not words else rf"(?<![\w'’-]){alternation(words, flags)}(?![\w-])")
 
 
 class _Then:
