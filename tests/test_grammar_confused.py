@@ -1,7 +1,8 @@
 """Confused words (issue 13 item 1): tests/data/grammar/confused.jsonl holds news
 sentences using each word of the pairs newsrooms get wrong, each correct and with the
-look-alike swapped in, plus correct look-alikes. A slip counts as found when one of its
-rules flags it; a correct sentence must draw no confused-word rule. Run as a script for
+look-alike swapped in (``at``: where), plus correct look-alikes. A slip counts as found
+when one of its rules flags the swapped word; a correct sentence must draw no
+confused-word rule. Run as a script for
 the figures per pair."""
 from __future__ import annotations
 
@@ -30,11 +31,13 @@ def measure() -> tuple[Counter, Counter, Counter, list[str]]:
     found, total, false = Counter(), Counter(), Counter()
     notes: list[str] = []
     for row in ROWS:
-        rules = {f.rule for f in lint_text(row["text"], GRAMMAR)}
+        findings = lint_text(row["text"], GRAMMAR)
+        rules = {f.rule for f in findings}
         family = row["family"]
         if row["rule"]:
             total[family] += 1
-            if rules & set(row["rule"]):
+            start, end = row["at"]  # the slip's characters: a finding must cover them
+            if any(f.rule in row["rule"] and f.offset < end and start < f.offset + f.length for f in findings):
                 found[family] += 1
             else:
                 notes.append(f"missed {family}: {row['text']}")

@@ -228,9 +228,14 @@ class Kind(RuleKind):
             if not doc.has_annotation("TAG"):
                 continue
             strings = doc.vocab.strings
-            for match_id, start, _end in self._matcher(doc.vocab)(doc):
+            for match_id, start, _end, aligned in self._matcher(doc.vocab)(doc, with_alignments=True):
                 slot = self.by_key[strings[match_id]]
-                first, last = doc[start + slot.report[0]], doc[start + slot.report[1]]
+                # the tokens the reported pattern positions matched (an optional token
+                # before them shifts their place in the match)
+                reported = [start + k for k, at in enumerate(aligned) if slot.report[0] <= at <= slot.report[1]]
+                if not reported:
+                    continue
+                first, last = doc[reported[0]], doc[reported[-1]]
                 hit_start = offset + first.idx
                 if hit_start in seen or not self._holds(slot, doc, first, text, offset):
                     continue
