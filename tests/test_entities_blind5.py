@@ -71,3 +71,31 @@ def test_generic_noun_count_names_the_organisation_it_resolved_to() -> None:
     (finding,) = lint_text("date 2024-02-18\nAfrican Union leaders met. The 54-member body suspended Niger.", CONFIG)
     assert finding.rule == "NL303" and "The African Union had 55 members" in finding.message
     assert finding.replacements == ["55"]
+
+
+def test_a_gapped_clause_gives_each_country_its_own_year() -> None:
+    text = "date 2024-03-07\nNATO grew. Greece and Turkey joined in 1952; Germany in 1955; Spain in {}; Poland in 1999."
+    assert not lint_text(text.format(1982), CONFIG)
+    (finding,) = lint_text(text.format(1985), CONFIG)
+    assert finding.match == "Spain" and "30 May 1982" in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    # the noun describes a body the knowledge base does not know
+    "date 2023-08-22\nThe African Union suspended Niger. Ecowas, the regional body of 15 states, threatened force.",
+    "date 2023-08-22\nThe African Union suspended Niger. Ecowas, the 15-member regional bloc, threatened force.",
+    # "the bloc" after two organisations that go by it: right for one of them
+    "date 2025-03-01\nEU and NATO leaders met. The 32-member alliance and the 27-member bloc agreed a plan.",
+    # numbers that are not member counts
+    "date 2025-03-01\nNATO leaders met. The alliance, which has 3 million troops, agreed.",
+    "date 2025-03-01\nEU leaders met. The bloc has grown to 450 million people.",
+    "date 2025-03-01\nEU leaders met. The union's 27 commissioners took office.",
+    "date 2025-03-01\nThe UN Security Council, whose 15 members include five permanent ones, met.",
+])
+def test_generic_nouns_stay_quiet_when_they_are_not_the_topic(text: str) -> None:
+    assert not lint_text(text, CONFIG), [(f.rule, f.match) for f in lint_text(text, CONFIG)]
+
+
+def test_an_opener_before_the_noun_keeps_the_topic() -> None:
+    (finding,) = lint_text("date 2025-03-01\nNATO leaders met. On Thursday, the 30-member alliance agreed.", CONFIG)
+    assert finding.match == "30" and "NATO had 32 members" in finding.message

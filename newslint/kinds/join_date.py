@@ -26,6 +26,9 @@ from .base import Context, PackError, RuleKind
 
 # "The Gambia, which rejoined the Commonwealth in 2018": the year of a later accession.
 _REJOIN = re.compile(r"\bre-?join(?:s|ed|ing)?\b", re.IGNORECASE)
+# "Greece and Turkey joined in 1952; Germany in 1955": a country with its own year right
+# after it (a gapped clause) joined in that year, not in the year the frame ends with.
+_OWN_YEAR = re.compile(r"\s*,?\s*in\s+(1[89]\d\d|20\d\d)(?![\w-])")
 
 
 class Kind(FactChecks, RuleKind):
@@ -101,7 +104,9 @@ class Kind(FactChecks, RuleKind):
     def _frame_hits(self, ctx: Context, kb: Any, seen: set[tuple[int, int]]) -> Iterable[Hit]:
         """Years the membership frames read: "Sweden, which joined the alliance in 2023"."""
         for claim in self.frame_claims(ctx, kb):
-            years, org = [y for y in claim.years if y <= ctx.date.year], claim.org
+            own = _OWN_YEAR.match(ctx.text, claim.end)
+            years = [int(own.group(1))] if own else list(claim.years)
+            years, org = [y for y in years if y <= ctx.date.year], claim.org
             if not years or (claim.start, claim.end) in seen:
                 continue
             if not (claim.cue_past or (claim.frame.shape == "apposition" and not claim.frame.events)

@@ -49,6 +49,7 @@ class Kind(FactChecks, RuleKind):
         self.markers = Markers.from_spec(spec)
         self._compiled: Any = None
         self._orgs: list[Any] = []
+        self._apposed: Any = None
 
     def _patterns(self) -> Any:
         """Patterns against the knowledge base, compiled when a sentence first needs them."""
@@ -71,8 +72,7 @@ class Kind(FactChecks, RuleKind):
         return self._compiled
 
     def check_facts(self, ctx: Context, patterns: Any, kb: Any) -> Iterable[Hit]:
-        from ..knowledge.claims import parse_number
-        from ..knowledge.scan import document_intervals
+        from ..knowledge.claims import parse_number, referents
 
         if not patterns:
             return
@@ -85,13 +85,39 @@ class Kind(FactChecks, RuleKind):
             start, end = sent.start + match.start("n"), sent.start + match.end("n")
             if (start, end) in seen:
                 continue
-            intervals = self.markers.intervals(sent.text, ctx.date, org) + document_intervals(ctx, self.markers)
+            if found.trigger.anaphoric and self._describes_another(sent.text[:match.start()]):
+                continue  # "Ecowas, the 15-member regional bloc": the noun is Ecowas's, not the topic's
             seen.add((start, end))  # judged once: by the first pattern that reads it, right or wrong
-            if not org.counts_known(intervals) or said in org.counts_during(intervals):
+            others = [org]
+            if found.trigger.anaphoric:  # "the bloc" after "EU and NATO": right if it fits either
+                others += referents(ctx.text, sent.start + match.start("org"), match.group("org"), self._orgs)
+            if any(self._fits(ctx, sent.text, o, said) for o in others):
                 continue
             yield self._hit(ctx, org, said, found.cue(), start, end)
         if self.topic_sources:
             yield from self._topic_hits(ctx, seen)
+
+    def _fits(self, ctx: Context, sentence: str, org: Any, said: int) -> bool:
+        """Whether the count is right for the organisation at some moment the sentence
+        may be about (or the file cannot say)."""
+        from ..knowledge.scan import document_intervals
+
+        intervals = self.markers.intervals(sentence, ctx.date, org) + document_intervals(ctx, self.markers)
+        return not org.counts_known(intervals) or said in org.counts_during(intervals)
+
+    def _describes_another(self, before: str) -> bool:
+        """Whether a count phrase that opens with "the" stands in apposition to a name the
+        knowledge base does not know ("Ecowas, the regional body of 15 states"); a phrase
+        after an opener ("On Thursday, the bloc") or a verb is the article's organisation."""
+        if self._apposed is None:
+            from ..knowledge.word_lists import word_lists
+
+            lists = word_lists()
+            openers = "(?:" + "|".join(lists[n] for n in ("sentence-openers", "months", "weekdays")) + ")"
+            self._apposed = regex.compile(
+                r"(?:^|[,;(]\s*|\b(?:and|by|with|from|as|of)\s+)(?!" + openers + r"\b)"
+                r"[A-Z][\w.&'’-]*(?:\s+(?:of|for|and|[A-Z][\w.&'’-]*)){0,5}\s*(?:,|\(|–|—|\s-{1,2})\s*$")
+        return self._apposed.search(before) is not None
 
     def _topic_hits(self, ctx: Context, seen: set[tuple[int, int]]) -> Iterable[Hit]:
         """"All 27 member states": right if it fits any organisation the copy has named

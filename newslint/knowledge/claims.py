@@ -280,6 +280,24 @@ def referent(text: str, before: int, noun_phrase: str, orgs: Iterable[Organisati
     return best
 
 
+def referents(text: str, before: int, noun_phrase: str, orgs: Iterable[Organisation]) -> list[Organisation]:
+    """Every organisation named before ``before`` that goes by the noun "the bloc" ends
+    in: the ones a reader may take it for."""
+    noun = noun_phrase.split()[-1].lower()
+    found = []
+    for org in orgs:
+        if not any(n.split()[-1].lower() == noun for n in org.nouns):
+            continue
+        for name in org.names:
+            at = text.rfind(name, 0, before)
+            while at >= 0 and not _whole(text, at, at + len(name)):
+                at = text.rfind(name, 0, at)
+            if at >= 0:
+                found.append(org)
+                break
+    return found
+
+
 def _whole(text: str, start: int, end: int) -> bool:
     return (start == 0 or not text[start - 1].isalnum()) and (end >= len(text) or not text[end].isalnum())
 
