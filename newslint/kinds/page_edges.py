@@ -9,7 +9,8 @@ not tell them; their place does. This module finds, for one furniture class:
 
 * **kicker**: a short line above the headline made of section words and place names
   (``section-words``, a country from the knowledge base or ``section-places``), or one
-  that ends in a masthead word ("Tribune", "Times", "News");
+  that ends in a masthead word ("Tribune", "Times", "News"); below the last paragraph,
+  such a line of its own;
 * **edge lines**: lines above the first paragraph (not the headline, the longest line
   there) or below the last one that a class's ``edge-lines`` patterns match (slogans);
 * **tags**: below the last paragraph, the short lines after a tag label (``tag-labels``:
@@ -87,6 +88,9 @@ def edge_spans(text: str, lines: list[Line], cls: Any, words: dict[str, tuple[st
                 break
             if _is_kicker(body(line)[1], cls, words, shape):
                 found.add(line)
+        # and a section label on a line of its own below the story ("World News", "Europe")
+        found.update(line for line in footer if not is_furniture(line)
+                     and _is_kicker(body(line)[1], cls, words, shape))
     if cls.edge_lines is not None:
         # above the story only the masthead's first line and the lines under the headline
         below = header[header.index(headline) + 1:] if headline in header else []
