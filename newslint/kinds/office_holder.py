@@ -14,7 +14,11 @@ each names), ``qualifiers`` (``past`` / ``near`` / ``any`` / ``plain`` lists), `
 that make a title another post: Deputy, Vice), ``honorifics`` (between title and
 name: Sir, Dr), ``common-surnames`` (never matched alone), ``grace-days``, ``undated``
 (``never-held``: an article without a date is only checked for titles the person
-never held; ``today``: checked as of today). Quoted speech is left alone.
+never held; ``today``: checked as of today), ``recent`` (phrases that reach that many
+days back: "last month"), ``future-words`` (a month after one of these in its clause is
+the coming one: "will host the summit in June"), ``now-words`` (a weekday or "today"
+puts the sentence at the article date, so a month it names excuses nothing),
+``succession`` (handover cues, see office_succession). Quoted speech is left alone.
 The message may use {fact}, {suggestion}, {source}, {date}.
 """
 from __future__ import annotations
@@ -30,6 +34,7 @@ import regex
 from ..calendar_names import long_date, month_names
 from ..records import Hit, NewslintError
 from .base import Context, PackError, RuleKind, as_str_list
+from .office_succession import Named, SuccessionCues, judge_handover, succession_hit
 
 QUALIFIER_CLASSES = ("past", "near", "any", "plain")
 YEAR = regex.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
@@ -106,7 +111,7 @@ def quoted(text: str, pos: int) -> bool:
 class Kind(RuleKind):
     fields = {"titles": list, "qualifiers": dict, "blockers": list, "honorifics": list, "period-words": dict,
               "common-surnames": list, "grace-days": int, "undated": str, "knowledge": (str, list), "recent": dict,
-              "future-words": list, "now-words": list}
+              "future-words": list, "now-words": list, "succession": dict}
     required = ("titles", "qualifiers")
     needs = frozenset({"tokens"})
 
@@ -136,6 +141,7 @@ class Kind(RuleKind):
         self.period_after = {w.lower() for w in as_str_list(period.get("after", []), "period-words.after")}
         self.future = _phrases(as_str_list(spec.get("future-words", []), "future-words"), "i")
         self.now = _phrases(as_str_list(spec.get("now-words", []), "now-words"), "")
+        self.succession = SuccessionCues(spec.get("succession", {}), self.honorifics)
         self._compiled: Any = None
 
     def _period(self, sentence: str, start: int, end: int) -> bool:
@@ -274,6 +280,48 @@ class Kind(RuleKind):
                 hit = self.judge(data, mention, ctx.date, years, undated)
                 if hit is not None:
                     yield hit
+            if not undated and not self.succession.empty:
+                yield from self._handovers(data, text, s_start, sentence, ctx.date, years)
+
+    def _handovers(self, data: Any, text: str, s_start: int, sentence: str, day: dt.date,
+                   periods: list[tuple[dt.date, dt.date]]) -> Iterable[Hit]:
+        """Succession frames ("replacing X", "X's successor") checked against the office's
+        order of holders; see office_succession."""
+        from ..knowledge.offices import fold
+
+        names = list(self.named(sentence))
+        if len(names) < 2 or self.future.search(sentence):
+            return  # "X will replace Y": a plan, not a fact to check
+        titles = {fold(m.group(0)) for m in self._title_pattern().finditer(sentence)}
+        now = self.now.search(sentence) is not None
+        for handover in self.succession.handovers(sentence, names):
+            if quoted(text, s_start + handover.old.start):
+                continue
+            result = judge_handover(data, handover, titles, day, periods, now, self.grace)
+            if result is not None:
+                from ..knowledge import knowledge
+
+                post = _office_label(result[2][0], knowledge().countries, data.bodies)
+                yield succession_hit(self, data, handover, s_start, result, day, post)
+
+    def named(self, sentence: str) -> Iterable[Named]:
+        """Every known person's name in a sentence, titled or not (offsets in the sentence)."""
+        data, names, _, _ = self._patterns()
+        from ..knowledge.offices import fold
+
+        for m in names.finditer(sentence):
+            key = fold(m.group(0))
+            persons = frozenset({data.names[key]}) if key in data.names else frozenset(data.surnames.get(key, ()))
+            if not persons:
+                continue
+            if key not in data.names and regex.match(r"\s+(?:[A-Z][\w'’-]*[a-z]|[IVX]+(?![\w-]))", sentence[m.end():]):
+                continue  # part of a longer name the files do not know
+            yield Named(m.start(), m.end(), persons, m.group(0))
+
+    def _title_pattern(self) -> Any:
+        if getattr(self, "_titles_compiled", None) is None:
+            self._titles_compiled = compiled(rf"(?<![\w-]){alternation(self.titles, 'i')}(?![\w-])")
+        return self._titles_compiled
 
     def periods(self, sentence: str, day: dt.date) -> list[tuple[dt.date, dt.date]]:
         """The times a sentence names besides the article date: years ("in 2019"), months
@@ -445,4 +493,5 @@ def _office_label(office: Any, countries: Any, bodies: dict[str, str]) -> str:
 
 def office_title(office: Any) -> str:
     title = office.titles[0]
-    return " ".join(w if w in ("of", "the") else w[:1].upper() + w[1:] for w in title.split())
+    return " ".join(w if w in ("of", "the") else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
+                    for w in title.split())
