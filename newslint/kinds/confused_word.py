@@ -33,7 +33,7 @@ from ..toml import load_toml
 from .base import Context, PackError, RuleKind
 
 #: Token attributes a slot may test (those of spaCy's Matcher that the gated pipeline fills).
-ATTRS = frozenset({"LOWER", "ORTH", "TAG", "DEP", "IS_PUNCT", "IS_ALPHA", "LIKE_NUM", "IS_SENT_START", "OP"})
+ATTRS = frozenset({"LOWER", "ORTH", "TAG", "DEP", "IS_PUNCT", "IS_ALPHA", "IS_LOWER", "LIKE_NUM", "IS_SENT_START", "OP"})
 
 
 @dataclass
