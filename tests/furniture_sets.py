@@ -208,7 +208,7 @@ def main_unseen(folder: str = "unseen") -> int:
     precision = f_all / (f_all + false) if f_all + false else 1.0
     print(f"all      {n_all:6} {f_all:6}  {f_all / n_all:.2f}  precision {precision:.2f} "
           f"({false} false alarms; {clean_false} on the clean versions)")
-    if folder in ("blind5", "blind6"):
+    if folder.startswith("blind"):
         alarms = [(f.rule, case) for case in blind5_story_lines(folder) for f in furniture_findings(case.line)]
         for rule, case in alarms:
             print(f"  false alarm on a story line {rule} {case.code}: {case.line}")
@@ -218,6 +218,6 @@ def main_unseen(folder: str = "unseen") -> int:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    if sys.argv[1:] in (["--unseen"], ["--blind5"], ["--blind6"]):
+    if sys.argv[1:] in (["--unseen"], ["--blind5"], ["--blind6"], ["--blind7"]):
         raise SystemExit(main_unseen(sys.argv[1][2:]))
     raise SystemExit(main())

@@ -15,10 +15,11 @@ from furniture_sets import blind5_story_lines, furniture_findings, unseen_articl
 STORY = "The council approved the budget on Tuesday night after a long and bitter debate.\n"
 
 
-@pytest.mark.parametrize("folder", ["blind5", "blind6"])
+@pytest.mark.parametrize("folder", ["blind5", "blind6", "blind7"])
 def test_blind_sets_found_rate_and_precision(folder):
-    """Blind set 5 was scored before these rules existed (27/104 found by the older rules) and
-    set 6 once before they were tuned for it (39/55, 0.71, precision 0.97). A floor against
+    """Blind set 5 was scored before these rules existed (27/104 found by the older rules),
+    set 6 once before they were tuned for it (39/55, 0.71, precision 0.97) and set 7 once
+    after the fixes set 6 showed (35/44, 0.80, precision 0.97). A floor against
     regressions: most lines found, no finding on the clean versions or the look-alike lines."""
     total = found = false = 0
     for path in unseen_articles(folder):
@@ -28,7 +29,7 @@ def test_blind_sets_found_rate_and_precision(folder):
         found += len(set(marked) & lines)
         false += len(lines - set(marked))
         assert not furniture_findings(clean), path.name
-    assert len(unseen_articles(folder)) >= 16 and total >= 55
+    assert len(unseen_articles(folder)) >= 12 and total >= 44
     assert found / total >= 0.9
     assert false == 0
     for case in blind5_story_lines(folder):

@@ -32,6 +32,7 @@ import regex
 _WORD = regex.compile(r"\S+")
 _LABEL_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’.\-]*|&")
 _DIGIT = regex.compile(r"\d")
+_YEAR = regex.compile(r"^(?:19|20)\d\d\b|\b(?:19|20)\d\d$")
 _JOINERS = frozenset({"&", "and", "of", "the"})
 _MASTHEAD_MARK = regex.compile(r"[ \t][-–—|][ \t]|\b(?:1[5-9]|20)\d\d\b")
 _SMALL = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "-", "–", "—", "|"})
@@ -96,12 +97,16 @@ def edge_spans(text: str, lines: list[Line], cls: Any, words: dict[str, tuple[st
         below = header[header.index(headline) + 1:] if headline in header else []
         for line in [*header[:1], *below, *footer]:
             b = body(line)[1]
-            if line == headline or (line in below and not _title_case(b)):
-                continue  # under the headline a motto is in title case; a standfirst is not
+            if line == headline or (line in below and (not _title_case(b) or len(_WORD.findall(b)) < 4)):
+                continue  # under the headline a motto is in title case; a standfirst is not, and
+                # three words there are the byline's agency ("Express News Service")
             if match(cls.edge_lines, b, "fullmatch") is not None:
                 found.add(line)
     if cls.tag_labels is not None or cls.tag_block_lines:
-        found.update(_tags(text, footer, cls, shape, is_furniture, match, body))
+        def other(line: Line) -> bool:  # furniture of any class, slogans too
+            return is_furniture(line) or any(match(p, body(line)[1], "fullmatch") is not None for p in mastheads)
+
+        found.update(_tags(text, footer, cls, shape, other, match, body))
     for line in sorted(found):
         start, b = body(line)
         yield start, start + len(b)
@@ -111,6 +116,7 @@ def _is_kicker(label: str, cls: Any, words: dict[str, tuple[str, ...]], shape: A
     """A section label or a masthead: up to ``kicker-words`` words, no sentence, no figure,
     not a dateline in capitals; made of section words and places, or ending in a masthead
     word."""
+    label = _YEAR.sub("", label).strip()  # "2024 Election"
     tokens = _LABEL_WORD.findall(label)
     if (not tokens or len(tokens) > cls.kicker_words or _DIGIT.search(label)
             or shape.sentence_end.search(label) or shape.opens_quote.match(label)
