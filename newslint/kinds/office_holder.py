@@ -239,7 +239,9 @@ class Kind(RuleKind):
                 if found.group("then"):
                     found = _Then(found)
             qual = self._qualifier(found)
-            if qual is None and self._period(sentence, lead_start, m.end()):
+            if qual is None and self._period(sentence, lead_start, m.end()) and not self.now.search(sentence):
+                # "President Bush's administration" is a past time; "Trudeau's government
+                # announced on Friday" is the article's
                 qual = "past"
             country = self._country_words.get(country_word) if country_word else None
             if surname_only and key in self.common and country is None:
