@@ -112,6 +112,8 @@ def test_case_of_the_suggestion_follows_the_copy() -> None:
      "pattern = [{LEMMA = 'its'}]\nmeans = 'x'", "unknown token attribute"),
     ("[words]\nits = { pos = ['d'], meaning = 'x' }\n[[cues]]\npair = ['its', 'its']\nslot = 's'\n"
      "pattern = [{LOWER = 'its'}]\nreport = [3]\nmeans = 'x'", "'report' must list token positions"),
+    ("[words]\nits = { pos = ['d'], meaning = 'x' }\n[[cues]]\npair = ['its', 'its']\nslot = 's'\n"
+     "pattern = [{LOWER = 'its'}]\nobject-not-in = 'change'\nmeans = 'x'", "must name a word list"),
     ("not toml [", "words file"),
 ])
 def test_a_broken_words_file_is_a_clear_pack_error(tmp_path, content: str, error: str) -> None:

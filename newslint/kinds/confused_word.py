@@ -33,7 +33,8 @@ from ..toml import load_toml
 from .base import Context, PackError, RuleKind
 
 #: Token attributes a slot may test (those of spaCy's Matcher that the gated pipeline fills).
-ATTRS = frozenset({"LOWER", "ORTH", "TAG", "DEP", "IS_PUNCT", "IS_ALPHA", "IS_LOWER", "LIKE_NUM", "IS_SENT_START", "OP"})
+ATTRS = frozenset({"LOWER", "ORTH", "TAG", "DEP", "IS_PUNCT", "IS_ALPHA", "IS_LOWER", "LIKE_NUM", "IS_SENT_START",
+                   "OP"})
 
 
 @dataclass
@@ -144,22 +145,25 @@ def load_slots(path: Path, code: str) -> tuple[dict[str, dict[str, Any]], list[S
         if not isinstance(means, (str, dict)):
             raise PackError(f"{where}: 'means' must be a word or a table of written form -> word")
 
-        def word_set(name: str) -> frozenset[str] | None:
-            value = cue.get(name)
-            if value is None:
-                return None
-            if not (isinstance(value, str) and value.startswith("@") and value[1:] in lists):
-                raise PackError(f"{where}: '{name}' must name a word list (\"@name\")")
-            return frozenset(lists[value[1:]])
 
         gate = compile_regex(cue["gate"], ignore_case=True, what="gate") if "gate" in cue else None
         has = compile_regex(cue["sentence-has"], ignore_case=True, what="sentence-has") \
             if "sentence-has" in cue else None
         digest = hashlib.sha1(json.dumps(pattern, sort_keys=True).encode()).hexdigest()[:10]
         slots.append(Slot(f"{code}#{digest}/{number}", pair[0], pair[1], str(cue["slot"]), pattern,
-                          (first, last), means, triggers, gate, word_set("object-in"),
-                          word_set("object-not-in"), has))
+                          (first, last), means, triggers, gate, _word_set(cue, "object-in", lists, where),
+                          _word_set(cue, "object-not-in", lists, where), has))
     return words, slots
+
+
+def _word_set(cue: dict[str, Any], name: str, lists: dict[str, list[str]], where: str) -> frozenset[str] | None:
+    """The word list a cue's field names ("@name"), or None when the field is absent."""
+    value = cue.get(name)
+    if value is None:
+        return None
+    if not (isinstance(value, str) and value.startswith("@") and value[1:] in lists):
+        raise PackError(f"{where}: '{name}' must name a word list (\"@name\")")
+    return frozenset(lists[value[1:]])
 
 
 def object_of(token: Any) -> Any:
@@ -278,10 +282,5 @@ class Kind(RuleKind):
     @staticmethod
     def _meant(slot: Slot, written: str) -> str | None:
         key = written.lower().replace("’", "'")
-        if isinstance(slot.means, str):
-            meant = slot.means
-        else:
-            meant = slot.means.get(key)
-            if meant is None:
-                return None
-        return match_case(written, meant)
+        meant = slot.means if isinstance(slot.means, str) else slot.means.get(key)
+        return None if meant is None else match_case(written, meant)
