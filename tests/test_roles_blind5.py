@@ -16,8 +16,8 @@ import pytest
 
 from newslint.api import lint_text
 from newslint.config import Config
-from newslint.knowledge.offices import Office, Term, load_offices
 from newslint.kinds.office_succession import predecessors
+from newslint.knowledge.offices import Office, Term, load_offices
 from newslint.records import NewslintError
 
 DATA = Path(__file__).parent / "data" / "entities"

@@ -282,7 +282,7 @@ class Kind(RuleKind):
                 hit = self.judge(data, mention, ctx.date, years, undated)
                 if hit is not None:
                     yield hit
-            if not undated and not self.succession.empty:
+            if not undated and not self.succession.empty and self.succession.present(sentence):
                 yield from self._handovers(data, text, s_start, sentence, ctx.date, years)
 
     def _handovers(self, data: Any, text: str, s_start: int, sentence: str, day: dt.date,
@@ -441,7 +441,9 @@ def _since(sentence: str, pos: int) -> bool:
 
 def _phrases(words: list[str], flags: str) -> Any:
     """Whole-word phrases as one pattern; an empty list matches nothing."""
-    return regex.compile(alternation(words, flags) if not words else rf"(?<![\w'’-]){alternation(words, flags)}(?![\w-])")
+    if not words:
+        return regex.compile("(?!)")
+    return regex.compile(rf"(?<![\w'’-]){alternation(words, flags)}(?![\w-])")
 
 
 class _Then:

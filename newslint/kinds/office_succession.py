@@ -68,6 +68,12 @@ class SuccessionCues:
     def empty(self) -> bool:
         return not (self.verbs or self.possessives or self.departures)
 
+    def present(self, sentence: str) -> bool:
+        """Whether any cue occurs: the cheap test before names are looked up."""
+        lower = sentence.lower()
+        return (any(p is not None and p.search(sentence) for p in (self.verbs, self.departures))
+                or any(w in lower for w in self.possessives))
+
     def handovers(self, sentence: str, names: list[Named]) -> Iterator[Handover]:
         """Every handover the sentence states between two different known people."""
         if len(names) < 2:
@@ -98,8 +104,11 @@ class SuccessionCues:
                 yield Handover(new=new, old=old)
 
 
-def judge_handover(data: Any, handover: Handover, titles: set[str], day: dt.date, periods: list[tuple[dt.date, dt.date]],
-                   now: bool, grace: int) -> tuple[str, list[str], list[Any], str] | None:
+Verdict = tuple[str, list[str], list[Any], str]  # fact, predecessors, offices, new holder
+
+
+def judge_handover(data: Any, handover: Handover, titles: set[str], day: dt.date,
+                   periods: list[tuple[dt.date, dt.date]], now: bool, grace: int) -> Verdict | None:
     """(fact, predecessors, offices, post) when the replaced person held the named office but
     not just before the new holder; None when the frame is right or there is no evidence."""
     if handover.new.persons & handover.old.persons:
@@ -211,7 +220,7 @@ def _long(day: dt.date) -> str:
     return long_date(day)
 
 
-def succession_hit(kind: Any, data: Any, handover: Handover, s_start: int, result: tuple[str, list[str], list[Any], str],
+def succession_hit(kind: Any, data: Any, handover: Handover, s_start: int, result: Verdict,
                    day: dt.date, post: str) -> Hit:
     """The finding on the replaced person's name, suggesting the real predecessor; ``post``
     names the office ("Prime Minister of Japan")."""
