@@ -88,6 +88,17 @@ def test_a_period_word_excuses_only_outside_the_article_time() -> None:
                      "date": "2025-05-01"})
 
 
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Justin Trudeau, the prime minister, said the tariffs were unjustified.", True),
+    ("Ministers briefed Justin Trudeau, the prime minister.", True),
+    ("Mark Carney, the prime minister, said the tariffs were unjustified.", False),
+    ("Justin Trudeau, the prime minister who legalised cannabis, spoke on Friday.", False),  # a description
+    ("Justin Trudeau, the former prime minister, spoke on Friday.", False),
+])
+def test_bare_title_after_the_name(text: str, wrong: bool) -> None:
+    assert _flagged({"text": text, "date": "2025-05-01"}) == wrong, text
+
+
 def test_succession_message_names_the_predecessor() -> None:
     finding = _one("Shigeru Ishiba became prime minister on Tuesday, replacing Shinzo Abe.", "2024-10-02")
     assert finding.match == "Shinzo Abe"

@@ -234,8 +234,8 @@ class Kind(RuleKind):
                 if found is None:
                     continue
                 country_word = found.group("country") or found.group("country2")
-                if country_word is None:
-                    continue
+                if country_word is None and not _closed_apposition(after, found.end()):
+                    continue  # "Blair, the prime minister who took Britain to war": a description
                 if found.group("then"):
                     found = _Then(found)
             qual = self._qualifier(found)
@@ -430,6 +430,13 @@ class Kind(RuleKind):
 
 
 PERFECT = regex.compile(r"(?<![\w-])(?:has|have|had|'s|’s)\s+(?:\w+ly\s+)?\Z")
+
+
+def _closed_apposition(after: str, end: int) -> bool:
+    """ "Justin Trudeau, the prime minister, said": a bare title after "the", closed by a
+    comma or the sentence's end, names the post the person holds (its country is theirs)."""
+    return (regex.match(r"\s*,\s+(?i:the)\s", after) is not None
+            and regex.match(r"\s*(?:[,.;:!?)]|\Z)", after[end:]) is not None)
 
 
 def _since(sentence: str, pos: int) -> bool:
