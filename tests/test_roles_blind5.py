@@ -79,6 +79,9 @@ def test_article_time_and_since_excuse_nothing() -> None:
     assert _flagged({"text": "Prime Minister Rishi Sunak, in office since 2022, spoke.", "date": "2024-09-10"})
     assert not _flagged({"text": "In 2022, Prime Minister Rishi Sunak spoke.", "date": "2024-09-10"})
     assert _flagged({"text": "Chancellor Olaf Scholz has recently pledged more aid.", "date": "2025-06-20"})
+    # a month set before the weekday, or a weekday with its date, is not the article's time
+    assert not _flagged({"text": "In June, Prime Minister Rishi Sunak called the election for Thursday 4 July.",
+                         "date": "2024-09-01"})
 
 
 def test_a_period_word_excuses_only_outside_the_article_time() -> None:

@@ -239,7 +239,7 @@ class Kind(RuleKind):
                 if found.group("then"):
                     found = _Then(found)
             qual = self._qualifier(found)
-            if qual is None and self._period(sentence, lead_start, m.end()) and not self.now.search(sentence):
+            if qual is None and self._period(sentence, lead_start, m.end()) and self._now_at(sentence) is None:
                 # "President Bush's administration" is a past time; "Trudeau's government
                 # announced on Friday" is the article's
                 qual = "past"
@@ -295,7 +295,7 @@ class Kind(RuleKind):
         if len(names) < 2 or self.future.search(sentence):
             return  # "X will replace Y": a plan, not a fact to check
         titles = {fold(m.group(0)) for m in self._title_pattern().finditer(sentence)}
-        now = self.now.search(sentence) is not None
+        now = self._now_at(sentence) is not None
         for handover in self.succession.handovers(sentence, names):
             if quoted(text, s_start + handover.old.start):
                 continue
@@ -332,10 +332,11 @@ class Kind(RuleKind):
         they add nothing: the title must be right on that date."""
         spans = [(dt.date(int(y.group(1)), 1, 1), dt.date(int(y.group(1)), 12, 31))
                  for y in YEAR.finditer(sentence) if int(y.group(1)) <= day.year and not _since(sentence, y.start())]
-        now = self.now.search(sentence) is not None
+        now = self._now_at(sentence)
         for m in _month_pattern().finditer(sentence):
-            if now or m.group(0)[:5].lower() == "since" or YEAR.match(sentence, m.end() + 1):
-                continue  # "said on Thursday", "since March", "in March 2019" (the year is read above)
+            if (now is not None and now < m.start()) or m.group(0)[:5].lower() == "since" \
+                    or YEAR.match(sentence, m.end() + 1):
+                continue  # "said on Thursday that ... in March", "since March", "in March 2019" (year read above)
             month = month_names().index(m.group("month")) + 1
             if self._future(sentence, m.start()):
                 year = day.year if month >= day.month else day.year + 1
@@ -349,6 +350,14 @@ class Kind(RuleKind):
                 if not PERFECT.search(lower[:found.start()]):
                     spans.append((day - dt.timedelta(days=days), day))
         return spans
+
+    def _now_at(self, sentence: str) -> int | None:
+        """Where the sentence first puts itself at the article's time ("on Thursday",
+        "today"); a weekday with a date ("Thursday 4 July") is a day like any other."""
+        for found in self.now.finditer(sentence):
+            if not regex.match(r"\s*,?\s*(?:\d|(?:" + "|".join(month_names()) + r")\b)", sentence[found.end():]):
+                return found.start()
+        return None
 
     def _future(self, sentence: str, pos: int) -> bool:
         """A month is the coming one when a future word ("will", "is due to") stands before
