@@ -69,6 +69,9 @@ def test_future_month_is_the_coming_one_and_past_month_the_last_one() -> None:
     # a future word after the month ("said in June he would") does not move it
     assert not _flagged({"text": "Prime Minister Rishi Sunak said in June that he would call an election.",
                          "date": "2024-09-10"})
+    # words that say nothing of tense do not move the month
+    assert not _flagged({"text": "Ahead of the election in July, Prime Minister Rishi Sunak promised tax cuts.",
+                         "date": "2024-09-01"})
     # a month with its year is that month
     assert _flagged({"text": "Prime Minister Rishi Sunak will host the summit in June 2025.", "date": "2024-09-10"})
 
