@@ -99,3 +99,10 @@ def test_generic_nouns_stay_quiet_when_they_are_not_the_topic(text: str) -> None
 def test_an_opener_before_the_noun_keeps_the_topic() -> None:
     (finding,) = lint_text("date 2025-03-01\nNATO leaders met. On Thursday, the 30-member alliance agreed.", CONFIG)
     assert finding.match == "30" and "NATO had 32 members" in finding.message
+
+
+def test_first_in_a_period_is_not_a_place_in_all() -> None:
+    quiet = "date 2025-10-27\nASEAN met. Timor-Leste is the first country to join the grouping since Cambodia's admission."
+    assert not lint_text(quiet, CONFIG)
+    (finding,) = lint_text("date 2025-10-27\nASEAN met. Timor-Leste became the first member of the bloc.", CONFIG)
+    assert finding.rule == "NL309" and "11th member" in finding.message

@@ -30,6 +30,10 @@ from ..text_case import capitalised, match_case
 from .base import Context, PackError, RuleKind
 
 _YEAR = regex.compile(r"(?<![\w.-])(?:1[89]\d\d|20\d\d)(?![\w-])")
+# After an ordinal frame: a period that makes the place relative ("the first country to
+# join the grouping since Cambodia's admission", "the first in 26 years").
+_PERIOD = regex.compile(r"[^.;:!?]*?\b(?:since|in\s+(?:\d+|[a-z-]+)\s+(?:years|decades)|in\s+(?:over|more\s+than|"
+                        r"almost|nearly)\s+(?:a|two|three|\d+)\s+(?:years?|decades?))\b", regex.IGNORECASE)
 EXPECTS = ("member", "non-member", "founder", "newest", "candidate", "former", "ordinal")
 
 
@@ -150,6 +154,8 @@ class Kind(FactChecks, RuleKind):
                 places = claim.org.ordinals(claim.code)
                 if claim.ordinal is None or not places or claim.ordinal in places:
                     continue  # never a member: the membership rules' finding
+                if claim.ordinal == 1 and _PERIOD.match(ctx.text, claim.context[1], s_end):
+                    continue  # "the first country to join since 1999": first in a period, not in all
             elif not self._wrong(claim.org, claim.code, intervals, ctx.date):
                 continue
             seen.add((claim.start, claim.end))
