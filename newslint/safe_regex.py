@@ -21,8 +21,8 @@ import regex
 
 from .kinds.base import PackError
 from .prefilter import LONG_TEXT, WordGate, doc_view, gate_of, set_terms
-from .regex_cache import compile_cached
 from .regex_guard import UnsafePattern, check_pattern
+from .regex_share import share_repeats
 
 #: Seconds one pattern may spend on one document before it is stopped and reported.
 PATTERN_TIMEOUT = 2.0
@@ -51,10 +51,26 @@ def compile_regex(source: str, ignore_case: bool = False, what: str = "pattern")
         shown = source if len(source) <= 80 else source[:77] + "..."
         raise PackError(f"{what} {shown!r} is refused: {exc}") from None
     flags = regex.V0 | (regex.IGNORECASE if ignore_case else 0)
+    shared, helpers = share_repeats(source)
     try:
-        return SafePattern(compile_cached(source, flags))
+        if helpers:
+            try:
+                raw = regex.compile(shared, flags)
+                _SHARED[raw] = source
+                return SharedPattern(raw, source, helpers)
+            except (regex.error, ValueError, OverflowError, RecursionError):
+                pass  # report (or not) what the pattern as written gives
+        return SafePattern(regex.compile(source, flags))
     except (regex.error, ValueError, OverflowError, RecursionError) as exc:
         raise PackError(f"{what} {source!r} does not compile: {exc}") from None
+
+
+#: The source as written of each rewritten pattern (see regex_share), for messages.
+_SHARED: dict[Any, str] = {}
+
+
+def _source(raw: Any) -> str:
+    return _SHARED.get(raw, raw.pattern) if _SHARED else raw.pattern
 
 
 #: A search's first tenth of a millisecond is not counted: a pattern searched at every word
@@ -76,7 +92,7 @@ class Budget:
         """Seconds ``pattern`` may still run; PatternTimeout when none are left."""
         left = PATTERN_TIMEOUT - self.spent.get(id(pattern), 0.0)
         if left <= 0:
-            raise PatternTimeout(pattern.pattern)
+            raise PatternTimeout(_source(pattern))
         return left
 
     def charge(self, pattern: Any, seconds: float) -> None:
@@ -114,13 +130,13 @@ def _call(pattern: Any, method: Any, args: tuple[Any, ...], kwargs: dict[str, An
         try:
             return method(*args, **kwargs)
         except TimeoutError:
-            raise PatternTimeout(pattern.pattern) from None
+            raise PatternTimeout(_source(pattern)) from None
     kwargs["timeout"] = budget.left(pattern)
     start = time.thread_time()
     try:
         return method(*args, **kwargs)
     except TimeoutError:
-        raise PatternTimeout(pattern.pattern) from None
+        raise PatternTimeout(_source(pattern)) from None
     finally:
         budget.charge(pattern, time.thread_time() - start)
 
@@ -138,7 +154,7 @@ def _iterate(pattern: Any, method: Any, args: tuple[Any, ...], kwargs: dict[str,
         except StopIteration:
             return
         except TimeoutError:
-            raise PatternTimeout(pattern.pattern) from None
+            raise PatternTimeout(_source(pattern)) from None
         finally:
             budget.charge(pattern, time.thread_time() - start)
         budget.left(pattern)  # stop here once the time is used up, not a step later
@@ -160,16 +176,20 @@ def _bounded(name: str, run: Callable[..., Any] = _call) -> Callable[..., Any]:
 class SafePattern:
     """A compiled pack pattern: the `regex` pattern's methods, each under the time limit
     (a ``timeout`` argument is ignored: the limit is newslint's). ``raw`` is the `regex`
-    pattern, for code that manages the limit itself."""
+    pattern, for code that manages the limit itself. ``pattern`` is the source as written;
+    ``raw`` may be its rewrite by :func:`newslint.regex_share.share_repeats`, whose helper
+    groups (the last ``helpers``) are not counted in ``groups`` and ``groupindex``."""
 
-    __slots__ = ("raw", "pattern", "flags", "groups", "groupindex", "__weakref__")
+    __slots__ = ("raw", "pattern", "flags", "groups", "groupindex", "helpers", "__weakref__")
 
-    def __init__(self, raw: Any) -> None:
+    def __init__(self, raw: Any, source: str | None = None, helpers: int = 0) -> None:
         self.raw = raw
-        self.pattern: str = raw.pattern
+        self.pattern: str = raw.pattern if source is None else source
         self.flags: int = raw.flags
-        self.groups: int = raw.groups
-        self.groupindex: Any = raw.groupindex
+        self.helpers = helpers
+        self.groups: int = raw.groups - helpers
+        self.groupindex: Any = raw.groupindex if not helpers else {
+            name: index for name, index in raw.groupindex.items() if index <= self.groups}
 
     search = _bounded("search")
     match = _bounded("match")
@@ -182,10 +202,58 @@ class SafePattern:
     splititer = _bounded("splititer", _iterate)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (SafePattern, (self.raw,))
+        return (type(self), (self.raw, self.pattern, self.helpers))
 
     def __repr__(self) -> str:
         return f"SafePattern({self.raw!r})"
+
+
+#: Calls after which a rewritten pattern (see regex_share) is compiled as written: a run
+#: over many documents then matches at full speed, while one document (a few hundred
+#: calls) never pays for the full parse.
+UPGRADE_AFTER = 300
+
+
+def _counted(name: str, run: Callable[..., Any] = _call) -> Callable[..., Any]:
+    """SharedPattern's method ``name``: as SafePattern's, counting calls."""
+
+    def method(self: SharedPattern, *args: Any, **kwargs: Any) -> Any:
+        self.uses += 1
+        if self.uses == UPGRADE_AFTER:
+            self.upgrade()
+        return run(self.raw, getattr(self.raw, name), args, kwargs)
+
+    method.__name__, method.__qualname__ = name, f"SharedPattern.{name}"
+    return method
+
+
+class SharedPattern(SafePattern):
+    """A pack pattern compiled from its rewrite by :func:`newslint.regex_share.share_repeats`
+    (repeated word lists parsed once, matched through group calls), which is replaced by
+    the pattern as written after UPGRADE_AFTER calls (calls are slower to match)."""
+
+    __slots__ = ("uses",)
+
+    def __init__(self, raw: Any, source: str | None = None, helpers: int = 0) -> None:
+        super().__init__(raw, source, helpers)
+        self.uses = 0
+
+    def upgrade(self) -> None:
+        """Compile the pattern as written and use it from now on (kept if that fails)."""
+        try:
+            self.raw = regex.compile(self.pattern, self.flags)
+        except (regex.error, ValueError, OverflowError, RecursionError):
+            pass
+
+    search = _counted("search")
+    match = _counted("match")
+    fullmatch = _counted("fullmatch")
+    findall = _counted("findall")
+    sub = _counted("sub")
+    subn = _counted("subn")
+    split = _counted("split")
+    finditer = _counted("finditer", _iterate)
+    splititer = _counted("splititer", _iterate)
 
 
 def _raw(pattern: Any) -> Any:
@@ -229,7 +297,7 @@ def matches_at(pattern: Any, text: str, starts: Iterable[int]) -> Iterator[Any]:
         try:
             match = raw.match(text, pos, timeout=left)
         except TimeoutError:
-            raise PatternTimeout(raw.pattern) from None
+            raise PatternTimeout(_source(raw)) from None
         finally:
             budget.charge(raw, time.thread_time() - start)
         if match is not None and match.end() > pos:

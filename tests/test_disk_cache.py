@@ -195,7 +195,8 @@ def test_crafted_entries_never_change_findings(tmp_path) -> None:
     assert ("NL201", 9) in expected[1]
     assert _lint(env)[:2] == expected[:2]  # fills the cache
     entries = _entries(folder)
-    assert len(entries) > 20 and {p.relative_to(folder).parts[0] for p in entries} >= {"toml", "regex"}
+    namespaces = {p.relative_to(folder).parts[0] for p in entries}
+    assert len(entries) > 20 and "toml" in namespaces and "regex" not in namespaces
     originals = {p: p.read_bytes() for p in entries}
     rng = random.Random(16)
     crafts = {
