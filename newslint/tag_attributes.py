@@ -30,6 +30,8 @@ _READ: dict[str, Callable[[Any], Any]] = {
 _SETTABLE = frozenset({"POS", "MORPH", "LEMMA", "TAG", "DEP"})
 
 Test = Callable[[Any], bool]
+#: (rule number, (token offset, test) pairs, pattern width, index of the token set)
+Entry = tuple[int, list[tuple[int, Test]], int, int]
 
 
 def _test(key: str, value: Any) -> Test | None:
@@ -57,35 +59,35 @@ class TagAttributes:
     """A spaCy pipeline component equivalent to a supported AttributeRuler."""
 
     def __init__(self, rules: list[tuple[list[list[Test]], dict[str, str], int]],
-                 anchors: list[list[tuple[str, str] | None]]) -> None:
+                 anchors: list[list[tuple[str, tuple[str, ...]] | None]]) -> None:
         #: (token-pattern alternatives, attributes to set, index of the token set), in order.
         self.rules = rules
         # Patterns by what their first token must be (its tag or its lower-case form), so
         # that a token is tried only against the patterns that may start there.
-        self.by_tag: dict[str, list[tuple[int, list[Test], int]]] = {}
-        self.by_lower: dict[str, list[tuple[int, list[Test], int]]] = {}
-        self.anywhere: list[tuple[int, list[Test], int]] = []
+        self.by_tag: dict[str, list[Entry]] = {}
+        self.by_lower: dict[str, list[Entry]] = {}
+        self.anywhere: list[Entry] = []
         for number, ((alternatives, _, index), keys) in enumerate(zip(rules, anchors, strict=True)):
             for pattern, key in zip(alternatives, keys, strict=True):
-                entry = (number, pattern, index)
+                entry = (number, [(k, test) for k, tests in enumerate(pattern) for test in tests], len(pattern),
+                         index)
                 if key is None:
                     self.anywhere.append(entry)
-                elif key[0] == "TAG":
-                    self.by_tag.setdefault(key[1], []).append(entry)
-                else:
-                    self.by_lower.setdefault(key[1], []).append(entry)
+                    continue
+                table = self.by_tag if key[0] == "TAG" else self.by_lower
+                for value in key[1]:
+                    table.setdefault(value, []).append(entry)
 
     def __call__(self, doc: Any) -> Any:
         tokens = list(doc)
         n = len(tokens)
         found: list[tuple[int, int, int]] = []  # (rule number, start, token set)
         for start, token in enumerate(tokens):
-            for number, pattern, index in (*self.by_tag.get(token.tag_, ()),
-                                           *self.by_lower.get(token.lower_, ()), *self.anywhere):
-                width = len(pattern)
+            for number, tests, width, index in (*self.by_tag.get(token.tag_, ()),
+                                                *self.by_lower.get(token.lower_, ()), *self.anywhere):
                 if start + width > n:
                     continue
-                if all(test(tokens[start + k]) for k, tests in enumerate(pattern) for test in tests):
+                if all(test(tokens[start + k]) for k, test in tests):
                     target = start + index if index >= 0 else start + width + index
                     if not start <= target < start + width:
                         raise ValueError("attribute ruler index outside its pattern")
@@ -110,11 +112,23 @@ def _apply(token: Any, attrs: dict[str, str]) -> None:
             token.dep_ = value
 
 
+def _anchor(first: dict[str, Any]) -> tuple[str, tuple[str, ...]] | None:
+    """The words (better: fewer patterns per key) or tags a pattern's first token must
+    have, for the index; None: try the pattern at every token."""
+    for key in ("LOWER", "TAG"):
+        value = first.get(key)
+        if isinstance(value, str):
+            return key, (value,)
+        if isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
+            return key, tuple(dict.fromkeys(value["IN"]))
+    return None
+
+
 def from_ruler(patterns: list[dict[str, Any]]) -> TagAttributes | None:
     """A TagAttributes for an AttributeRuler's ``patterns`` (its public list), or None when
     some pattern holds what is not read here."""
     rules: list[tuple[list[list[Test]], dict[str, str], int]] = []
-    anchors: list[list[tuple[str, str] | None]] = []
+    anchors: list[list[tuple[str, tuple[str, ...]] | None]] = []
     for entry in patterns:
         attrs, index, alternatives = entry.get("attrs"), entry.get("index", 0), entry.get("patterns")
         if not isinstance(attrs, dict) or not set(attrs) <= _SETTABLE or not isinstance(index, int):
@@ -132,9 +146,7 @@ def from_ruler(patterns: list[dict[str, Any]]) -> TagAttributes | None:
                     return None
                 tokens.append(tests)
             compiled.append(tokens)
-            first = pattern[0]
-            keys.append(("TAG", first["TAG"]) if isinstance(first.get("TAG"), str)
-                        else ("LOWER", first["LOWER"]) if isinstance(first.get("LOWER"), str) else None)
+            keys.append(_anchor(pattern[0]))
         rules.append((compiled, dict(attrs), index))
         anchors.append(keys)
     return TagAttributes(rules, anchors)
