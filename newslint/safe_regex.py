@@ -173,6 +173,12 @@ def _bounded(name: str, run: Callable[..., Any] = _call) -> Callable[..., Any]:
     return method
 
 
+#: The `regex` pattern methods SafePattern runs under the time limit; SCANS are iterators,
+#: bounded as a whole scan (:func:`_iterate`), the rest single calls (:func:`_call`).
+RUN_METHODS = ("search", "match", "fullmatch", "findall", "sub", "subn", "split", "finditer", "splititer")
+SCANS = frozenset({"finditer", "splititer"})
+
+
 class SafePattern:
     """A compiled pack pattern: the `regex` pattern's methods, each under the time limit
     (a ``timeout`` argument is ignored: the limit is newslint's). ``raw`` is the `regex`
@@ -245,15 +251,10 @@ class SharedPattern(SafePattern):
         except (regex.error, ValueError, OverflowError, RecursionError):
             pass
 
-    search = _counted("search")
-    match = _counted("match")
-    fullmatch = _counted("fullmatch")
-    findall = _counted("findall")
-    sub = _counted("sub")
-    subn = _counted("subn")
-    split = _counted("split")
-    finditer = _counted("finditer", _iterate)
-    splititer = _counted("splititer", _iterate)
+
+# SharedPattern counts every call of the methods SafePattern bounds (the same table, not a copy)
+for _name in RUN_METHODS:
+    setattr(SharedPattern, _name, _counted(_name, _iterate if _name in SCANS else _call))
 
 
 def _raw(pattern: Any) -> Any:
