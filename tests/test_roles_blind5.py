@@ -119,6 +119,7 @@ def test_succession_message_names_the_predecessor() -> None:
     ("Ishiba, the successor to Suga as prime minister, spoke.", "2024-11-01"),   # successor to
     ("Yoshihide Suga's successor as prime minister, Shigeru Ishiba, spoke.", "2024-11-01"),  # possessive
     ("Ishiba became prime minister after Mr Abe resigned.", "2024-10-05"),       # departure
+    ("Starmer's predecessor as prime minister, Boris Johnson, stayed away.", "2024-08-01"),  # predecessor
 ])
 def test_succession_wordings(text: str, date: str) -> None:
     assert _flagged({"text": text, "date": date}), text
@@ -130,6 +131,8 @@ def test_succession_wordings(text: str, date: str) -> None:
     ("Rishi Sunak replaced Sajid Javid as chancellor in 2020.", "2024-03-01"),
     # a new holder not yet in office: a prediction, not a fact to check
     ("Sunak will be replaced by Boris Johnson as prime minister, his critics hope.", "2023-03-01"),
+    ("Starmer's predecessor as prime minister, Rishi Sunak, stayed away.", "2024-08-01"),
+    ("Johnson's predecessor as foreign secretary, Philip Hammond, stayed away.", "2017-08-01"),
     # a year picks the earlier term
     ("Leo Varadkar replaced Enda Kenny as Taoiseach in 2017.", "2024-01-10"),
     # quoted speech

@@ -12,6 +12,7 @@ inflection comes from lemminflect):
 * ``verbs``: NEW ... VERB OLD ("replacing Abe", "took over from Abe"; "OLD was replaced by
   NEW" too);
 * ``possessives``: "OLD's successor, NEW" / "NEW, OLD's successor";
+* ``predecessors``: "NEW's predecessor, OLD";
 * ``departures``: NEW ... "after OLD stepped down".
 """
 from __future__ import annotations
@@ -55,24 +56,26 @@ class SuccessionCues:
     def __init__(self, spec: Any, honorifics: list[str]) -> None:
         if not isinstance(spec, dict):
             raise PackError("succession must be a table with verbs, possessives and departures")
-        unknown = set(spec) - {"verbs", "possessives", "departures"}
+        unknown = set(spec) - {"verbs", "possessives", "predecessors", "departures"}
         if unknown:
-            raise PackError(f"succession: unknown list {sorted(unknown)[0]!r} (use verbs, possessives, departures)")
+            raise PackError(f"succession: unknown list {sorted(unknown)[0]!r} "
+                            "(use verbs, possessives, predecessors, departures)")
         self.verbs = _inflected(as_str_list(spec.get("verbs", []), "succession.verbs"))
         self.possessives = [w.lower() for w in as_str_list(spec.get("possessives", []), "succession.possessives")]
+        self.predecessors = [w.lower() for w in as_str_list(spec.get("predecessors", []), "succession.predecessors")]
         self.departures = _inflected(as_str_list(spec.get("departures", []), "succession.departures"))
         lead = "|".join(regex.escape(h) for h in sorted(honorifics, key=len, reverse=True))
         self.lead = rf"(?:(?:{lead})\.?\s+)?" if lead else ""
 
     @property
     def empty(self) -> bool:
-        return not (self.verbs or self.possessives or self.departures)
+        return not (self.verbs or self.possessives or self.predecessors or self.departures)
 
     def present(self, sentence: str) -> bool:
         """Whether any cue occurs: the cheap test before names are looked up."""
         lower = sentence.lower()
         return (any(p is not None and p.search(sentence) for p in (self.verbs, self.departures))
-                or any(w in lower for w in self.possessives))
+                or any(w in lower for w in (*self.possessives, *self.predecessors)))
 
     def handovers(self, sentence: str, names: list[Named]) -> Iterator[Handover]:
         """Every handover the sentence states between two different known people."""
@@ -87,14 +90,15 @@ class SuccessionCues:
             if named is None or other is None:
                 continue
             yield Handover(new=named, old=other) if passive else Handover(new=other, old=named)
-        for word in self.possessives:
-            for cue in regex.finditer(rf"['’]s?\s+{regex.escape(word)}(?![\w-])", sentence, flags=regex.I):
-                old = next((n for n in names if n.end == cue.start()), None)
-                if old is None:
-                    continue
-                new = _after(names, cue.end(), old) or _before(names, old.start, old)
-                if new is not None:
-                    yield Handover(new=new, old=old)
+        for words, forward in ((self.possessives, True), (self.predecessors, False)):
+            for word in words:
+                for cue in regex.finditer(rf"['’]s?\s+{regex.escape(word)}(?![\w-])", sentence, flags=regex.I):
+                    owner = next((n for n in names if n.end == cue.start()), None)
+                    if owner is None:
+                        continue
+                    other = _after(names, cue.end(), owner) or _before(names, owner.start, owner)
+                    if other is not None:  # "Abe's successor, Suga" / "Suga's predecessor, Abe"
+                        yield Handover(new=other, old=owner) if forward else Handover(new=owner, old=other)
         for cue in _search(self.departures, sentence):
             old = _last(n for n in names if n.end <= cue.start() and _only_aux(sentence[n.end:cue.start()]))
             if old is None or not regex.search(rf"(?<![\w-])(?i:after)\s+{self.lead}\Z", sentence[:old.start]):
