@@ -165,3 +165,19 @@ def test_unknown_succession_list_is_a_pack_error(tmp_path: Path) -> None:
     with pytest.raises(PackError, match="unknown list"):
         SuccessionCues({"verb": ["replace"]}, [])
     assert SuccessionCues({}, []).empty
+
+
+@pytest.mark.parametrize(("text", "date", "wrong"), [
+    ("Latvian Prime Minister Krišjānis Kariņš arrived in Vilnius.", "2024-07-10", True),
+    ("Latvian Prime Minister Evika Siliņa arrived in Vilnius.", "2024-07-10", False),
+    ("Slovenian Prime Minister Janez Janša met Viktor Orbán.", "2023-03-01", True),
+    ("Slovenian Prime Minister Robert Golob met Viktor Orbán.", "2023-03-01", False),
+    ("Argentine Foreign Minister Diana Mondino arrived in Beijing.", "2025-03-01", True),
+    ("Argentine Foreign Minister Gerardo Werthein arrived in Beijing.", "2025-03-01", False),
+    ("South Korean Foreign Minister Park Jin met Antony Blinken.", "2024-06-01", True),
+    ("South Korean Foreign Minister Cho Tae-yul met Antony Blinken.", "2024-06-01", False),
+    # after the window the files vouch for, nothing is said
+    ("South Korean Foreign Minister Cho Tae-yul met Marco Rubio.", "2025-09-01", False),
+])
+def test_posts_added_for_the_gaps(text: str, date: str, wrong: bool) -> None:
+    assert _flagged({"text": text, "date": date}) == wrong, text
