@@ -92,6 +92,8 @@ def test_a_period_word_excuses_only_outside_the_article_time() -> None:
     assert not _flagged({"text": "President George W. Bush's administration invaded Iraq.", "date": "2024-05-01"})
     assert _flagged({"text": "Prime Minister Justin Trudeau's government announced tariffs on Friday.",
                      "date": "2025-05-01"})
+    assert not _flagged({"text": "Documents released on Monday show President George W. Bush's administration knew.",
+                         "date": "2024-05-01"})
 
 
 @pytest.mark.parametrize(("text", "wrong"), [

@@ -239,7 +239,7 @@ class Kind(RuleKind):
                 if found.group("then"):
                     found = _Then(found)
             qual = self._qualifier(found)
-            if qual is None and self._period(sentence, lead_start, m.end()) and self._now_at(sentence) is None:
+            if qual is None and self._period(sentence, lead_start, m.end()) and not self._now_after(sentence, m.end()):
                 # "President Bush's administration" is a past time; "Trudeau's government
                 # announced on Friday" is the article's
                 qual = "past"
@@ -358,6 +358,13 @@ class Kind(RuleKind):
             if not regex.match(r"\s*,?\s*(?:\d|(?:" + "|".join(month_names()) + r")\b)", sentence[found.end():]):
                 return found.start()
         return None
+
+    def _now_after(self, sentence: str, pos: int) -> bool:
+        """A weekday or "today" after ``pos`` and no year: the clause reports today's news
+        ("Trudeau's government announced on Friday"), not a past time ("documents released
+        on Monday show President Bush's administration knew" keeps its past)."""
+        now = self._now_at(sentence[pos:])
+        return now is not None and YEAR.search(sentence) is None
 
     def _future(self, sentence: str, pos: int) -> bool:
         """A month is the coming one when a future word ("will", "is due to") stands before
