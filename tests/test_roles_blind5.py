@@ -135,6 +135,11 @@ def test_succession_wordings(text: str, date: str) -> None:
     ("Sunak will be replaced by Boris Johnson as prime minister, his critics hope.", "2023-03-01"),
     ("Starmer's predecessor as prime minister, Rishi Sunak, stayed away.", "2024-08-01"),
     ("Johnson's predecessor as foreign secretary, Philip Hammond, stayed away.", "2017-08-01"),
+    # the passive's subject is the one right before "was replaced by", not any earlier name
+    ("Kishida became prime minister in 2021, replacing Yoshihide Suga, and was himself replaced by Shigeru Ishiba "
+     "in 2024.", "2025-03-01"),
+    # another name in the clause may be the new holder: one reading is right, so no finding
+    ("Ishiba, who beat Takaichi in the run-off, replaced Kishida as prime minister.", "2026-03-01"),
     # a year picks the earlier term
     ("Leo Varadkar replaced Enda Kenny as Taoiseach in 2017.", "2024-01-10"),
     # quoted speech

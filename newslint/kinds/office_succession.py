@@ -48,6 +48,7 @@ class Handover:
 
     new: Named
     old: Named
+    others: tuple[Named, ...] = ()  # other names that may be the new holder ("Ishiba, who beat Takaichi, replaced")
 
 
 class SuccessionCues:
@@ -89,7 +90,13 @@ class SuccessionCues:
             other = _before(names, cue.start())
             if named is None or other is None:
                 continue
-            yield Handover(new=named, old=other) if passive else Handover(new=other, old=named)
+            if passive and not PASSIVE_GAP.fullmatch(sentence[other.end:cue.start()]):
+                continue  # "Kishida, replacing Suga, was himself replaced by Ishiba": the subject is further back
+            if passive:
+                yield Handover(new=named, old=other)
+            else:
+                earlier = tuple(n for n in names if n.end <= cue.start() and n != other and n.persons != named.persons)
+                yield Handover(new=other, old=named, others=earlier)
         for words, forward in ((self.possessives, True), (self.predecessors, False)):
             for word in words:
                 for cue in regex.finditer(rf"['’]s?\s+{regex.escape(word)}(?![\w-])", sentence, flags=regex.I):
@@ -111,12 +118,22 @@ class SuccessionCues:
 Verdict = tuple[str, list[str], list[Any], str]  # fact, predecessors, offices, new holder
 
 
+#: Between the replaced person and a passive cue: "Suga, who was replaced by", "Abe had been
+#: succeeded by", "May was eventually replaced by".
+PASSIVE_GAP = regex.compile(r"(?:['’]s?)?\s*(?:,\s*(?i:who)\s+)?(?:(?i:was|were|is|has|had|have|been|be|being|"
+                            r"himself|herself|later|eventually|then|soon|finally|quickly|formally)\s+)+")
+
+
 def judge_handover(data: Any, handover: Handover, titles: set[str], day: dt.date,
                    periods: list[tuple[dt.date, dt.date]], now: bool, grace: int) -> Verdict | None:
     """(fact, predecessors, offices, post) when the replaced person held the named office but
     not just before the new holder; None when the frame is right or there is no evidence."""
     if handover.new.persons & handover.old.persons:
         return None
+    for other in handover.others:  # any name the clause may make the new holder, right: quiet
+        if judge_handover(data, Handover(other, handover.old), titles, day, periods, now, grace) is None \
+                and _holds_with(data, other, handover.old, titles):
+            return None
     offices = [o for o in data.offices.values() if titles & set(o.titles)
                and any(t.person in handover.new.persons for t in o.terms)
                and any(t.person in handover.old.persons for t in o.terms)]
@@ -142,6 +159,12 @@ def judge_handover(data: Any, handover: Handover, titles: set[str], day: dt.date
     fact = (f"{new} did not replace {old} as {{post}}: {new} took over from {' and '.join(previous)}"
             f" on {_long(term.start)}")
     return fact, previous, [office], new
+
+
+def _holds_with(data: Any, new: Named, old: Named, titles: set[str]) -> bool:
+    """Whether both people held one office the sentence names (so a verdict means something)."""
+    return any(titles & set(o.titles) and any(t.person in new.persons for t in o.terms)
+               and any(t.person in old.persons for t in o.terms) for o in data.offices.values())
 
 
 def predecessors(office: Any, term: Any) -> list[str]:
