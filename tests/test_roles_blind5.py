@@ -140,6 +140,8 @@ def test_succession_wordings(text: str, date: str) -> None:
      "in 2024.", "2025-03-01"),
     # another name in the clause may be the new holder: one reading is right, so no finding
     ("Ishiba, who beat Takaichi in the run-off, replaced Kishida as prime minister.", "2026-03-01"),
+    # without a time of its own, a handover may be about any of the new holder's terms
+    ("Barack Obama's successor as president, Donald Trump, signed the order.", "2025-02-15"),
     # a year picks the earlier term
     ("Leo Varadkar replaced Enda Kenny as Taoiseach in 2017.", "2024-01-10"),
     # quoted speech

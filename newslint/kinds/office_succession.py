@@ -27,10 +27,6 @@ import regex
 from ..records import Hit
 from .base import PackError, as_str_list
 
-#: A handover on or this close after the article date may be today's news: only the new
-#: holder's latest term is meant, not an earlier one ("Martin, replacing Varadkar" in 2025).
-FRESH_DAYS = 90
-
 
 @dataclass(frozen=True)
 class Named:
@@ -183,15 +179,15 @@ def predecessors(office: Any, term: Any) -> list[str]:
 
 def _meant(terms: list[Any], day: dt.date, periods: list[tuple[dt.date, dt.date]], now: bool) -> list[Any]:
     """The new holder's terms the sentence can be about: those in a year it names; else the
-    latest when the sentence is at the article's time or the handover is fresh; else all."""
+    latest when the sentence is at the article's time ("was elected Taoiseach on Thursday,
+    replacing Varadkar" in 2025); else any ("Obama's successor, Trump" is true of 2017)."""
     terms = sorted(terms, key=lambda t: t.start)
     if not terms:
         return []
     if periods:
         return [t for t in terms if any(t.overlaps(first, last) or first <= t.start <= last for first, last in periods)]
-    latest = terms[-1]
-    if now or (day - latest.start).days <= FRESH_DAYS:
-        return [latest]
+    if now:
+        return [terms[-1]]
     return terms
 
 
