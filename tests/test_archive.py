@@ -40,6 +40,13 @@ async def _crash() -> None:
     os._exit(1)
 
 
+def _worker_profiles() -> bool:
+    """Run on a worker: whether its statistical profiler is on."""
+    import dask
+
+    return bool(dask.config.get("distributed.worker.profile.enabled"))
+
+
 def _write_files(folder: Path, count: int) -> None:
     for i in range(count):
         a = article(i, seed=3, words=150)
@@ -87,7 +94,11 @@ def test_a_stopped_run_resumes_and_ends_with_the_same_database(tmp_path: Path) -
     parts = plan(str(source), jsonl_chunk_bytes=2000)
     assert len(parts) >= 6
 
+    profiling: list[bool] = []
+
     def stop_after_three(client, written: int) -> None:
+        if written == 1:
+            profiling.extend(client.run(_worker_profiles).values())
         if written == 3:
             raise KeyboardInterrupt
 
@@ -95,6 +106,9 @@ def test_a_stopped_run_resumes_and_ends_with_the_same_database(tmp_path: Path) -
     first = run_archive(str(source), db, workers=2, jsonl_chunk_bytes=2000, progress=False,
                         on_written=stop_after_three)
     assert first.interrupted and first.written == 3
+    # the workers' statistical profiler (an hour of sampled code paths, memory that climbs
+    # on a long run) is off in the cluster archive mode starts
+    assert profiling == [False, False]
     second = run_archive(str(source), db, workers=2, jsonl_chunk_bytes=2000, progress=False)
     assert second.skipped == 3 and second.written == len(parts) - 3 and not second.interrupted
     fresh = str(tmp_path / "fresh.duckdb")

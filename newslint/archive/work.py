@@ -7,11 +7,15 @@ partition, in one transaction.
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import datetime as dt
+import gc
 import os
 import time
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -70,6 +74,31 @@ def engine(settings: Settings) -> Engine:
     return _ENGINES[key]
 
 
+def release_memory() -> None:
+    """Give freed heap back to the system after a partition.
+
+    Why: a worker process lints for hours. Objects freed by one thread of the worker and
+    allocated by another leave glibc heaps fragmented, so resident memory climbs partition by
+    partition although nothing stays alive (a plain loop over the same partitions stays flat).
+    A collection plus ``malloc_trim(0)`` (glibc's public call, also what Dask's documentation
+    suggests for workers) returns that memory; elsewhere it is a no-op.
+    """
+    gc.collect()
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim() -> Any:
+    """glibc's ``malloc_trim``, or None on a C library without it."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return libc.malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
 def _month(date: dt.date | None) -> str | None:
     return f"{date.year:04d}-{date.month:02d}" if date else None
 
@@ -98,6 +127,7 @@ def lint_partition(partition: Partition, settings: Settings) -> dict[str, Any]:
     started = time.perf_counter()
     for article in read(partition):
         _one(eng, article, articles, findings, usage, names)
+    release_memory()
     return {"partition": partition.id, "articles": articles, "findings": findings, "usage": usage, "names": names,
             "seconds": time.perf_counter() - started, "worker": os.getpid()}
 
