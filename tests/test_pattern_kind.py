@@ -193,7 +193,7 @@ def test_all_pattern_rules_share_one_tokenisation_per_document(tmp_path, monkeyp
     from newslint.kinds import base
 
     real = base.Tokens
-    monkeypatch.setattr(base, "Tokens", lambda text: computed.append(text) or real(text))
+    monkeypatch.setattr(base, "Tokens", lambda text, *breaks: computed.append(text) or real(text, *breaks))
     findings = linter.lint(make_document("They could of seen the the car.", "b.txt"))
     assert sorted(f.rule for f in findings) == ["NL901", "NL902"]
     assert len(computed) == 1, "the document is tokenised once for all pattern rules"

@@ -177,7 +177,7 @@ def test_one_tokenisation_per_document_shared_by_rules(monkeypatch, tmp_path) ->
     from newslint.kinds import base
 
     real_tokens = base.Tokens
-    monkeypatch.setattr(base, "Tokens", lambda text: calls.append(len(text)) or real_tokens(text))
+    monkeypatch.setattr(base, "Tokens", lambda text, *breaks: calls.append(len(text)) or real_tokens(text, *breaks))
     compiled: list[str] = []
     real_compile = packs.compile_rule
     monkeypatch.setattr("newslint.engine.compile_rule", lambda rule: compiled.append(rule.code) or
