@@ -31,6 +31,7 @@ from ..safe_regex import compile_regex
 from ..text_case import match_case
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
+from .pattern import expand_lists
 
 #: Token attributes a slot may test (those of spaCy's Matcher that the gated pipeline fills).
 ATTRS = frozenset({"LOWER", "ORTH", "TAG", "DEP", "IS_PUNCT", "IS_ALPHA", "IS_LOWER", "LIKE_NUM", "IS_SENT_START",
@@ -53,23 +54,6 @@ class Slot:
     object_in: frozenset[str] | None = None
     object_not_in: frozenset[str] | None = None
     sentence_has: Any = None
-
-
-def _expand(value: Any, lists: dict[str, list[str]], where: str) -> Any:
-    """Replace "@name" in IN/NOT_IN lists by the named word list."""
-    if isinstance(value, dict):
-        return {k: _expand(v, lists, where) for k, v in value.items()}
-    if isinstance(value, list):
-        out: list[Any] = []
-        for item in value:
-            if isinstance(item, str) and item.startswith("@"):
-                if item[1:] not in lists:
-                    raise PackError(f"{where}: unknown word list {item}")
-                out.extend(lists[item[1:]])
-            else:
-                out.append(_expand(item, lists, where))
-        return out
-    return value
 
 
 def _inflected(words: list[str]) -> list[str]:
@@ -130,7 +114,10 @@ def load_slots(path: Path, code: str) -> tuple[dict[str, dict[str, Any]], list[S
             unknown = set(token) - ATTRS
             if unknown:
                 raise PackError(f"{where}: unknown token attribute(s) {sorted(unknown)}")
-        pattern = _expand(pattern, lists, where)
+        try:
+            pattern = expand_lists(pattern, lists)
+        except PackError as exc:
+            raise PackError(f"{where}: {exc}") from None
         report = cue.get("report", [0])
         if not (isinstance(report, list) and report and all(isinstance(i, int) for i in report)
                 and all(0 <= i < len(pattern) for i in report)):
@@ -164,17 +151,6 @@ def _word_set(cue: dict[str, Any], name: str, lists: dict[str, list[str]], where
     if not (isinstance(value, str) and value.startswith("@") and value[1:] in lists):
         raise PackError(f"{where}: '{name}' must name a word list (\"@name\")")
     return frozenset(lists[value[1:]])
-
-
-def object_of(token: Any) -> Any:
-    """What the word acts on: its direct object, the subject of its passive, or the noun a
-    participle describes ('residents affected by')."""
-    for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            return child
-    if token.dep_ == "acl" and token.head.i != token.i:
-        return token.head
-    return None
 
 
 class Kind(RuleKind):
@@ -284,3 +260,14 @@ class Kind(RuleKind):
         key = written.lower().replace("’", "'")
         meant = slot.means if isinstance(slot.means, str) else slot.means.get(key)
         return None if meant is None else match_case(written, meant)
+
+
+def object_of(token: Any) -> Any:
+    """What the word acts on: its direct object, the subject of its passive, or the noun a
+    participle describes ('residents affected by')."""
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    if token.dep_ == "acl" and token.head.i != token.i:
+        return token.head
+    return None

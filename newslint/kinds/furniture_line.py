@@ -48,7 +48,7 @@ from ..records import Hit
 from ..safe_regex import PATTERN_TIMEOUT, compile_regex
 from ..toml import load_toml
 from .base import Context, PackError, RuleKind
-from .page_edges import edge_spans
+from .page_edges import edge_spans, is_story_line, line_body
 
 _REFERENCE = regex.compile(r"\{([a-z][a-z0-9-]*)\}")
 _BULLET = regex.compile(r"^(?:[-–—*•·▪►▶◦]|\d{1,2}[.)])[ \t]+")
@@ -318,16 +318,11 @@ def zone_spans(ctx: Context, vocabulary: Vocabulary, cls: FurnitureClass) -> Ite
         body = text[line[0]:line[1]].strip()
         return is_furniture(line) or any(_match(p, body, "fullmatch") is not None for p in dated)
 
-    def is_prose(line: tuple[int, int]) -> bool:
-        s, e = line
-        return (len(_WORD.findall(text[s:e])) >= cls.zone_prose_words
-                and shape.sentence_end.search(text[s:e].rstrip()) is not None and not is_furniture(line))
-
     def page_block(block: list[tuple[int, int]]) -> bool:
         """A block of the page's chrome: it holds furniture, or it is a tight list of lines."""
         return len(block) > 1 or any(is_furniture(line) for line in block)
 
-    prose = [line for line in lines if is_prose(line)]
+    prose = [line for line in lines if is_story_line(text, line, cls, shape, is_furniture)]
     if not prose:
         return
     # Blocks above the first line of prose and below the last one (cut at those lines).
@@ -393,15 +388,9 @@ def position_spans(ctx: Context, vocabulary: Vocabulary, cls: FurnitureClass) ->
     is_furniture = _furniture_test(ctx, vocabulary)
 
     def stripped(line: tuple[int, int]) -> tuple[int, str]:
-        raw = text[line[0]:line[1]]
-        return line[0] + len(raw) - len(raw.lstrip()), raw.strip()
+        return line_body(text, line)
 
-    def is_prose(line: tuple[int, int]) -> bool:
-        _, body = stripped(line)
-        return (len(_WORD.findall(body)) >= cls.zone_prose_words
-                and shape.sentence_end.search(body) is not None and not is_furniture(line))
-
-    prose = [i for i, line in enumerate(lines) if is_prose(line)]
+    prose = [i for i, line in enumerate(lines) if is_story_line(text, line, cls, shape, is_furniture)]
     if not prose:
         return
     if cls.header_lines is not None:

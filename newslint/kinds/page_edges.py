@@ -47,6 +47,20 @@ def _title_case(line: str) -> bool:
 Line = tuple[int, int]
 
 
+def line_body(text: str, line: Line) -> tuple[int, str]:
+    """A line's text without its surrounding blanks, and where that text starts."""
+    raw = text[line[0]:line[1]]
+    return line[0] + len(raw) - len(raw.lstrip()), raw.strip()
+
+
+def is_story_line(text: str, line: Line, cls: Any, shape: Any, is_furniture: Callable[[Line], bool]) -> bool:
+    """A line of the story itself: long enough, ending as a sentence ends, and no furniture
+    (what the page's edges are measured from)."""
+    body = line_body(text, line)[1]
+    return (len(_WORD.findall(body)) >= cls.zone_prose_words
+            and shape.sentence_end.search(body) is not None and not is_furniture(line))
+
+
 def edge_spans(text: str, lines: list[Line], cls: Any, words: dict[str, tuple[str, ...]], shape: Any,
                is_furniture: Callable[[Line], bool], match: Callable[[Any, str, str], Any],
                mastheads: tuple[Any, ...] = ()) -> Iterator[Line]:
@@ -57,15 +71,9 @@ def edge_spans(text: str, lines: list[Line], cls: Any, words: dict[str, tuple[st
     headline when another line can be."""
 
     def body(line: Line) -> tuple[int, str]:
-        raw = text[line[0]:line[1]]
-        return line[0] + len(raw) - len(raw.lstrip()), raw.strip()
+        return line_body(text, line)
 
-    def is_prose(line: Line) -> bool:
-        _, b = body(line)
-        return (len(_WORD.findall(b)) >= cls.zone_prose_words
-                and shape.sentence_end.search(b) is not None and not is_furniture(line))
-
-    prose = [i for i, line in enumerate(lines) if is_prose(line)]
+    prose = [i for i, line in enumerate(lines) if is_story_line(text, line, cls, shape, is_furniture)]
     if not prose:
         return
     header = lines[:prose[0]]
