@@ -20,7 +20,9 @@ Pack fields:
   ``partitive`` (a lot of, the majority of: the verb follows the noun after ``of``),
   ``quantity`` (units: five years is, 20 miles is), ``mandative`` (words after which a
   plain verb is a subjunctive: demand that the minister resign) and ``condition``
-  (words after which ``were`` is a subjunctive: if the vote were held).
+  (words after which ``were`` is a subjunctive: if the vote were held),
+  ``plural-quantifier`` (several, many, both, dozens: plural as a subject, 'many of whom
+  are') and ``of-quantifier`` (most, some, all, half: the number of the noun after 'of').
 """
 from __future__ import annotations
 
@@ -40,7 +42,8 @@ PLURAL_FINITE = frozenset({"are", "were", "have", "do", "aren't", "weren't", "ha
                            "aren’t", "weren’t", "haven’t", "don’t"})
 #: The gate looks this many words back from a verb for a possible subject.
 WINDOW = 8
-LISTS = ("either-number", "singular-in-s", "plural-without-s", "partitive", "quantity", "mandative", "condition")
+LISTS = ("either-number", "singular-in-s", "plural-without-s", "partitive", "quantity", "mandative", "condition",
+         "plural-quantifier", "of-quantifier")
 SWAP = {"is": "are", "was": "were", "has": "have", "does": "do", "are": "is", "were": "was", "have": "has",
         "do": "does"}
 RELATIVE = frozenset({"who", "that", "which"})
@@ -114,6 +117,12 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", 
                          "every", "each"})
 
 
+def quoted(text: str, at: int) -> bool:
+    """Whether offset ``at`` stands inside a quotation opened earlier on its line."""
+    line = text[text.rfind("\n", 0, at) + 1:at]
+    return line.count("\u201c") > line.count("\u201d") or line.count('"') % 2 == 1
+
+
 def nxt_word(lower: list[str], i: int) -> str:
     return lower[i + 1] if i + 1 < len(lower) else ""
 
@@ -171,7 +180,8 @@ class Kind(RuleKind):
         if self.subject == "coordinated":
             return word == "and"
         if self.number == "singular":
-            if word in self.lists["plural-without-s"]:
+            if word in self.lists["plural-without-s"] or word in self.lists["plural-quantifier"] or (
+                    word in self.lists["of-quantifier"]):
                 return True
             if word in self.lists["singular-in-s"] or word in self.lists["either-number"]:
                 return False
@@ -197,6 +207,8 @@ class Kind(RuleKind):
             line_end = text.find("\n", at)
             if not ENDING.search(text, at, len(text) if line_end < 0 else line_end):
                 continue  # a headline or a caption: often a fragment ('Muslim police stops more likely')
+            if quoted(text, at):
+                continue  # a speaker's own words are reported as spoken
             back = WINDOW if self.number == "singular" or word in PLURAL_FINITE else 1
             if self.number == "plural" and lower[i - 1] in RELATIVE:
                 back = 3  # 'the minister who were', 'the company, which employ'
@@ -298,6 +310,8 @@ class Kind(RuleKind):
         elif not self._structured(doc, subject, verb, head):
             return None
         conjuncts = [c for c in subject.children if c.dep_ == "conj"]
+        if self.subject == "noun" and self.number == "singular" and not conjuncts and self._plural_quantifier(subject):
+            return subject.text  # 'several of the juniors comes', 'many of whom was', 'most of the candidates has'
         if self.subject == "coordinated":
             return self._coordinated(doc, subject, conjuncts, verb)
         if conjuncts or subject.dep_ == "conj" or not self._common_noun(doc, subject):
@@ -328,6 +342,22 @@ class Kind(RuleKind):
         if self.number == "plural" and self._subjunctive(doc, subject, verb):
             return None
         return subject.text
+
+    def _plural_quantifier(self, subject: Any) -> bool:
+        """A quantifier standing as the subject that is plural: 'several', 'many', 'both'
+        ('many of whom'), or 'most', 'some', 'half' of a plural noun ('most of the
+        candidates'), the noun not a quantity ('most of the five years')."""
+        lower = subject.lower_
+        of = [c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if len(of) != 1 or subject.tag_ not in ("JJ", "JJS", "DT", "NNS", "PDT", "NN", "CD"):
+            return False
+        if lower in self.lists["plural-quantifier"]:
+            return True
+        if lower not in self.lists["of-quantifier"]:
+            return False
+        objects = [c for c in of[0].children if c.dep_ == "pobj"]
+        return (len(objects) == 1 and objects[0].tag_ == "NNS" and self._number(objects[0]) == "plural"
+                and not any(c.dep_ == "conj" for c in objects[0].children))
 
     def _plural_relative(self, doc: Any, subject: Any, verb: Any, head: Any) -> Any:
         """The singular noun a relative clause with a plural verb hangs on ('the minister
@@ -392,14 +422,28 @@ class Kind(RuleKind):
             return "singular"
         nouns = lemmas(lower).get("NOUN", ())
         if subject.tag_ == "NNS":
-            if lower in lists["quantity"] or any(c.dep_ == "nummod" or c.tag_ in ("CD", "$") for c in subject.children):
+            if lower in lists["quantity"] or any(c.tag_ == "$" for c in subject.children):
                 return None  # 'five years is a long time', '£5m was'
+            if any(c.dep_ == "nummod" or c.tag_ == "CD" for c in subject.children) and not self._counted(subject):
+                return None
             if nouns and lower in nouns:
                 return None  # spelt like a singular too ('series', 'means'): trust neither
             return "plural"
         if nouns and lower not in nouns:
             return None  # tagged singular but spelt as a plural
         return "singular"
+
+    @staticmethod
+    def _counted(subject: Any) -> bool:
+        """Whether a number before a plural noun counts things the verb is said of
+        ('about 790,000 treatments was outstanding', '2,000 homes was left'), rather than
+        naming an amount ('1,000 signatures is enough', 'two goals was the margin')."""
+        verb = subject.head
+        after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        if after is None or after.tag_ in ("DT", "PRP$", "CD", "RBR", "JJR") or after.lower_ in (
+                "enough", "too", "plenty", "more", "less", "not", "n't", "a", "the", "all", "just", "only", "what"):
+            return False
+        return all(c.lower_ not in ("one", "1") for c in subject.children)
 
     def _subjunctive(self, doc: Any, subject: Any, verb: Any) -> bool:
         before = [t.lower_ for t in doc[: subject.i]]
