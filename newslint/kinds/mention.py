@@ -99,6 +99,7 @@ class Mentions:
         self._subject: bool | None = None
         self._others: dict[tuple[str, ...], Any] = {}
         self._spans: dict[tuple[tuple[str, ...], str], list[tuple[int, int]]] = {}
+        self._elsewhere: dict[str, bool] = {}
 
     # ------------------------------------------------------------------------------
     def is_mention(self, start: int, end: int, others: Iterable[str]) -> bool:
@@ -118,8 +119,8 @@ class Mentions:
         if cues.object_before is not None and cues.object_before.search(left) \
                 and cues.object_after.match(text, right_pos):
             return True  # the term is the object of "say", "use", "write": a word, not the city
-        if cues.elsewhere_after is not None and cues.elsewhere_after.match(text, right_pos):
-            return True  # "Odessa, Texas": a same-named place elsewhere
+        if cues.elsewhere_after is not None and self._placed_elsewhere(text[start:end]):
+            return True  # "Odessa, Texas" here or once in the article: a same-named place elsewhere
         if not others:
             return False
         other_re = self._other_re(others)
@@ -136,6 +137,17 @@ class Mentions:
         if other_spans and self.about_spelling():
             return sentence_has_other or bool(cues.subject_sentence.search(text, s_start, s_end))
         return False
+
+    def _placed_elsewhere(self, term: str) -> bool:
+        """Whether the article once puts ``term`` in another country's region ("ODESSA,
+        Texas —", "Odessa, Texas,"): one place per article, so its bare uses are that place."""
+        key = term.casefold()
+        found = self._elsewhere.get(key)
+        if found is None:
+            after = self.cues.elsewhere_after
+            found = self._elsewhere[key] = any(
+                after.match(self.text, m.end()) for m in self._other_re((term,)).finditer(self.text))
+        return found
 
     # ------------------------------------------------------------------------------
     def about_spelling(self) -> bool:
