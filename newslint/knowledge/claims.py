@@ -263,39 +263,37 @@ def sentences(ctx: Any) -> Iterator[tuple[int, int]]:
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
 
-def referent(text: str, before: int, noun_phrase: str, orgs: Iterable[Organisation]) -> Organisation | None:
-    """The organisation "the alliance" (ending in one of ANAPHORS) points back to:
-    the one named last before ``before`` among those that go by that noun."""
-    noun = noun_phrase.split()[-1].lower()
-    best, where = None, -1
-    for org in orgs:
-        if not any(n.split()[-1].lower() == noun for n in org.nouns):
-            continue
-        for name in org.names:
-            at = text.rfind(name, 0, before)
-            while at >= 0 and not _whole(text, at, at + len(name)):
-                at = text.rfind(name, 0, at)
-            if at > where:
-                best, where = org, at
-    return best
-
-
-def referents(text: str, before: int, noun_phrase: str, orgs: Iterable[Organisation]) -> list[Organisation]:
-    """Every organisation named before ``before`` that goes by the noun "the bloc" ends
-    in: the ones a reader may take it for."""
+def _last_named(text: str, before: int, noun_phrase: str,
+                orgs: Iterable[Organisation]) -> list[tuple[int, Organisation]]:
+    """(where it is named last before ``before``, organisation) for every organisation that
+    goes by the noun ``noun_phrase`` ends in ("the alliance", "the bloc") and is named there."""
     noun = noun_phrase.split()[-1].lower()
     found = []
     for org in orgs:
         if not any(n.split()[-1].lower() == noun for n in org.nouns):
             continue
+        last = -1
         for name in org.names:
             at = text.rfind(name, 0, before)
             while at >= 0 and not _whole(text, at, at + len(name)):
                 at = text.rfind(name, 0, at)
-            if at >= 0:
-                found.append(org)
-                break
+            last = max(last, at)
+        if last >= 0:
+            found.append((last, org))
     return found
+
+
+def referent(text: str, before: int, noun_phrase: str, orgs: Iterable[Organisation]) -> Organisation | None:
+    """The organisation "the alliance" (ending in one of ANAPHORS) points back to:
+    the one named last before ``before`` among those that go by that noun."""
+    best = max(_last_named(text, before, noun_phrase, orgs), key=lambda pair: pair[0], default=None)
+    return best[1] if best else None
+
+
+def referents(text: str, before: int, noun_phrase: str, orgs: Iterable[Organisation]) -> list[Organisation]:
+    """Every organisation named before ``before`` that goes by the noun "the bloc" ends
+    in: the ones a reader may take it for."""
+    return [org for _, org in _last_named(text, before, noun_phrase, orgs)]
 
 
 def _whole(text: str, start: int, end: int) -> bool:
