@@ -19,6 +19,11 @@ Pack fields:
   had), ``progressive`` (be forms: the -ing form or a participle), ``skip`` (words that
   break the chain: "had better go", "have got to") and ``not-verbs`` (words the lexicon
   lists as verb forms that news copy uses otherwise).
+- ``mass-nouns``: a TOML file with a ``mass-nouns`` list, uncountable nouns spelt like
+  a verb's plain form. With it the rule also reads a plain form right after a form of
+  'be' and before a preposition, a comma or the end ("was commit to", "has been use
+  in", "was finish,"): a countable noun there would need 'a' or 'the', so the word is
+  a verb missing its participle; a listed noun ("the focus is research into") is not.
 """
 from __future__ import annotations
 
@@ -43,15 +48,32 @@ BETWEEN = frozenset({"RB", "RBR", "RBS", "PRP", "PRP$", "DT", "JJ", "NN", "NNS",
 #: Auxiliaries that are also first names ('Will Durant wrote').
 NAMES = frozenset({"will", "may", "can", "must"})
 VERB_FORMS = wf.BASE | wf.PRESENT | wf.S | wf.PAST | wf.PARTICIPLE | wf.ING
+BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't", "weren't"})
+#: Words that may stand between 'be' and a bare verb: 'was not', 'had already'.
+BE_ADVERBS = frozenset({"not", "never", "already", "just", "also", "still", "now", "recently", "previously",
+                        "first", "then", "being", "n't"})
+#: What may follow the bare verb: a preposition, a comma, the end of the sentence.
+BE_AFTER = frozenset({"IN", ",", ".", ":", "RP"})
 
 
 class Kind(RuleKind):
-    fields = {"word-lists": str}
+    fields = {"word-lists": str, "mass-nouns": str}
     needs = frozenset({"tokens", "pos", "dep"})
 
     def configure(self, spec: dict[str, Any]) -> None:
         self.lists = required_word_lists(self.rule.pack_path, spec.get("word-lists", "data/verb-chain.toml"), LISTS)
         self.calls_for = {w: form for form in ("base", "participle", "progressive") for w in self.lists[form]}
+        mass = spec.get("mass-nouns")
+        self.mass = required_word_lists(self.rule.pack_path, mass, ("mass-nouns",))["mass-nouns"] if mass else None
+
+    def _bare(self, word: str) -> bool:
+        """A verb's plain form that is not also its past, participle, -ing or -s form, an
+        adjective or adverb ('commit', 'watch', 'finish'; not 'close', 'cut', 'still'), and
+        not an uncountable noun ('research')."""
+        if self.mass is None or word in self.mass or word in self.lists["not-verbs"]:
+            return False
+        bits = wf.mask(word)
+        return bool(bits & wf.BASE) and not bits & (wf.PAST | wf.PARTICIPLE | wf.ING | wf.S | wf.ADJ | wf.ADV)
 
     def _wrong(self, word: str, form: str) -> bool:
         """Whether ``word`` is a verb form that cannot be ``form`` (unknown words never are).
@@ -85,6 +107,12 @@ class Kind(RuleKind):
                 if self._wrong(lower[j], form):
                     picked[tokens.sentence_of(i)] = None
                     break
+            if form == "progressive" and word in BE:
+                j = i + 1
+                while j < len(lower) and lower[j] in BE_ADVERBS:
+                    j += 1
+                if j < len(lower) and self._bare(lower[j]):
+                    picked[tokens.sentence_of(i)] = None
         return list(picked)
 
     # -- the check: the parse ------------------------------------------------------------
@@ -94,7 +122,7 @@ class Kind(RuleKind):
             return
         for offset, doc in sentence_docs(ctx, spans):
             for aux in doc:
-                found = self._slip(doc, aux)
+                found = self._slip(doc, aux) or self._bare_after_be(doc, aux)
                 if found is None:
                     continue
                 verb, form = found
@@ -143,6 +171,38 @@ class Kind(RuleKind):
         if self._wrong(verb.lower_, form):
             return verb, form
         return None
+
+    def _bare_after_be(self, doc: Any, be: Any) -> tuple[Any, str] | None:
+        """'was commit to', 'has been use in', 'was finish,': a form of 'be' (a verb, not
+        in a question), adverbs, then a bare plain form standing where a participle would,
+        before a preposition, a comma or the end."""
+        if be.lower_ not in BE or not be.tag_.startswith("VB") or be.text[:1].isupper():
+            return None
+        k = be.i + 1
+        while k < len(doc) and doc[k].lower_ in BE_ADVERBS:
+            k += 1
+        if k + 1 >= len(doc):
+            return None
+        verb, after = doc[k], doc[k + 1]
+        if not verb.is_alpha or not verb.is_lower or not self._bare(verb.lower_):
+            return None
+        if after.tag_ not in BE_AFTER and after.text not in (",", ".", ";"):
+            return None
+        if after.lower_ == "of" or (verb.tag_ == "NN" and after.lower_ in ("to", "for", "with")):
+            return None  # 'was part of', 'is home to', 'was cause for': a noun
+        if verb.tag_ not in ("VB", "VBP", "NN") or any(c.dep_ in ("det", "poss", "amod", "compound", "nummod")
+                                                        for c in verb.children):
+            return None
+        head = be if be.dep_ not in ("aux", "auxpass") else be.head
+        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in ("what", "this", "that", "there") or any(
+                c.dep_ == "csubj" and c.i > subject.i for c in head.children):
+            return None  # 'what they want is change', 'there is help at hand'
+        if any(t.lower_ in ("do", "does", "did", "done", "doing") for t in subject.subtree):
+            return None  # 'all we can do is wait', 'the first thing to do is call': a plain form is right
+        if verb.tag_ == "NN" and (subject.tag_ in ("PRP", "NNP", "NNPS") or subject.lower_ in ("who", "whom")):
+            return None  # 'she was partner at', 'he was coach at': a person's role
+        return verb, "participle"
 
     @staticmethod
     def _fix(word: str, form: str) -> str | None:
