@@ -112,7 +112,7 @@ CLAUSE_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this"
 PLURAL_DETERMINERS = frozenset({"these", "those", "both", "many", "several", "few", "various", "numerous", "some",
                                 "all", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 OBJECT_OPENERS = frozenset({"that", "the", "a", "an", "it", "he", "she", "they", "we", "to", "this", "his", "her",
-                            "their", "its", "there", "no", "more"})
+                            "their", "its", "there", "no", "more", "him", "them", "us", "me"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "our", "their", "my", "your",
                          "every", "each"})
 
@@ -143,7 +143,7 @@ def bridges(between: list[str], coordinated: bool) -> bool:
     if words[0] == "," and words[-1] == "," and 2 < len(words) <= 2 * WINDOW and words.count(",") == 2 \
             and not coordinated:
         return True  # a parenthesis: 'the dogs, finally, is', 'gases, such as carbon dioxide, prevents'
-    if words == [",", "which"] and not coordinated:
+    if words in ([",", "which"], [",", "who"]) and not coordinated:
         return True  # 'the company, which employ': the noun a relative clause hangs on
     if any(w in (",", ";", ":", "(", ")", "—", "–") for w in words) or len(words) > WINDOW - 1:
         return False
@@ -248,7 +248,8 @@ class Kind(RuleKind):
         k = j - 1
         if k >= 0 and starts[k] >= first and lower[k] in DETERMINERS:
             k -= 1
-        return k >= 0 and starts[k] >= first and lower[k] in BRIDGE_OPENERS and lower[k] not in RELATIVE
+        return (k >= 0 and starts[k] >= first and lower[k] in BRIDGE_OPENERS and lower[k] not in RELATIVE
+                and lower[k] != "whose")
 
     # -- the check: tags and parse -------------------------------------------------------
     def check(self, ctx: Context) -> Iterable[Hit]:
@@ -300,9 +301,12 @@ class Kind(RuleKind):
             antecedent = head.head
             # 'which' may stand for a whole clause; an antecedent inside a prepositional
             # phrase ('a game for phones which sends') may not be the one meant
-            if (subject.lower_ == "which" or head.dep_ != "relcl" or antecedent.i != subject.i - 1
+            comma = antecedent.i == subject.i - 2 and doc[subject.i - 1].text == ","
+            if (head.dep_ != "relcl" or not (antecedent.i == subject.i - 1 or comma)
                     or antecedent.dep_ == "pobj" or self.subject == "coordinated"):
                 return None
+            if subject.lower_ == "which" and not (comma and self._main_subject(antecedent)):
+                return None  # ', which means': only a subject's own clause cannot stand for a whole clause
             of = antecedent.head
             if of.lower_ == "of" and of.head.tag_ in ("CD", "DT", "NN", "JJS", "PRP"):
                 return None  # 'one of the people who are', 'the rest of those who'
@@ -342,6 +346,12 @@ class Kind(RuleKind):
         if self.number == "plural" and self._subjunctive(doc, subject, verb):
             return None
         return subject.text
+
+    @staticmethod
+    def _main_subject(noun: Any) -> bool:
+        """Whether ``noun`` is the subject of a verb that comes after it ('The plans, which
+        include a bypass, will be decided'): a clause hung on it is about the noun."""
+        return noun.dep_ in SUBJECT_DEPS and noun.head.i > noun.i and noun.head.pos_ in ("VERB", "AUX")
 
     def _plural_quantifier(self, subject: Any) -> bool:
         """A quantifier standing as the subject that is plural: 'several', 'many', 'both'
