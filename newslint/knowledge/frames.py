@@ -750,6 +750,10 @@ class FrameFinder:
     def _label(self, view: _View, frame: Frame, k: int, end: int, weak: bool, topic: Any) -> Iterator[Claim]:
         pos, ref = end, None
         inner = view.orgs.get(pos)  # "non-NATO Finland", "candidate countries of the EU such as"
+        if inner is None and pos < len(view.lower) and view.lower[pos] == "of":
+            # "members of the G20, including ...": the organisation after "of (the)"
+            skip = 2 if pos + 1 < len(view.lower) and view.lower[pos + 1] == "the" else 1
+            inner = view.orgs.get(pos + skip) or view.orgs.get(pos + 1)
         if inner is not None:
             ref, pos = inner, inner.end
         if pos < len(view.lower) and view.lower[pos] in _HEADS:
