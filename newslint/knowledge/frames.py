@@ -252,6 +252,9 @@ class Vocabulary:
     #: Verbs (every inflection) after which "as" introduces an apposition: "joined NATO
     #: as its 32nd member", "was admitted as the bloc's 11th member".
     as_verbs: frozenset[str] = frozenset()
+    #: Participles after a comma that give the main clause's subject a place or role:
+    #: "Croatia adopted the euro on Sunday, becoming its 20th member" (token sequences).
+    clause_links: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> Vocabulary:
@@ -266,8 +269,10 @@ class Vocabulary:
             raise PackError("'org-nouns' must be a list of words")
         lemmas = words("as-verbs", [])
         as_verbs = frozenset(f for lemma in lemmas for f in forms(lemma)) if lemmas else frozenset()
+        links = tuple(sorted({tuple(v.split()) for v in words("clause-links", [])}, key=len, reverse=True))
         return cls(words("chain-breaks", []), words("fillers", []), words("negations", ["not", "never", "n't"]),
-                   tuple(nouns), int(spec.get("max-chain", 6)), words("speech", []), words("aims", []), as_verbs)
+                   tuple(nouns), int(spec.get("max-chain", 6)), words("speech", []), words("aims", []), as_verbs,
+                   links)
 
 
 FRAMES_DATA = ("data", "frames.toml")  # under rules/
@@ -762,7 +767,8 @@ class FrameFinder:
         linked = False
         if pos < len(view.lower) and view.lower[pos] == ",":
             pos += 1
-        for link in (("such", "as"), ("including",), ("like",), ("namely",), ("among", "them"), ("notably",)):
+        for link in (("such", "as"), ("including",), ("like",), ("namely",), ("among", "them"), ("notably",),
+                     ("included",), ("include",), ("includes",), ("were",)):
             if tuple(view.lower[pos:pos + len(link)]) == link:
                 pos += len(link)
                 linked = True
@@ -832,7 +838,12 @@ class FrameFinder:
                 denied = True
             pos -= 1
         link = view.lower[pos - 1] if pos > 0 else ""
-        if link == "as":
+        clause = next((len(c) for c in self.vocab.clause_links
+                       if pos > len(c) and tuple(view.lower[pos - len(c):pos]) == c
+                       and view.lower[pos - len(c) - 1] == ","), 0)
+        if clause:
+            group = self._clause_subject(view, pos - clause - 1)
+        elif link == "as":
             group = self._as_subject(view, pos - 1)
         elif link == ",":
             group = view.group_ending.get(pos - 1)
@@ -866,6 +877,18 @@ class FrameFinder:
         if org is None:
             return
         yield from self._claims(frame, org, group, view, k, end)
+
+    def _clause_subject(self, view: _View, comma: int) -> _Group | None:
+        """The subject of the clause a participle after ``comma`` continues: the country
+        that opens the sentence (or follows an opener ending in a comma), with no other
+        country named before the comma ("Germany backed Croatia's entry, becoming" has two)."""
+        groups = [g for g in view.groups if g.end <= comma]
+        if len(groups) != 1:
+            return None
+        group = groups[0]
+        if group.first > 0 and view.lower[group.first - 1] != ",":
+            return None
+        return None if _possessive(view, group.end) else group
 
     def _as_subject(self, view: _View, at: int) -> _Group | None:
         """The country "as" (token ``at``) describes: its object ("admitted Timor-Leste as")
