@@ -226,6 +226,10 @@ class Kind(RuleKind):
                     back = WINDOW  # 'the dogs of war barks loudly', 'users in Asia wants to': a verb by what follows
             if back == WINDOW and i > 1 and lower[i - 1] == ",":
                 back = 2 * WINDOW + 1  # room for a parenthesis between commas
+            if self._inversion_candidate(lower, i, tokens.starts, span[0]):
+                picked[span] = None
+                verbs.add(tokens.starts[i])
+                continue
             for j in range(i - 1, max(-1, i - 1 - back), -1):
                 if tokens.starts[j] < span[0]:
                     break
@@ -237,6 +241,46 @@ class Kind(RuleKind):
                     verbs.add(tokens.starts[i])
                     break
         return list(picked), verbs
+
+    def _inversion_candidate(self, lower: list[str], i: int, starts: list[int], first: int) -> bool:
+        """'Among the runners was dozens of', 'There is now more people': 'is'/'was'/'has'
+        after 'there' or an opening prepositional phrase, a plural noun a few words on."""
+        if self.number != "singular" or self.subject != "noun" or lower[i] not in ("is", "was", "has"):
+            return False
+        k = i - 1
+        while k >= 0 and starts[k] >= first and (lower[k] in BRIDGE_ADVERBS):
+            k -= 1
+        opening = [w for w, at in zip(lower[:i], starts[:i], strict=False) if at >= first]
+        if not (k >= 0 and lower[k] == "there" or opening and opening[0] in BRIDGE_OPENERS - RELATIVE):
+            return False
+        return any(self._subject_candidate(w) for w in lower[i + 1:i + 5])
+
+    def _inverted(self, doc: Any, verb: Any, head: Any) -> str | None:
+        """The plural subject standing after a singular verb in an inversion: after 'there'
+        ('There is now more people') or after an opening prepositional phrase ('Among
+        the runners was dozens of athletes'); a noun joined to another by 'and' ('was a
+        woman and her son') is left alone."""
+        if self.number != "singular" or self.subject != "noun" or verb.lower_ not in ("is", "was", "has"):
+            return None
+        kids = list(head.children)
+        expl = any(c.dep_ == "expl" and c.i < verb.i for c in kids)
+        opening = (doc[0].tag_ == "IN" and doc[0].head.i == head.i and doc[0].dep_ == "prep"
+                   and doc[0].right_edge.i + 1 == verb.i)
+        if not (expl or opening) or any(c.dep_ in (*SUBJECT_DEPS, "csubj") and c.i < verb.i for c in kids):
+            return None
+        after = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "attr") and c.i > verb.i]
+        if len(after) != 1:
+            return None
+        subject = after[0]
+        if any(c.dep_ == "conj" for c in subject.children) or not subject.is_lower:
+            return None
+        if self._plural_quantifier(subject):
+            return subject.text
+        if subject.lower_ in self.lists["plural-quantifier"] and subject.tag_ == "NNS":
+            return subject.text  # 'dozens of', 'hundreds of'
+        if not self._common_noun(doc, subject) or subject.lower_ in self.lists["partitive"]:
+            return None
+        return subject.text if self._number(subject) == "plural" else None
 
     def _inside_phrase(self, lower: list[str], j: int, first: int, starts: list[int]) -> bool:
         """Whether the possible subject at ``j`` stands in a prepositional phrase ('officials
@@ -289,6 +333,9 @@ class Kind(RuleKind):
             return None  # a lone word after a noun is as likely a noun ('my ankle turn,')
         if any(c.dep_ in AUX_DEPS and c.i < verb.i for c in head.children):
             return None  # not the first verb of its group ('will have', 'would be')
+        inverted = self._inverted(doc, verb, head)
+        if inverted is not None:
+            return inverted
         subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is None or (subject.i > verb.i and self.number == "plural"):
             return None
@@ -449,6 +496,8 @@ class Kind(RuleKind):
         ('about 790,000 treatments was outstanding', '2,000 homes was left'), rather than
         naming an amount ('1,000 signatures is enough', 'two goals was the margin')."""
         verb = subject.head
+        if subject.i > verb.i:
+            return True  # 'Among the dead was two children': the number is the subject's own
         after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
         if after is None or after.tag_ in ("DT", "PRP$", "CD", "RBR", "JJR") or after.lower_ in (
                 "enough", "too", "plenty", "more", "less", "not", "n't", "a", "the", "all", "just", "only", "what"):
