@@ -156,7 +156,8 @@ class Kind(FactChecks, RuleKind):
                     continue  # never a member: the membership rules' finding
                 if claim.ordinal == 1 and _PERIOD.match(ctx.text, claim.context[1], s_end):
                     continue  # "the first country to join since 1999": first in a period, not in all
-            elif not self._wrong(claim.org, claim.code, intervals, ctx.date):
+            elif not self._wrong(claim.org, claim.code, intervals, ctx.date,
+                                 _newest_count(ctx.text[claim.context[0]:claim.context[1]])):
                 continue
             seen.add((claim.start, claim.end))
             in_sentence = {kb.countries.code(m.group(0))
@@ -165,7 +166,8 @@ class Kind(FactChecks, RuleKind):
             yield self._hit(ctx, kb, claim.org, claim.code, claim.start, claim.end, context, claim.spans,
                             in_sentence, intervals, claim.ordinal)
 
-    def _wrong(self, org: Any, code: str, intervals: list[tuple[dt.date, dt.date]], date: dt.date) -> bool:
+    def _wrong(self, org: Any, code: str, intervals: list[tuple[dt.date, dt.date]], date: dt.date,
+               newest: int = 1) -> bool:
         from ..knowledge.organisations import MEMBER, NON_MEMBER
 
         if self.expects == "non-member":
@@ -180,7 +182,7 @@ class Kind(FactChecks, RuleKind):
             first = org.first_joined(code)
             return org.exists_on(date) and (first is None or first > date)
         if self.expects == "newest":
-            return org.exists_on(date) and code not in org.newest_during(intervals)
+            return org.exists_on(date) and code not in org.newest_during(intervals, newest)
         return org.status(code, date) == NON_MEMBER and org.always(code, NON_MEMBER, intervals)
 
     def _hit(self, ctx: Context, kb: Any, org: Any, code: str, start: int, end: int, context: str,
@@ -220,6 +222,11 @@ class Kind(FactChecks, RuleKind):
         elif self.expects == "former":
             fact = f"{subject} has never been {org.member_phrase}"
             needs = "a country that was a member"
+        elif self.expects == "newest" and (count := _newest_count(context)) > 1:
+            newest = sorted(org.newest_during(intervals or [(date, date)], count))
+            names = " and ".join(capitalised(kb.countries.display(c)) for c in newest) or "none"
+            fact = f"{org.name}'s {count} newest members on {long_date(date)} were {names}"
+            needs = f"one of the {count} newest members"
         elif self.expects == "newest":
             newest = sorted(org.newest_during(intervals or [(date, date)]))
             names = " and ".join(capitalised(kb.countries.display(c)) for c in newest) or "none"
@@ -327,3 +334,16 @@ def _th(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
+
+_HOW_MANY_NEWEST = regex.compile(r"\b(two|three|four|five|2|3|4|5)\s+(?:newest|latest|most\s+recent)\b",
+                                 regex.IGNORECASE)
+_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _newest_count(cue: str) -> int:
+    """How many members "the two newest members" means (1 unless a number says otherwise)."""
+    found = _HOW_MANY_NEWEST.search(cue)
+    if found is None:
+        return 1
+    word = found.group(1).lower()
+    return _SMALL_NUMBERS.get(word) or int(word)

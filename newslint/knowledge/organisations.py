@@ -178,20 +178,23 @@ class Organisation:
                 possible.update(range(firm, firm + unclear + 1))
         return possible
 
-    def newest(self, day: dt.date) -> set[str]:
-        """The members on a day that joined last (several when they joined together)."""
-        current = [p for p in self.members if p.covers(day) and p.status in FIRM_STATUSES]
+    def newest(self, day: dt.date, count: int = 1) -> set[str]:
+        """The members on a day that joined last (several when they joined together); with
+        ``count``, the last ``count`` to join ("the two newest members")."""
+        current = sorted((p for p in self.members if p.covers(day) and p.status in FIRM_STATUSES),
+                         key=lambda p: p.joined, reverse=True)
         if not current:
             return set()
-        last = max(p.joined for p in current)
-        return {p.country for p in current if p.joined == last}
+        last = current[min(count, len(current)) - 1].joined
+        return {p.country for p in current if p.joined >= last}
 
-    def newest_during(self, intervals: Iterable[Interval]) -> set[str]:
-        """Every country that was the newest member at some moment of the intervals."""
+    def newest_during(self, intervals: Iterable[Interval], count: int = 1) -> set[str]:
+        """Every country that was among the ``count`` newest members at some moment of the
+        intervals."""
         found: set[str] = set()
         for start, end in intervals:
             for day in self._moments(start, end):
-                found |= self.newest(day)
+                found |= self.newest(day, count)
         return found
 
     def never_candidate(self, country: str, intervals: Iterable[Interval]) -> bool:
