@@ -226,7 +226,7 @@ class Kind(RuleKind):
                     back = WINDOW  # 'the dogs of war barks loudly', 'users in Asia wants to': a verb by what follows
             if back == WINDOW and i > 1 and lower[i - 1] == ",":
                 back = 2 * WINDOW + 1  # room for a parenthesis between commas
-            if self._inversion_candidate(lower, i, tokens.starts, span[0]):
+            if self._inversion_candidate(lower, i, tokens.starts, span[0]) or self._after_relative(lower, i):
                 picked[span] = None
                 verbs.add(tokens.starts[i])
                 continue
@@ -241,6 +241,19 @@ class Kind(RuleKind):
                     verbs.add(tokens.starts[i])
                     break
         return list(picked), verbs
+
+    def _after_relative(self, lower: list[str], i: int) -> bool:
+        """'The budget, which must be approved by parliament, tighten the rules': a plain
+        verb before its object right after a relative clause between commas, which hangs
+        on a singular noun with a determiner."""
+        if self.number != "plural" or self.subject != "noun" or lower[i - 1] != "," or (
+                nxt_word(lower, i) not in OBJECT_OPENERS or lower[i] in PLURAL_FINITE):
+            return False
+        for k in range(i - 2, max(1, i - 2 * WINDOW), -1):
+            if lower[k] == ",":
+                return (k + 1 < i and lower[k + 1] in ("which", "who") and k >= 2
+                        and self._subject_candidate(lower[k - 1]) and lower[k - 2] in DETERMINERS)
+        return False
 
     def _inversion_candidate(self, lower: list[str], i: int, starts: list[int], first: int) -> bool:
         """'Among the runners was dozens of', 'There is now more people': 'is'/'was'/'has'
@@ -321,6 +334,8 @@ class Kind(RuleKind):
             return False
         if self.number == "singular":
             return verb.tag_ == "VBZ" or lower in ("was", "wasn't", "wasn’t")
+        if verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(c.dep_ in AUX_DEPS for c in verb.children):
+            return True  # 'The budget, which ..., tighten the rules': the tagger reads a plain form after a comma as VB
         return verb.tag_ == "VBP" or lower in ("were", "weren't", "weren’t")
 
     def _disagreement(self, doc: Any, verb: Any) -> str | None:
@@ -377,8 +392,10 @@ class Kind(RuleKind):
             return None  # 'how many stations is the journey': a question about a quantity
         if self.number == "plural" and subject.text[:1].isupper():
             return None  # 'Apple offer', 'Bath have': British copy treats firms and teams as plural
-        if plain and self.number == "plural" and (subject.i != verb.i - 1 or not any(
-                c.dep_ in ("det", "poss") for c in subject.children)):
+        if verb.tag_ == "VB" and not self._relative_between(doc, subject, verb):
+            return None
+        if plain and self.number == "plural" and (subject.i != verb.i - 1 and not self._relative_between(
+                doc, subject, verb) or not any(c.dep_ in ("det", "poss") for c in subject.children)):
             return None  # a plain verb is checked only right after 'the minister', 'a spokesman'
         edge = subject.left_edge.i
         nouns = ("NN", "NNS", "NNP", "NNPS", "PRP")
@@ -399,6 +416,13 @@ class Kind(RuleKind):
         """Whether ``noun`` is the subject of a verb that comes after it ('The plans, which
         include a bypass, will be decided'): a clause hung on it is about the noun."""
         return noun.dep_ in SUBJECT_DEPS and noun.head.i > noun.i and noun.head.pos_ in ("VERB", "AUX")
+
+    @staticmethod
+    def _relative_between(doc: Any, subject: Any, verb: Any) -> bool:
+        """'The budget, which must be approved, tighten': only a relative clause between
+        commas stands between the subject and its verb."""
+        return (doc[subject.i + 1].text == "," and doc[verb.i - 1].text == "," and any(
+            c.dep_ == "relcl" and c.right_edge.i == verb.i - 2 for c in subject.children))
 
     def _plural_quantifier(self, subject: Any) -> bool:
         """A quantifier standing as the subject that is plural: 'several', 'many', 'both'
