@@ -7,7 +7,9 @@ words; an optional group ``cue`` narrows the quoted phrase), ``anaphora``
 organisation the article named last: "the 30-nation alliance"), ``topic-patterns``
 (with ``{n}`` only: "all 27 member states"; checked against every organisation the
 copy names before them, flagged only when the number fits none), ``organisations``
-(knowledge ids; only those with ``counts = true`` are checked), ``history`` /
+(knowledge ids; only those with ``counts = true`` are checked); a pattern whose
+optional group ``accession`` matched ("bringing NATO's membership to 32") is the count
+just after a country joined, so the ``grace-days`` for stale counts do not apply; ``history`` /
 ``past`` / ``quiet``, ``recent-years``, ``grace-days``. The message may use
 {fact}, {context}, {said}, {source}, {date}.
 """
@@ -91,18 +93,27 @@ class Kind(FactChecks, RuleKind):
             others = [org]
             if found.trigger.anaphoric:  # "the bloc" after "EU and NATO": right if it fits either
                 others += referents(ctx.text, sent.start + match.start("org"), match.group("org"), self._orgs)
-            if any(self._fits(ctx, sent.text, o, said) for o in others):
+            if match.groupdict().get("accession"):
+                joined = _accession_days(kb, sent.text[:match.start()], others)
+                if joined is not None:
+                    if any(said in o.counts_during(joined) for o in others):
+                        continue
+                    yield self._hit(ctx, org, said, found.cue(), start, end)
+                    continue
+            grace = not match.groupdict().get("accession")
+            if any(self._fits(ctx, sent.text, o, said, grace) for o in others):
                 continue
             yield self._hit(ctx, org, said, found.cue(), start, end)
         if self.topic_sources:
             yield from self._topic_hits(ctx, seen)
 
-    def _fits(self, ctx: Context, sentence: str, org: Any, said: int) -> bool:
+    def _fits(self, ctx: Context, sentence: str, org: Any, said: int, grace: bool = True) -> bool:
         """Whether the count is right for the organisation at some moment the sentence
         may be about (or the file cannot say)."""
         from ..knowledge.scan import document_intervals
 
-        intervals = self.markers.intervals(sentence, ctx.date, org) + document_intervals(ctx, self.markers)
+        intervals = self.markers.intervals(sentence, ctx.date, org, grace=grace) + \
+            document_intervals(ctx, self.markers)
         return not org.counts_known(intervals) or said in org.counts_during(intervals)
 
     def _describes_another(self, before: str) -> bool:
@@ -150,8 +161,9 @@ class Kind(FactChecks, RuleKind):
                     if said is None or (start, end) in seen:
                         continue
                     fits = False
+                    grace = not match.groupdict().get("accession")
                     for org in {o.id: o for o in before}.values():
-                        intervals = self.markers.intervals(sent.text, ctx.date, org) + \
+                        intervals = self.markers.intervals(sent.text, ctx.date, org, grace=grace) + \
                             document_intervals(ctx, self.markers)
                         if not org.counts_known(intervals) or said in org.counts_during(intervals):
                             fits = True
@@ -177,6 +189,21 @@ class Kind(FactChecks, RuleKind):
                               date=ctx.date.isoformat(), org=org.name)
         return Hit(start, end, message, replacements=[replacement] if replacement else [],
                    fix=replacement, safe=False)
+
+
+def _accession_days(kb: Any, before: str, orgs: list[Any]) -> list[tuple[Any, Any]] | None:
+    """The days the countries named before "bringing its membership to N" joined one of
+    the organisations: the count is the one right after that accession ("Croatia joined,
+    bringing the EU's membership to 28" is right in any year); of several, the last to join.
+    None if no such country is
+    named (then the sentence's own time markers decide)."""
+    codes = {kb.countries.code(m.group(0)) for m in kb.countries.compiled().finditer(before)}
+    days = []
+    for org in orgs:  # "Finland and Sweden joined, bringing ...": after the last of them
+        joined = [p.joined for p in org.members if p.country in codes]
+        if joined:
+            days.append((max(joined), max(joined)))
+    return days or None
 
 
 def _patterns(sources: Any, what: str, with_org: bool) -> list[str]:

@@ -121,6 +121,8 @@ class FactChecks:
             return
         orgs = [kb.organisation(i) for i in self.org_ids]
         words = self._words + tuple(b for o in orgs for b in o.institutions)
+        # a cue that names its organisation ("the 20th country to adopt the euro") counts
+        words += tuple(dict.fromkeys(c.split()[-1] for f in self.frames if f.organisation for c in f.cue_texts))
         if not scan(ctx).names(words)[0]:
             return
         if self._finder is None:

@@ -202,7 +202,7 @@ class Markers:
         return any(_search(p, sentence) for p in self.quiet)
 
     def intervals(self, sentence: str, date: dt.date, org: Organisation, tense: bool = True,
-                  speech: bool = True, own: str | None = None) -> list[Interval]:
+                  speech: bool = True, own: str | None = None, grace: bool = True) -> list[Interval]:
         """The stretches of time the sentence may be about. Without ``tense`` the verbs'
         past tense is not read as history: a label ("non-member Poland") describes the
         country as of the article unless a year or a history marker says otherwise.
@@ -210,8 +210,10 @@ class Markers:
         soon, officials said" is about the article's time. ``own``: the claim's own words
         (a label or apposition), where history markers must be to count: "Finland, then
         the newest member," is history; in "Finland, the newest member, was the first to
-        send troops" the "was" is the sentence's, not the claim's."""
-        found: list[Interval] = [(date - dt.timedelta(days=self.grace_days), date)]
+        send troops" the "was" is the sentence's, not the claim's. Without ``grace`` the
+        claim is the count right after an accession ("bringing its membership to nine"):
+        a stale count written soon after someone else joined does not excuse it."""
+        found: list[Interval] = [(date - dt.timedelta(days=self.grace_days if grace else 0), date)]
         years = False
         for match in _YEAR.finditer(sentence):
             years = True

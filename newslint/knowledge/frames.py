@@ -182,6 +182,9 @@ class Frame:
     only_negated: bool = False  # frames that claim only when negated ("Sweden is not a member of NATO")
     lists: bool = False  # a plural label may introduce a plain list ("its closest non-members, Ukraine and Austria")
     preps: tuple[str, ...] = ("to", "for", "with")  # prep shape: the words before the country ("admission of")
+    #: The organisation the cue itself names when no name is near ("the 20th country to
+    #: adopt the euro" is about the euro area): a knowledge id.
+    organisation: str = ""
 
     @property
     def cues(self) -> tuple[Cue, ...]:
@@ -200,7 +203,7 @@ class Frame:
         if not isinstance(spec, dict):
             raise PackError(f"{where} must be a table")
         unknown = set(spec) - {"name", "shape", "cues", "weak-cues", "org", "links", "not-after", "negated",
-                               "events", "ordinal", "lists", "preps", "note"}
+                               "events", "ordinal", "lists", "preps", "note", "organisation"}
         if unknown:
             raise PackError(f"{where}: unknown field '{sorted(unknown)[0]}'")
         shape = spec.get("shape")
@@ -222,10 +225,17 @@ class Frame:
         if spec.get("negated", False) not in (True, False, "only"):
             raise PackError(f"{where}: 'negated' must be true, false or \"only\"")
         preps = tuple(w.lower() for w in words("preps")) or ("to", "for", "with")
+        named = spec.get("organisation", "")
+        if named:
+            from . import organisation_ids
+
+            if not isinstance(named, str) or named not in organisation_ids():
+                raise PackError(f"{where}: 'organisation' must be a knowledge id (rules/knowledge/*.toml), "
+                                f"not {named!r}")
         return cls(str(spec.get("name", where)), shape, cues, org, tuple(words("links")), weak,
                    frozenset(w.lower() for w in words("not-after")), spec.get("negated", False) in (True, "only"),
                    bool(spec.get("events", False)), bool(spec.get("ordinal", False)),
-                   spec.get("negated", False) == "only", bool(spec.get("lists", False)), preps)
+                   spec.get("negated", False) == "only", bool(spec.get("lists", False)), preps, named)
 
 
 @lru_cache(maxsize=256)
@@ -255,6 +265,8 @@ class Vocabulary:
     #: Participles after a comma that give the main clause's subject a place or role:
     #: "Croatia adopted the euro on Sunday, becoming its 20th member" (token sequences).
     clause_links: tuple[tuple[str, ...], ...] = ()
+    #: "the Nordic country": a descriptor read as the one country named just before it.
+    descriptor: Any = None
 
     @classmethod
     def from_spec(cls, spec: dict[str, Any]) -> Vocabulary:
@@ -270,9 +282,13 @@ class Vocabulary:
         lemmas = words("as-verbs", [])
         as_verbs = frozenset(f for lemma in lemmas for f in forms(lemma)) if lemmas else frozenset()
         links = tuple(sorted({tuple(v.split()) for v in words("clause-links", [])}, key=len, reverse=True))
+        heads, modifiers = sorted(words("descriptor-heads", [])), sorted(words("descriptor-modifiers", []))
+        descriptor = re.compile(
+            r"(?<![\w-])[Tt]he\s+((?:(?:[A-Z][\w-]*[a-z][\w-]*|" + "|".join(map(re.escape, modifiers))
+            + r")\s+){1,2})(?:" + "|".join(map(re.escape, heads)) + r")(?![\w-])") if heads and modifiers else None
         return cls(words("chain-breaks", []), words("fillers", []), words("negations", ["not", "never", "n't"]),
                    tuple(nouns), int(spec.get("max-chain", 6)), words("speech", []), words("aims", []), as_verbs,
-                   links)
+                   links, descriptor)
 
 
 FRAMES_DATA = ("data", "frames.toml")  # under rules/
@@ -402,8 +418,8 @@ class FrameFinder:
         bodies = named_organisations(text, self.orgs, *self._institutions)
         if bodies:  # "the European Commission ... the bloc": the EU
             named = sorted(named + bodies, key=lambda x: x[0])
-        if not named:
-            return
+        if not named and not any(f.organisation for f in self.frames):
+            return  # no organisation named, and no cue names one ("the 20th country to adopt the euro")
         mentions = named
         if self._anaphor is not None:  # "the Paris-based club" keeps the OECD the topic
             back = [(m.start(), _referent(named, m.start(), m.group(2).lower(), strict=False))
@@ -415,10 +431,13 @@ class FrameFinder:
 
         parse = parse_available(ctx)
         previous = 0
+        last: tuple[int, Any] | None = None  # (end of the sentence, its one country) for descriptors
         for s_start, s_end, found in sentences:
             recent, previous = previous, s_start
             sentence = text[s_start:s_end]
-            if not found:
+            before = last[1] if last is not None and not text[last[0]:s_start].strip() else None
+            last = (s_end, _single_country(found, s_start, self.kb))
+            if not found and before is None:
                 continue
             lo = bisect_left(tokens.starts, s_start)
             hi = bisect_left(tokens.starts, s_end)
@@ -426,6 +445,7 @@ class FrameFinder:
             if not any(w in self._index for w in view.lower):
                 continue
             self._countries(view, found, s_start)
+            self._descriptors(view, sentence, s_start, before)
             if not view.groups:
                 continue
             self._org_refs(view, sentence, s_start, named)
@@ -437,6 +457,31 @@ class FrameFinder:
             if parse:  # the dependency parse adds what the clause window missed
                 yield from parsed_claims(self, ctx, view, topic, claimed)
         save_forms()
+
+    def _descriptors(self, view: _View, sentence: str, base: int, before: tuple[int, int, str] | None) -> None:
+        """"The Nordic country" read as a group for the one country named before it in the
+        sentence, or else in the sentence before (``before``); none if two are named."""
+        pattern = self.vocab.descriptor
+        if pattern is None or "the" not in view.lower:
+            return
+        added = False
+        for m in pattern.finditer(sentence):
+            first, end = view.pos_at(base + m.start()), view.pos_ending(base + m.end())
+            if first is None or end is None or any(g.first < end and first < g.end for g in view.groups):
+                continue
+            earlier = [mb for g in view.groups if g.end <= first for mb in g.members]
+            if len({c for _, _, c in earlier}) > 1:
+                continue
+            member = earlier[-1] if earlier else before
+            if member is None:
+                continue
+            view.groups.append(_Group(first + 1, end, [member]))  # after "the", as a name's span
+            added = True
+        if added:
+            view.groups.sort(key=lambda g: g.first)
+            for g in view.groups:
+                view.group_ending[g.end] = g
+                view.group_starting[g.first] = g
 
     def _countries(self, view: _View, found: list[Any], base: int) -> None:
         mentions = []
@@ -652,6 +697,8 @@ class FrameFinder:
     def _resolve(self, frame: Frame, ref: _OrgRef | None, topic: Any, weak: bool) -> Any:
         if ref is not None:
             return ref.org
+        if frame.organisation:
+            return next((o for o in self.orgs if o.id == frame.organisation), None)
         return topic if frame.org == "topic" and not weak else None
 
     # ----- shapes ---------------------------------------------------------------------------
@@ -858,9 +905,13 @@ class FrameFinder:
                 at -= 1
             if link == "been" and at > 0 and view.lower[at - 1] in ("has", "have", "had"):
                 at -= 1
-            while at > 1 and view.group_ending.get(at) is None and _adverb(view.lower[at - 1]):
-                # "Costa Rica formally became"
-                at -= 1
+            while at > 1 and view.group_ending.get(at) is None:
+                if _adverb(view.lower[at - 1]):  # "Costa Rica formally became"
+                    at -= 1
+                elif at > 2 and view.lower[at - 2] == "on" and _weekday(view.lower[at - 1]):
+                    at -= 2  # "Croatia on Sunday became"
+                else:
+                    break
             if at > 1 and view.lower[at - 1] in ("which", "who") and view.lower[at - 2] == ",":
                 at -= 2  # "Germany, which is not a member of the alliance,"
             group = view.group_ending.get(at)
@@ -1028,6 +1079,13 @@ def _adverb(word: str) -> bool:
     return len(word) > 4 and word.endswith("ly") and word.isalpha() or word in ("now", "then", "finally")
 
 
+@lru_cache(maxsize=64)
+def _weekday(word: str) -> bool:
+    from ..calendar_names import weekday_name
+
+    return word in {weekday_name(i).lower() for i in range(7)}
+
+
 def ordinal_value(word: str) -> int | None:
     """'11th' -> 11, 'tenth' -> 10; None for anything else."""
     if word in _ORDINAL_WORDS:
@@ -1102,6 +1160,13 @@ def _referent(named: list[tuple[int, Any]], before: int, noun: str, strict: bool
     return best if best is not None else (fitting[0][1] if fitting else None)
 
 
+def _single_country(found: list[Any], base: int, kb: Any) -> tuple[int, int, str] | None:
+    """The sentence's one country (its last mention), or None if it names none or several."""
+    mentions = [(base + m.start(), base + m.end(), kb.countries.code(m.group(0))) for m in found]
+    mentions = [m for m in mentions if m[2] is not None]
+    return mentions[-1] if mentions and len({c for _, _, c in mentions}) == 1 else None
+
+
 def frame_sentences(ctx: Any, quiet: list[Any], countries: Any) -> list[tuple[int, int, list[Any]]]:
     """The document's sentences for :meth:`FrameFinder.claims`: each with the country
     names it holds (shared with the other entity rules), none silenced by ``quiet``."""
@@ -1109,8 +1174,14 @@ def frame_sentences(ctx: Any, quiet: list[Any], countries: Any) -> list[tuple[in
 
     doc = scan(ctx)
     found = []
+    descriptor = vocabulary().descriptor
+    named = False
     for i, sent in enumerate(doc.sentences):
         names = sent.countries(countries)
-        if names and not doc.silenced(quiet, i):
+        # "Sweden joined. The Nordic country became its 32nd member": the descriptor's
+        # sentence comes too, when the one before names a country
+        follows = not names and named and descriptor is not None and descriptor.search(sent.text) is not None
+        if (names or follows) and not doc.silenced(quiet, i):
             found.append((sent.start, sent.start + len(sent.text), names))
+        named = bool(names)
     return found
