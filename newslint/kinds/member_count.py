@@ -9,7 +9,8 @@ organisation the article named last: "the 30-nation alliance"), ``topic-patterns
 copy names before them, flagged only when the number fits none), ``organisations``
 (knowledge ids; only those with ``counts = true`` are checked); a pattern whose
 optional group ``accession`` matched ("bringing NATO's membership to 32") is the count
-just after a country joined, so the ``grace-days`` for stale counts do not apply; ``history`` /
+just after a country joined, so the ``grace-days`` for stale counts do not apply (nor after
+a group ``joined``: "the alliance, which Sweden joined last month, has 31 members"); ``history`` /
 ``past`` / ``quiet``, ``recent-years``, ``grace-days``. The message may use
 {fact}, {context}, {said}, {source}, {date}.
 """
@@ -100,7 +101,7 @@ class Kind(FactChecks, RuleKind):
                         continue
                     yield self._hit(ctx, org, said, found.cue(), start, end)
                     continue
-            grace = not match.groupdict().get("accession")
+            grace = not (match.groupdict().get("accession") or match.groupdict().get("joined"))
             if any(self._fits(ctx, sent.text, o, said, grace) for o in others):
                 continue
             yield self._hit(ctx, org, said, found.cue(), start, end)
