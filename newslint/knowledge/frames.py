@@ -945,6 +945,8 @@ class FrameFinder:
         """The country "as" (token ``at``) describes: its object ("admitted Timor-Leste as")
         or, back over the organisation, time words and adverbs, the subject of a joining
         verb ("Sweden formally joined NATO on Thursday as", "Morocco was readmitted as")."""
+        if at > 2 and view.lower[at - 2] == "on" and _weekday(view.lower[at - 1]) and view.group_ending.get(at - 2):
+            at -= 2  # "NATO welcomed Sweden on Thursday as its 32nd member"
         group = view.group_ending.get(at)
         if group is not None:
             ok = group.first > 0 and view.lower[group.first - 1] in self.vocab.as_verbs
