@@ -6,7 +6,8 @@ dependency parse. By default (``[nlp] model`` unset) the small English pipeline 
 when it is installed, without its entity recogniser, and only on the sentences that a
 rule's cheap gate picks (:func:`sentence_docs`), so spaCy is imported only when some
 sentence needs it; its attribute ruler is applied by look-up
-(:mod:`newslint.tag_attributes`: the same tags, in less time). ``[nlp] model = "none"``, ``--fast`` or ``NEWSLINT_FAST=1`` skip it;
+(:mod:`newslint.tag_attributes`: the same tags, in less time). ``[nlp] model = "none"``,
+``--fast`` or ``NEWSLINT_FAST=1`` skip it;
 naming a model (``"en_core_web_sm"``) loads the whole pipeline, entities included, as
 evidence for the name checks. Without a model, asking for a spaCy ``Doc`` gives spaCy's
 rule-based English tokenizer plus a sentencizer (no download, no trained weights).
