@@ -190,7 +190,7 @@ def test_one_tokenisation_per_document_shared_by_rules(monkeypatch, tmp_path) ->
     assert sorted(compiled) == ["NL900", "NL901", "NL902"], "each rule compiled once, not per document"
 
 
-# (compiled patterns cached on disk: tests/test_regex_cache.py)
+# (big patterns compile on first use and are never cached on disk: tests/test_regex_cache.py)
 
 
 # ----- very long documents are linted in sections ----------------------------------------------
